@@ -1,0 +1,109 @@
+//! Throughput in bytes per second: tokenizing, matching, document analysis and
+//! the full lint, over postings written for the benchmark and over
+//! `../shared/corpus` when it exists. Plus the cost of building a linter.
+//!
+//! Run: `cargo bench --bench throughput`
+
+use std::hint::black_box;
+use std::path::Path;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use jdlint::Linter;
+use jdlint::document::{Document, tokenize, tokenize_unicode};
+
+/// Postings of our own (examples/postings), repeated: no corpus text.
+fn own_postings() -> Vec<String> {
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/postings");
+    let mut texts: Vec<String> = std::fs::read_dir(folder)
+        .map(|entries| {
+            entries
+                .filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok())
+                .collect()
+        })
+        .unwrap_or_default();
+    texts.sort();
+    texts
+}
+
+fn corpus() -> Vec<String> {
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return Vec::new();
+    };
+    let mut paths: Vec<_> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    paths.sort();
+    paths
+        .into_iter()
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .collect()
+}
+
+fn bench_set(c: &mut Criterion, name: &str, texts: &[String]) {
+    if texts.is_empty() {
+        return;
+    }
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let linter = Linter::new();
+    let lexicon = linter.lexicon();
+    let mut group = c.benchmark_group(name);
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.sample_size(20);
+    group.bench_function("tokenize", |b| {
+        b.iter(|| {
+            texts
+                .iter()
+                .map(|t| tokenize(black_box(t)).len())
+                .sum::<usize>()
+        })
+    });
+    group.bench_function("tokenize-unicode-only", |b| {
+        b.iter(|| {
+            texts
+                .iter()
+                .map(|t| tokenize_unicode(black_box(t)).len())
+                .sum::<usize>()
+        })
+    });
+    group.bench_function("match", |b| {
+        b.iter(|| {
+            texts
+                .iter()
+                .map(|t| lexicon.find(black_box(t)).len())
+                .sum::<usize>()
+        })
+    });
+    group.bench_function("document", |b| {
+        b.iter(|| {
+            texts
+                .iter()
+                .map(|t| Document::parse(black_box(t), lexicon).sentences().len())
+                .sum::<usize>()
+        })
+    });
+    group.bench_function("lint", |b| {
+        b.iter(|| {
+            texts
+                .iter()
+                .map(|t| linter.lint(black_box(t)).diagnostics.len())
+                .sum::<usize>()
+        })
+    });
+    group.finish();
+}
+
+fn throughput(c: &mut Criterion) {
+    bench_set(c, "own-postings", &own_postings());
+    bench_set(c, "corpus", &corpus());
+}
+
+fn build(c: &mut Criterion) {
+    c.bench_function("linter-build", |b| {
+        b.iter(|| Linter::builder().build().unwrap())
+    });
+}
+
+criterion_group!(benches, throughput, build);
+criterion_main!(benches);

@@ -1,0 +1,326 @@
+//! The document model: tokens, lines, blocks, sentences and sections of a
+//! posting, all as byte spans into the text.
+//!
+//! A [`Document`] is built in one pass over the text plus one pass of the
+//! lexicon's automaton ([`Lexicon::find`]); the section model reads the heading
+//! and boilerplate phrases among those hits, so nothing is scanned twice.
+//!
+//! ```
+//! use jdlint::document::{BlockKind, Document, SectionKind};
+//! use jdlint::lexicon::Lexicon;
+//! let text = "Data Scientist\n\nWhat you'll do:\n- Design pricing experiments\n\nBenefits\n- Health insurance\n";
+//! let lexicon = jdlint::Linter::new().lexicon().clone();
+//! let doc = Document::parse(text, &lexicon);
+//! assert_eq!(doc.title_text(), Some("Data Scientist"));
+//! let kinds: Vec<SectionKind> = doc.sections().iter().map(|s| s.kind).collect();
+//! assert_eq!(kinds, [SectionKind::Responsibilities, SectionKind::Benefits]);
+//! let experiments = text.find("pricing").unwrap();
+//! assert_eq!(doc.section_at(experiments), SectionKind::Responsibilities);
+//! assert_eq!(doc.block_at(experiments).unwrap().kind, BlockKind::Bullet);
+//! ```
+
+mod lines;
+mod structure;
+mod tokens;
+
+use serde::{Deserialize, Serialize};
+
+pub use self::lines::LineIndex;
+#[doc(hidden)]
+pub use self::tokens::tokenize_unicode;
+pub use self::tokens::{Token, TokenKind, tokenize};
+use crate::lexicon::{Hit, Lexicon};
+use crate::span::{LineCol, Span};
+
+/// What part of a posting a stretch of text belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SectionKind {
+    /// The posting's title line.
+    Title,
+    /// The role summary: text before the first heading, "About the role".
+    Summary,
+    /// What the hire will do.
+    Responsibilities,
+    /// What the hire must have.
+    Requirements,
+    /// Nice to have.
+    Preferred,
+    /// About the company or team.
+    Company,
+    /// Benefits and perks.
+    Benefits,
+    /// Pay and equity.
+    Compensation,
+    /// Equal opportunity, accommodation, privacy and other legal text.
+    Legal,
+    /// A heading jdlint does not recognise.
+    Other,
+}
+
+impl SectionKind {
+    /// Every kind, in declaration order.
+    pub const ALL: [SectionKind; 10] = [
+        SectionKind::Title,
+        SectionKind::Summary,
+        SectionKind::Responsibilities,
+        SectionKind::Requirements,
+        SectionKind::Preferred,
+        SectionKind::Company,
+        SectionKind::Benefits,
+        SectionKind::Compensation,
+        SectionKind::Legal,
+        SectionKind::Other,
+    ];
+
+    /// The lowercase name used in packs and JSON.
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            SectionKind::Title => "title",
+            SectionKind::Summary => "summary",
+            SectionKind::Responsibilities => "responsibilities",
+            SectionKind::Requirements => "requirements",
+            SectionKind::Preferred => "preferred",
+            SectionKind::Company => "company",
+            SectionKind::Benefits => "benefits",
+            SectionKind::Compensation => "compensation",
+            SectionKind::Legal => "legal",
+            SectionKind::Other => "other",
+        }
+    }
+
+    /// True for sections that describe the employer rather than the job:
+    /// company blurbs, benefits, compensation and legal text.
+    #[must_use]
+    pub const fn is_boilerplate(self) -> bool {
+        matches!(
+            self,
+            SectionKind::Company
+                | SectionKind::Benefits
+                | SectionKind::Compensation
+                | SectionKind::Legal
+        )
+    }
+}
+
+/// What a block is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BlockKind {
+    /// The posting's title line.
+    Title,
+    /// A heading line (or the heading part of `Heading: text`).
+    Heading,
+    /// A list item.
+    Bullet,
+    /// One or more consecutive lines of prose.
+    Paragraph,
+}
+
+/// A heading, a list item or a paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Block {
+    /// What it is.
+    pub kind: BlockKind,
+    /// The block's bytes, trimmed, including any list marker or `#`s.
+    pub span: Span,
+    /// The block's text without its list marker, `#`s or trailing `:`.
+    pub content: Span,
+    /// The section the block belongs to.
+    pub section: SectionKind,
+}
+
+/// A sentence (or a list item without sentence punctuation).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sentence {
+    /// The sentence's bytes.
+    pub span: Span,
+    /// Index of its block in [`Document::blocks`].
+    pub block: usize,
+    /// The section it belongs to (a boilerplate sentence inside another
+    /// section, such as an equal-opportunity statement, has its own).
+    pub section: SectionKind,
+}
+
+/// A run of blocks under one heading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Section {
+    /// What the heading says the section is.
+    pub kind: SectionKind,
+    /// The heading's content, or `None` for the text before the first heading.
+    pub heading: Option<Span>,
+    /// From the heading (or the first block) to the start of the next section.
+    pub span: Span,
+}
+
+/// A posting, analysed: tokens, lines, blocks, sentences, sections and the
+/// phrase hits of the lexicon it was parsed with.
+#[derive(Debug, Clone)]
+pub struct Document<'a> {
+    text: &'a str,
+    tokens: Vec<Token>,
+    lines: LineIndex,
+    hits: Vec<Hit>,
+    blocks: Vec<Block>,
+    sentences: Vec<Sentence>,
+    sections: Vec<Section>,
+    title: Option<Span>,
+}
+
+impl<'a> Document<'a> {
+    /// Analyses a posting whose first line is its title when it looks like
+    /// one (short, no sentence punctuation, not a section heading).
+    #[must_use]
+    pub fn parse(text: &'a str, lexicon: &Lexicon) -> Self {
+        Self::build(text, lexicon, true)
+    }
+
+    /// Analyses a posting body whose title is given elsewhere: the first line
+    /// is never taken as a title.
+    #[must_use]
+    pub fn parse_body(text: &'a str, lexicon: &Lexicon) -> Self {
+        Self::build(text, lexicon, false)
+    }
+
+    fn build(text: &'a str, lexicon: &Lexicon, detect_title: bool) -> Self {
+        let mut tokens = Vec::with_capacity(text.len() / 3 + 1);
+        tokens::tokenize_into(text, &mut tokens);
+        let lines = LineIndex::new(text);
+        let hits = lexicon.find(text);
+        let structure = structure::analyse(text, &lines, &tokens, &hits, lexicon, detect_title);
+        Self {
+            text,
+            tokens,
+            lines,
+            hits,
+            blocks: structure.blocks,
+            sentences: structure.sentences,
+            sections: structure.sections,
+            title: structure.title,
+        }
+    }
+
+    /// The text as given.
+    #[must_use]
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+
+    /// All tokens, covering the text in order.
+    #[must_use]
+    pub fn tokens(&self) -> &[Token] {
+        &self.tokens
+    }
+
+    /// Word tokens only.
+    pub fn words(&self) -> impl Iterator<Item = &Token> + '_ {
+        self.tokens.iter().filter(|t| t.is_word())
+    }
+
+    /// The line index.
+    #[must_use]
+    pub fn lines(&self) -> &LineIndex {
+        &self.lines
+    }
+
+    /// 1-based line and column (in chars) of a byte offset.
+    #[must_use]
+    pub fn line_col(&self, offset: usize) -> LineCol {
+        self.lines.line_col(self.text, offset)
+    }
+
+    /// Every lexicon hit, sorted by start.
+    #[must_use]
+    pub fn hits(&self) -> &[Hit] {
+        &self.hits
+    }
+
+    /// Blocks in order.
+    #[must_use]
+    pub fn blocks(&self) -> &[Block] {
+        &self.blocks
+    }
+
+    /// Sentences in order.
+    #[must_use]
+    pub fn sentences(&self) -> &[Sentence] {
+        &self.sentences
+    }
+
+    /// Sections in order (the title line is in none).
+    #[must_use]
+    pub fn sections(&self) -> &[Section] {
+        &self.sections
+    }
+
+    /// The title line's span, when the first line is a title.
+    #[must_use]
+    pub fn title(&self) -> Option<Span> {
+        self.title
+    }
+
+    /// The title line's text.
+    #[must_use]
+    pub fn title_text(&self) -> Option<&'a str> {
+        self.title.and_then(|span| span.text(self.text))
+    }
+
+    /// The text of a span of this document (empty when out of bounds).
+    #[must_use]
+    pub fn slice(&self, span: Span) -> &'a str {
+        span.text(self.text).unwrap_or_default()
+    }
+
+    /// The block holding byte `offset`, if any.
+    #[must_use]
+    pub fn block_at(&self, offset: usize) -> Option<&Block> {
+        let i = self
+            .blocks
+            .partition_point(|b| b.span.start <= offset)
+            .checked_sub(1)?;
+        let block = &self.blocks[i];
+        (offset < block.span.end.max(block.span.start + 1)).then_some(block)
+    }
+
+    /// The sentence holding byte `offset`, if any.
+    #[must_use]
+    pub fn sentence_at(&self, offset: usize) -> Option<&Sentence> {
+        let i = self
+            .sentences
+            .partition_point(|s| s.span.start <= offset)
+            .checked_sub(1)?;
+        let sentence = &self.sentences[i];
+        (offset < sentence.span.end).then_some(sentence)
+    }
+
+    /// Index of the sentence holding byte `offset`, if any.
+    #[must_use]
+    pub fn sentence_index_at(&self, offset: usize) -> Option<usize> {
+        let i = self
+            .sentences
+            .partition_point(|s| s.span.start <= offset)
+            .checked_sub(1)?;
+        (offset < self.sentences[i].span.end).then_some(i)
+    }
+
+    /// The kind of section byte `offset` lies in: the sentence's own kind
+    /// when it has one, otherwise the enclosing section's.
+    #[must_use]
+    pub fn section_at(&self, offset: usize) -> SectionKind {
+        if let Some(sentence) = self.sentence_at(offset) {
+            return sentence.section;
+        }
+        if let Some(block) = self.block_at(offset) {
+            return block.section;
+        }
+        let i = self.sections.partition_point(|s| s.span.start <= offset);
+        match i.checked_sub(1) {
+            Some(i) => self.sections[i].kind,
+            None if self.title.is_some_and(|t| t.contains(Span::empty(offset))) => {
+                SectionKind::Title
+            }
+            None => SectionKind::Summary,
+        }
+    }
+}

@@ -1,0 +1,549 @@
+//! Blocks, sentences and sections from lines, tokens and heading hits.
+
+use std::collections::HashMap;
+
+use super::lines::LineIndex;
+use super::{Block, BlockKind, Section, SectionKind, Sentence, Token, TokenKind};
+use crate::lexicon::{Hit, Lexicon};
+use crate::span::Span;
+
+/// Group kinds of the sections pack.
+pub(crate) const HEADING_KIND: &str = "heading";
+/// Group kind of phrases that mark a block as boilerplate wherever it is.
+pub(crate) const BOILERPLATE_KIND: &str = "boilerplate";
+
+/// A boilerplate phrase re-labels its whole block when the block is at most
+/// this long; in longer blocks (run-together postings) only its sentence.
+const BOILERPLATE_BLOCK_LIMIT: usize = 1500;
+/// Longest line that can be a heading, in bytes.
+const HEADING_MAX_BYTES: usize = 90;
+/// Most words a heading can have.
+const HEADING_MAX_WORDS: usize = 10;
+
+pub(super) struct Structure {
+    pub blocks: Vec<Block>,
+    pub sentences: Vec<Sentence>,
+    pub sections: Vec<Section>,
+    pub title: Option<Span>,
+}
+
+/// How a heading line says what follows.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum HeadingStrength {
+    /// `# Heading`, ALL CAPS, or `Title Case:` — starts a section even when
+    /// the words are unknown.
+    Strong,
+    /// A short Title Case line, or a sentence ending in `:` — a sub-heading
+    /// unless its words name a section.
+    Weak,
+}
+
+struct PendingHeading {
+    block: usize,
+    section: Option<SectionKind>,
+    strength: HeadingStrength,
+}
+
+pub(super) fn analyse(
+    text: &str,
+    lines: &LineIndex,
+    tokens: &[Token],
+    hits: &[Hit],
+    lexicon: &Lexicon,
+    detect_title: bool,
+) -> Structure {
+    let mut heading_hits: HashMap<usize, (Span, SectionKind)> = HashMap::new();
+    let mut boilerplate_hits: Vec<(Span, SectionKind)> = Vec::new();
+    for hit in hits {
+        let group = lexicon.entry(hit.entry).group;
+        let Some(section) = group.section else {
+            continue;
+        };
+        match group.kind.as_str() {
+            HEADING_KIND => {
+                heading_hits
+                    .entry(hit.span.start)
+                    .or_insert((hit.span, section));
+            }
+            BOILERPLATE_KIND => boilerplate_hits.push((hit.span, section)),
+            _ => {}
+        }
+    }
+
+    let mut blocks: Vec<Block> = Vec::new();
+    let mut headings: Vec<PendingHeading> = Vec::new();
+    let mut title = None;
+    let mut seen_content = false;
+    let mut previous_blank = true;
+    let line_spans: Vec<Span> = lines.spans().collect();
+    for (index, &line) in line_spans.iter().enumerate() {
+        let trimmed = trim(text, line);
+        if trimmed.is_empty() {
+            previous_blank = true;
+            continue;
+        }
+        let next_blank = line_spans
+            .get(index + 1)
+            .is_none_or(|&next| trim(text, next).is_empty());
+        let first = !seen_content;
+        seen_content = true;
+        let raw = &text[trimmed.start..trimmed.end];
+
+        if first
+            && detect_title
+            && looks_like_title(raw)
+            && !heading_hits.contains_key(&trimmed.start)
+        {
+            title = Some(trimmed);
+            blocks.push(block(BlockKind::Title, trimmed, trimmed));
+            previous_blank = false;
+            continue;
+        }
+
+        if let Some(content) = markdown_heading(text, trimmed) {
+            let section = heading_hits.get(&content.start).map(|&(_, s)| s);
+            headings.push(PendingHeading {
+                block: blocks.len(),
+                section,
+                strength: HeadingStrength::Strong,
+            });
+            blocks.push(block(BlockKind::Heading, trimmed, content));
+        } else if let Some(content_start) = bullet_content(raw) {
+            let content = Span::new(trimmed.start + content_start, trimmed.end);
+            blocks.push(block(BlockKind::Bullet, trimmed, content));
+        } else if let Some((content, strength)) = heading_line(
+            text,
+            trimmed,
+            tokens,
+            &heading_hits,
+            previous_blank,
+            next_blank,
+        ) {
+            let section = heading_hits.get(&content.start).map(|&(_, s)| s);
+            headings.push(PendingHeading {
+                block: blocks.len(),
+                section,
+                strength,
+            });
+            blocks.push(block(BlockKind::Heading, trimmed, content));
+        } else if let Some((heading, rest)) = inline_heading(text, trimmed, &heading_hits) {
+            let section = heading_hits.get(&heading.start).map(|&(_, s)| s);
+            headings.push(PendingHeading {
+                block: blocks.len(),
+                section,
+                strength: HeadingStrength::Strong,
+            });
+            let heading_span = Span::new(trimmed.start, rest.start);
+            blocks.push(block(BlockKind::Heading, trim(text, heading_span), heading));
+            blocks.push(block(BlockKind::Paragraph, rest, rest));
+        } else {
+            match blocks.last_mut() {
+                Some(last) if last.kind == BlockKind::Paragraph && !previous_blank => {
+                    last.span.end = trimmed.end;
+                    last.content.end = trimmed.end;
+                }
+                _ => blocks.push(block(BlockKind::Paragraph, trimmed, trimmed)),
+            }
+        }
+        previous_blank = false;
+    }
+
+    let sections = assign_sections(text, &mut blocks, &headings);
+    let mut sentences = split_sentences(text, tokens, &blocks);
+    apply_boilerplate(&mut blocks, &mut sentences, &boilerplate_hits);
+    Structure {
+        blocks,
+        sentences,
+        sections,
+        title,
+    }
+}
+
+fn block(kind: BlockKind, span: Span, content: Span) -> Block {
+    Block {
+        kind,
+        span,
+        content,
+        section: if kind == BlockKind::Title {
+            SectionKind::Title
+        } else {
+            SectionKind::Summary
+        },
+    }
+}
+
+/// The span without leading/trailing whitespace (Unicode, including NBSP).
+fn trim(text: &str, span: Span) -> Span {
+    let slice = &text[span.start..span.end];
+    let start = span.start + (slice.len() - slice.trim_start().len());
+    let end = span.end - (slice.len() - slice.trim_end().len());
+    Span::new(start, end.max(start))
+}
+
+fn looks_like_title(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    // `Sr. AI Engineer` is a title; `We are hiring. Join us` is not.
+    let sentence_break = line.match_indices(". ").any(|(at, _)| {
+        let word = line[..at]
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        word.chars().count() > 3
+    });
+    !line.is_empty()
+        && line.len() <= 150
+        && words <= 16
+        && !line.ends_with(['.', '!', '?', ',', ';'])
+        && !sentence_break
+        && !line.contains("? ")
+        && !line.contains("! ")
+}
+
+/// `# Heading` → the heading's content span.
+fn markdown_heading(text: &str, trimmed: Span) -> Option<Span> {
+    let raw = &text[trimmed.start..trimmed.end];
+    let hashes = raw.bytes().take_while(|&b| b == b'#').count();
+    if hashes == 0 || hashes > 6 {
+        return None;
+    }
+    let rest = &raw[hashes..];
+    if !rest.is_empty() && !rest.starts_with([' ', '\t']) {
+        return None;
+    }
+    let inner = trim(text, Span::new(trimmed.start + hashes, trimmed.end));
+    Some(strip_decoration(text, inner))
+}
+
+/// Strips `**`, `__` and a trailing `:` from a heading's content.
+fn strip_decoration(text: &str, span: Span) -> Span {
+    let raw = &text[span.start..span.end];
+    let start_trim = raw.len() - raw.trim_start_matches(['*', '_']).len();
+    let inner = raw
+        .trim_start_matches(['*', '_'])
+        .trim_end_matches(['*', '_', ':', ' ', '\t']);
+    let start = span.start + start_trim;
+    trim(text, Span::new(start, start + inner.len()))
+}
+
+const BULLET_CHARS: &[char] = &[
+    '•', '·', '◦', '▪', '▫', '‣', '○', '●', '■', '□', '➢', '➤', '►', '▶', '✓', '✔', '❖', '⁃', '–',
+    '—', '→',
+];
+
+/// Byte offset of a list item's content inside the trimmed line, or `None`
+/// when the line is not a list item.
+fn bullet_content(raw: &str) -> Option<usize> {
+    let mut chars = raw.char_indices();
+    let (_, first) = chars.next()?;
+    let after = |i: usize| raw[i..].len() - raw[i..].trim_start().len() + i;
+    if BULLET_CHARS.contains(&first) {
+        let i = first.len_utf8();
+        return (i < raw.len()).then(|| after(i));
+    }
+    if matches!(first, '-' | '*' | '+') {
+        // `- item`, `* item`; not `**bold**` or `-based`.
+        return raw[1..].starts_with([' ', '\t']).then(|| after(1));
+    }
+    if first == 'o' && raw[1..].starts_with(' ') && raw[2..].starts_with(char::is_uppercase) {
+        return Some(after(1));
+    }
+    // `1.`, `12)`, `a)` followed by a space.
+    let digits = raw.bytes().take_while(u8::is_ascii_digit).count();
+    let marker = if digits > 0 && digits <= 3 {
+        digits
+    } else if raw.as_bytes()[0].is_ascii_lowercase() && raw.as_bytes().get(1) == Some(&b')') {
+        1
+    } else {
+        return None;
+    };
+    match raw.as_bytes().get(marker) {
+        Some(b'.' | b')') if raw[marker + 1..].starts_with([' ', '\t']) => Some(after(marker + 1)),
+        _ => None,
+    }
+}
+
+fn count_words(tokens: &[Token], span: Span) -> usize {
+    let first = tokens.partition_point(|t| t.span.start < span.start);
+    tokens[first..]
+        .iter()
+        .take_while(|t| t.span.start < span.end)
+        .filter(|t| t.kind == TokenKind::Word)
+        .count()
+}
+
+const MINOR_WORDS: &[&str] = &[
+    "a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with", "you",
+    "your", "we", "our", "us", "is", "are", "be", "will",
+];
+
+fn is_title_case(raw: &str) -> bool {
+    let mut any = false;
+    for word in raw.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’') {
+        let Some(first) = word.chars().next() else {
+            continue;
+        };
+        if !first.is_alphabetic() {
+            continue;
+        }
+        any = true;
+        if first.is_lowercase() && !MINOR_WORDS.contains(&word.to_ascii_lowercase().as_str()) {
+            return false;
+        }
+    }
+    any
+}
+
+fn is_all_caps(raw: &str) -> bool {
+    let letters = raw.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2 && !raw.chars().any(char::is_lowercase)
+}
+
+/// A whole line that is a heading → its content span and strength.
+fn heading_line(
+    text: &str,
+    trimmed: Span,
+    tokens: &[Token],
+    heading_hits: &HashMap<usize, (Span, SectionKind)>,
+    previous_blank: bool,
+    next_blank: bool,
+) -> Option<(Span, HeadingStrength)> {
+    let raw = &text[trimmed.start..trimmed.end];
+    if raw.len() > HEADING_MAX_BYTES {
+        return None;
+    }
+    let content = strip_decoration(text, trimmed);
+    if content.is_empty() {
+        return None;
+    }
+    let inner = &text[content.start..content.end];
+    let words = count_words(tokens, content);
+    if words == 0 || words > HEADING_MAX_WORDS {
+        return None;
+    }
+    let ends_colon = raw.trim_end_matches(['*', '_']).ends_with(':');
+    let sentence_end = inner.ends_with(['.', '!', ',', ';']);
+    let known = heading_hits.get(&content.start);
+    if let Some(&(hit, _)) = known {
+        // A known heading phrase with at most a few words around it.
+        let extra = count_words(tokens, Span::new(hit.end, content.end));
+        if !sentence_end && (extra <= 3 || ends_colon) {
+            return Some((content, HeadingStrength::Strong));
+        }
+    }
+    if sentence_end {
+        return None;
+    }
+    if is_all_caps(inner) {
+        return Some((content, HeadingStrength::Strong));
+    }
+    if ends_colon {
+        let strength = if is_title_case(inner) {
+            HeadingStrength::Strong
+        } else {
+            HeadingStrength::Weak
+        };
+        return Some((content, strength));
+    }
+    if words <= 6 && is_title_case(inner) && previous_blank && !next_blank {
+        return Some((content, HeadingStrength::Weak));
+    }
+    None
+}
+
+/// `Responsibilities: Build ...` → (heading content, rest of the line).
+fn inline_heading(
+    text: &str,
+    trimmed: Span,
+    heading_hits: &HashMap<usize, (Span, SectionKind)>,
+) -> Option<(Span, Span)> {
+    let &(hit, _) = heading_hits.get(&trimmed.start)?;
+    let after = &text[hit.end..trimmed.end];
+    let colon = after.len() - after.trim_start_matches([' ', '*', '_']).len();
+    if !after[colon..].starts_with(':') {
+        return None;
+    }
+    let rest = trim(text, Span::new(hit.end + colon + 1, trimmed.end));
+    (!rest.is_empty()).then_some((hit, rest))
+}
+
+fn assign_sections(text: &str, blocks: &mut [Block], headings: &[PendingHeading]) -> Vec<Section> {
+    let mut sections: Vec<Section> = Vec::new();
+    let mut heading_iter = headings.iter().peekable();
+    let mut current = SectionKind::Summary;
+    for (index, block) in blocks.iter_mut().enumerate() {
+        if block.kind == BlockKind::Title {
+            continue;
+        }
+        let heading = heading_iter.next_if(|h| h.block == index);
+        let starts = match heading {
+            Some(PendingHeading {
+                section: Some(kind),
+                ..
+            }) => Some(*kind),
+            Some(PendingHeading {
+                strength: HeadingStrength::Strong,
+                ..
+            }) if current != SectionKind::Summary => Some(SectionKind::Other),
+            _ => None,
+        };
+        match starts {
+            Some(kind) => {
+                current = kind;
+                sections.push(Section {
+                    kind,
+                    heading: Some(block.content),
+                    span: Span::new(block.span.start, block.span.end),
+                });
+            }
+            None if sections.is_empty() => sections.push(Section {
+                kind: current,
+                heading: None,
+                span: block.span,
+            }),
+            None => {}
+        }
+        block.section = current;
+        if let Some(last) = sections.last_mut() {
+            last.span.end = block.span.end;
+        }
+    }
+    // Each section runs to the start of the next one; the last to the end.
+    for i in 0..sections.len() {
+        sections[i].span.end = match sections.get(i + 1) {
+            Some(next) => next.span.start,
+            None => text.len(),
+        };
+    }
+    sections
+}
+
+const ABBREVIATIONS: &[&str] = &[
+    "e.g", "i.e", "etc", "vs", "sr", "jr", "mr", "ms", "mrs", "dr", "inc", "ltd", "co", "corp",
+    "no", "u.s", "approx", "incl", "dept", "st", "ph.d", "m.s", "b.s", "m.sc", "b.sc", "fig", "al",
+];
+
+fn split_sentences(text: &str, tokens: &[Token], blocks: &[Block]) -> Vec<Sentence> {
+    let mut sentences = Vec::new();
+    for (index, block) in blocks.iter().enumerate() {
+        let span = block.content;
+        let mut push = |start: usize, end: usize| {
+            let sentence = trim(text, Span::new(start, end));
+            if !sentence.is_empty() {
+                sentences.push(Sentence {
+                    span: sentence,
+                    block: index,
+                    section: block.section,
+                });
+            }
+        };
+        if matches!(block.kind, BlockKind::Title | BlockKind::Heading) {
+            push(block.span.start, block.span.end);
+            continue;
+        }
+        let first = tokens.partition_point(|t| t.span.start < span.start);
+        let inside = &tokens[first..];
+        let inside = &inside[..inside.partition_point(|t| t.span.start < span.end)];
+        let mut start = span.start;
+        for (i, token) in inside.iter().enumerate() {
+            if token.kind != TokenKind::Punct
+                || !matches!(
+                    &text[token.span.start..token.span.end],
+                    "." | "!" | "?" | "…"
+                )
+            {
+                continue;
+            }
+            let next = inside.get(i + 1);
+            if next.is_some_and(|n| n.kind != TokenKind::Space) {
+                continue;
+            }
+            if let Some(previous) = i.checked_sub(1).map(|p| &inside[p])
+                && previous.kind == TokenKind::Word
+            {
+                let word = text[previous.span.start..previous.span.end].to_ascii_lowercase();
+                if ABBREVIATIONS.contains(&word.as_str()) || word.chars().count() == 1 {
+                    continue;
+                }
+            }
+            let following = inside[i + 1..].iter().find(|t| t.kind != TokenKind::Space);
+            if following.is_some_and(|t| {
+                t.kind == TokenKind::Word && text[t.span.start..].starts_with(char::is_lowercase)
+            }) {
+                continue;
+            }
+            push(start, token.span.end.min(span.end));
+            start = token.span.end;
+        }
+        push(start, span.end);
+    }
+    sentences
+}
+
+fn apply_boilerplate(
+    blocks: &mut [Block],
+    sentences: &mut [Sentence],
+    hits: &[(Span, SectionKind)],
+) {
+    for &(hit, section) in hits {
+        let Some(s) = sentences
+            .partition_point(|s| s.span.start <= hit.start)
+            .checked_sub(1)
+        else {
+            continue;
+        };
+        if !sentences[s].span.contains(hit) {
+            continue;
+        }
+        let block_index = sentences[s].block;
+        let block = &mut blocks[block_index];
+        if block.kind == BlockKind::Title {
+            continue;
+        }
+        if block.span.len() <= BOILERPLATE_BLOCK_LIMIT {
+            block.section = section;
+            for sentence in sentences.iter_mut().filter(|x| x.block == block_index) {
+                sentence.section = section;
+            }
+        } else {
+            sentences[s].section = section;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bullets_of_every_common_style() {
+        assert_eq!(bullet_content("- item"), Some(2));
+        assert_eq!(bullet_content("* item"), Some(2));
+        assert_eq!(bullet_content("•item"), Some(3));
+        assert_eq!(bullet_content("• item"), Some(4));
+        assert_eq!(bullet_content("12. item"), Some(4));
+        assert_eq!(bullet_content("3) item"), Some(3));
+        assert_eq!(bullet_content("o Python"), Some(2));
+        assert_eq!(bullet_content("**bold**"), None);
+        assert_eq!(bullet_content("-based"), None);
+        assert_eq!(bullet_content("2024 was"), None);
+        assert_eq!(bullet_content("one"), None);
+        assert_eq!(bullet_content("•"), None);
+    }
+
+    #[test]
+    fn titles_are_short_and_not_sentences() {
+        assert!(looks_like_title(
+            "Senior Data Scientist (Remote) - Payments"
+        ));
+        assert!(!looks_like_title("We are hiring. Join us"));
+        assert!(looks_like_title("Sr. AI Engineer"));
+        assert!(!looks_like_title("Acme builds tools for data teams."));
+    }
+
+    #[test]
+    fn title_case_ignores_minor_words() {
+        assert!(is_title_case("What You'll Be Doing"));
+        assert!(is_title_case("Skills and Experience"));
+        assert!(!is_title_case("Your activities include"));
+    }
+}

@@ -1,0 +1,217 @@
+//! Tokens with byte spans.
+//!
+//! Lines that are pure ASCII (almost all of a real posting) go through a
+//! byte-level fast path; any other line goes through Unicode word boundaries
+//! (UAX #29, `unicode-segmentation`). Both produce the same kinds of tokens and
+//! the tokens of a text always cover it exactly, in order.
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::span::Span;
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TokenKind {
+    /// Letters, digits, and the joiners inside a word (`you'll`, `3.5`, `node.js`).
+    Word,
+    /// Spaces, tabs and line breaks.
+    Space,
+    /// Any other single symbol.
+    Punct,
+}
+
+/// One token: a kind and the bytes it covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Token {
+    /// The bytes of the token.
+    pub span: Span,
+    /// What it is.
+    pub kind: TokenKind,
+}
+
+impl Token {
+    /// True for [`TokenKind::Word`].
+    #[must_use]
+    pub fn is_word(&self) -> bool {
+        self.kind == TokenKind::Word
+    }
+}
+
+/// Splits `text` into tokens covering it exactly.
+///
+/// ```
+/// use jdlint::document::{tokenize, TokenKind};
+/// let text = "You’ll ship RAG features.";
+/// let words: Vec<&str> = tokenize(text)
+///     .iter()
+///     .filter(|t| t.kind == TokenKind::Word)
+///     .map(|t| &text[t.span.start..t.span.end])
+///     .collect();
+/// assert_eq!(words, ["You’ll", "ship", "RAG", "features"]);
+/// ```
+#[must_use]
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::with_capacity(text.len() / 3 + 1);
+    tokenize_into(text, &mut tokens);
+    tokens
+}
+
+pub(crate) fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
+    let bytes = text.as_bytes();
+    let mut line_start = 0;
+    while line_start < bytes.len() {
+        let line_end = bytes[line_start..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(bytes.len(), |i| line_start + i + 1);
+        let line = &text[line_start..line_end];
+        if line.is_ascii() {
+            ascii_tokens(line.as_bytes(), line_start, tokens);
+        } else {
+            unicode_tokens(line, line_start, tokens);
+        }
+        line_start = line_end;
+    }
+}
+
+/// Unicode-aware tokenization through UAX #29 word boundaries, for any text.
+/// Exposed for benchmarks and tests that compare it with the fast path.
+#[doc(hidden)]
+#[must_use]
+pub fn tokenize_unicode(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::with_capacity(text.len() / 3 + 1);
+    unicode_tokens(text, 0, &mut tokens);
+    tokens
+}
+
+fn unicode_tokens(line: &str, offset: usize, tokens: &mut Vec<Token>) {
+    for (start, segment) in line.split_word_bound_indices() {
+        let kind = if segment.chars().any(char::is_alphanumeric) {
+            TokenKind::Word
+        } else if segment.chars().all(char::is_whitespace) {
+            TokenKind::Space
+        } else {
+            TokenKind::Punct
+        };
+        let span = Span::new(offset + start, offset + start + segment.len());
+        // UAX #29 keeps runs of some symbols together; split punctuation so
+        // that both paths agree on "one symbol, one token".
+        if kind == TokenKind::Punct && segment.chars().nth(1).is_some() {
+            for (i, c) in segment.char_indices() {
+                let start = span.start + i;
+                tokens.push(Token {
+                    span: Span::new(start, start + c.len_utf8()),
+                    kind: TokenKind::Punct,
+                });
+            }
+        } else {
+            tokens.push(Token { span, kind });
+        }
+    }
+}
+
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+fn ascii_tokens(bytes: &[u8], offset: usize, tokens: &mut Vec<Token>) {
+    let mut i = 0;
+    while i < bytes.len() {
+        let start = i;
+        let b = bytes[i];
+        let kind = if is_word_byte(b) {
+            i += 1;
+            loop {
+                while i < bytes.len() && is_word_byte(bytes[i]) {
+                    i += 1;
+                }
+                // Joiners inside a word, as UAX #29 treats them: `you'll`,
+                // `e.g`, `3.5`, `1,000`.
+                let joins = i + 1 < bytes.len()
+                    && is_word_byte(bytes[i + 1])
+                    && match bytes[i] {
+                        b'\'' | b'.' => true,
+                        b',' | b';' => {
+                            bytes[i - 1].is_ascii_digit() && bytes[i + 1].is_ascii_digit()
+                        }
+                        _ => false,
+                    };
+                if joins {
+                    i += 1;
+                } else {
+                    break;
+                }
+            }
+            TokenKind::Word
+        } else if b.is_ascii_whitespace() {
+            // `\r\n` and runs of spaces stay one token; a newline ends a run
+            // of spaces, as in UAX #29.
+            if b == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                i += 2;
+            } else if b == b'\n' || b == b'\r' {
+                i += 1;
+            } else {
+                while i < bytes.len() && matches!(bytes[i], b' ' | b'\t' | b'\x0b' | b'\x0c') {
+                    i += 1;
+                }
+            }
+            TokenKind::Space
+        } else {
+            i += 1;
+            TokenKind::Punct
+        };
+        tokens.push(Token {
+            span: Span::new(offset + start, offset + i),
+            kind,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokenize(text)
+            .into_iter()
+            .filter(Token::is_word)
+            .map(|t| &text[t.span.start..t.span.end])
+            .collect()
+    }
+
+    #[test]
+    fn ascii_words_keep_inner_joiners() {
+        assert_eq!(
+            words("You'll use node.js, e.g. 3.5 or 1,000 GPUs (A/B)."),
+            [
+                "You'll", "use", "node.js", "e.g", "3.5", "or", "1,000", "GPUs", "A", "B"
+            ]
+        );
+    }
+
+    #[test]
+    fn fast_path_and_unicode_agree_on_words() {
+        let text = "Build RAG pipelines; own the model in production. We're hiring 3 ML engineers!\r\n  - Ship LLM-powered features (cost, latency).";
+        let fast: Vec<_> = tokenize(text).into_iter().filter(Token::is_word).collect();
+        let slow: Vec<_> = tokenize_unicode(text)
+            .into_iter()
+            .filter(Token::is_word)
+            .collect();
+        assert_eq!(fast, slow);
+    }
+
+    #[test]
+    fn tokens_cover_text_in_order() {
+        let text = "Café – naïve résumé 🚀 ML\u{200d}Ops\r\nnext\rline";
+        let tokens = tokenize(text);
+        let mut cursor = 0;
+        for token in &tokens {
+            assert_eq!(token.span.start, cursor);
+            assert!(token.span.end > token.span.start);
+            cursor = token.span.end;
+        }
+        assert_eq!(cursor, text.len());
+        assert!(words(text).contains(&"résumé"));
+    }
+}

@@ -1,0 +1,453 @@
+//! Lint packs and one-pass phrase matching.
+//!
+//! Every phrase of every loaded [`Pack`] compiles into ONE Aho-Corasick
+//! automaton. A document is scanned once; each match is kept only when it sits
+//! on word boundaries (so `rag` never matches inside `leverage`), and where
+//! matches of the same pack overlap, the leftmost-longest one wins. Packs with
+//! different names never shadow each other: a heading phrase and a role phrase
+//! can both match the same words.
+//!
+//! ```
+//! use jdlint::lexicon::{Lexicon, Pack};
+//! let pack = Pack::from_toml("demo", r#"
+//! [pack]
+//! name = "demo"
+//! [[group]]
+//! kind = "competency"
+//! role = "ai-engineer"
+//! phrases = ["rag", "rag pipeline(s)", "real time"]
+//! "#).unwrap();
+//! let lexicon = Lexicon::new(vec![pack]).unwrap();
+//! let text = "Leverage RAG pipelines in real-time.";
+//! let found: Vec<&str> = lexicon.find(text).iter().map(|hit| &text[hit.span.start..hit.span.end]).collect();
+//! assert_eq!(found, ["RAG pipelines", "real-time"]);
+//! ```
+
+mod pack;
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+pub use self::pack::{Case, Group, Pack};
+use crate::error::{Error, Result};
+use crate::span::Span;
+
+/// The built-in packs, embedded at compile time: (file name, TOML text).
+pub const BUILTIN_PACKS: &[(&str, &str)] = &[
+    ("sections.toml", include_str!("../../lints/sections.toml")),
+    (
+        "boilerplate.toml",
+        include_str!("../../lints/boilerplate.toml"),
+    ),
+    ("titles.toml", include_str!("../../lints/titles.toml")),
+    ("roles.toml", include_str!("../../lints/roles.toml")),
+];
+
+/// Index of a phrase entry in a [`Lexicon`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct EntryId(u32);
+
+/// Index of a group in a [`Lexicon`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct GroupId(u32);
+
+/// One match of a phrase in a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Hit {
+    /// The matched bytes of the original text.
+    pub span: Span,
+    /// Which phrase matched.
+    pub entry: EntryId,
+}
+
+/// A phrase as the lexicon knows it.
+#[derive(Debug, Clone, Copy)]
+pub struct Entry<'a> {
+    /// The phrase as written in its pack.
+    pub phrase: &'a str,
+    /// The group the phrase belongs to.
+    pub group: &'a Group,
+    /// The group's id.
+    pub group_id: GroupId,
+    /// The name of the pack the phrase comes from.
+    pub pack: &'a str,
+}
+
+#[derive(Debug, Clone)]
+struct EntryData {
+    phrase: Box<str>,
+    group: u32,
+}
+
+#[derive(Debug, Clone)]
+struct GroupData {
+    group: Group,
+    /// Index into `namespaces`: packs with the same name share one.
+    namespace: u32,
+}
+
+/// Compiled phrases of a set of packs.
+#[derive(Debug, Clone)]
+pub struct Lexicon {
+    namespaces: Vec<String>,
+    groups: Vec<GroupData>,
+    entries: Vec<EntryData>,
+    /// For each automaton pattern, the entries it stands for (one per namespace).
+    pattern_entries: Vec<Vec<u32>>,
+    /// Whether each pattern must start / end on a word boundary.
+    pattern_edges: Vec<(bool, bool)>,
+    automaton: AhoCorasick,
+}
+
+/// Lowercases, maps `-` and whitespace runs to one space, curly apostrophes to
+/// straight ones, and trims: the form phrases are compared in.
+#[must_use]
+pub fn normalize_phrase(phrase: &str) -> String {
+    let mut out = String::with_capacity(phrase.len());
+    for c in phrase.chars() {
+        let c = match c {
+            '-' => ' ',
+            '\u{2019}' | '\u{2018}' => '\'',
+            c if c.is_whitespace() => ' ',
+            c => c.to_ascii_lowercase(),
+        };
+        if c == ' ' && (out.is_empty() || out.ends_with(' ')) {
+            continue;
+        }
+        out.push(c);
+    }
+    while out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
+/// The same text with `-` and ASCII whitespace replaced by spaces: same length,
+/// same offsets, so a match in it is a match in the original.
+fn normalize_text(text: &str) -> Vec<u8> {
+    text.bytes()
+        .map(|b| match b {
+            b'-' | b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c' => b' ',
+            b => b,
+        })
+        .collect()
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+impl Lexicon {
+    /// Compiles the phrases of `packs` into one automaton.
+    ///
+    /// Fails when one pack name lists the same phrase twice (after
+    /// normalization), naming the pack and both lines.
+    pub fn new(packs: impl IntoIterator<Item = Pack>) -> Result<Lexicon> {
+        let mut namespaces: Vec<String> = Vec::new();
+        let mut groups = Vec::new();
+        let mut entries = Vec::new();
+        let mut patterns: Vec<String> = Vec::new();
+        let mut pattern_entries: Vec<Vec<u32>> = Vec::new();
+        let mut by_pattern: HashMap<String, u32> = HashMap::new();
+        // (namespace, normalized phrase) -> line of the group that listed it.
+        let mut seen: HashMap<(u32, String), usize> = HashMap::new();
+
+        for pack in packs {
+            let namespace = match namespaces.iter().position(|n| *n == pack.name) {
+                Some(i) => i as u32,
+                None => {
+                    namespaces.push(pack.name.clone());
+                    (namespaces.len() - 1) as u32
+                }
+            };
+            for group in pack.groups {
+                let group_index = groups.len() as u32;
+                for phrase in &group.phrases {
+                    let normalized = normalize_phrase(phrase);
+                    if let Some(first) = seen.insert((namespace, normalized.clone()), group.line) {
+                        return Err(Error::Pack {
+                            pack: pack.name.clone(),
+                            line: group.line,
+                            message: format!(
+                                "phrase {phrase:?} is already listed (group at line {first}); list each phrase once"
+                            ),
+                        });
+                    }
+                    let entry = entries.len() as u32;
+                    entries.push(EntryData {
+                        phrase: phrase.as_str().into(),
+                        group: group_index,
+                    });
+                    let mut variants = vec![normalized.clone()];
+                    if normalized.contains('\'') {
+                        variants.push(normalized.replace('\'', "\u{2019}"));
+                    }
+                    for variant in variants {
+                        let pattern = *by_pattern.entry(variant.clone()).or_insert_with(|| {
+                            patterns.push(variant);
+                            pattern_entries.push(Vec::new());
+                            (patterns.len() - 1) as u32
+                        });
+                        pattern_entries[pattern as usize].push(entry);
+                    }
+                }
+                groups.push(GroupData { group, namespace });
+            }
+        }
+
+        let pattern_edges = patterns
+            .iter()
+            .map(|p| {
+                (
+                    p.chars().next().is_some_and(is_word_char),
+                    p.chars().next_back().is_some_and(is_word_char),
+                )
+            })
+            .collect();
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .map_err(|err| Error::Pack {
+                pack: namespaces.join(", "),
+                line: 0,
+                message: format!("the phrases could not be compiled: {err}"),
+            })?;
+        Ok(Lexicon {
+            namespaces,
+            groups,
+            entries,
+            pattern_entries,
+            pattern_edges,
+            automaton,
+        })
+    }
+
+    /// Every phrase match in `text`: on word boundaries, leftmost-longest
+    /// within each pack name, sorted by start (then longest first).
+    #[must_use]
+    pub fn find(&self, text: &str) -> Vec<Hit> {
+        let haystack = normalize_text(text);
+        let mut candidates: Vec<(u32, Span, u32)> = Vec::new();
+        for found in self.automaton.find_overlapping_iter(&haystack) {
+            let pattern = found.pattern().as_usize();
+            let span = Span::new(found.start(), found.end());
+            if !self.on_word_boundaries(text, span, self.pattern_edges[pattern]) {
+                continue;
+            }
+            for &entry in &self.pattern_entries[pattern] {
+                let namespace = self.groups[self.entries[entry as usize].group as usize].namespace;
+                candidates.push((namespace, span, entry));
+            }
+        }
+        // Leftmost-longest per namespace: sort by start, longest first, then
+        // keep each candidate that begins after the last one kept.
+        candidates.sort_unstable_by_key(|&(ns, span, entry)| {
+            (ns, span.start, std::cmp::Reverse(span.end), entry)
+        });
+        let mut hits = Vec::with_capacity(candidates.len());
+        let mut last: Option<(u32, usize)> = None;
+        for (namespace, span, entry) in candidates {
+            if let Some((ns, end)) = last
+                && ns == namespace
+                && span.start < end
+            {
+                continue;
+            }
+            last = Some((namespace, span.end));
+            hits.push(Hit {
+                span,
+                entry: EntryId(entry),
+            });
+        }
+        hits.sort_unstable_by_key(|hit| {
+            (hit.span.start, std::cmp::Reverse(hit.span.end), hit.entry)
+        });
+        hits
+    }
+
+    fn on_word_boundaries(
+        &self,
+        text: &str,
+        span: Span,
+        (start_edge, end_edge): (bool, bool),
+    ) -> bool {
+        // A match of a pattern made of ASCII bytes may still begin or end in
+        // the middle of a multi-byte char of the text (never for ASCII
+        // patterns, but be strict).
+        if !text.is_char_boundary(span.start) || !text.is_char_boundary(span.end) {
+            return false;
+        }
+        let before_ok = !start_edge
+            || text[..span.start]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !is_word_char(c));
+        let after_ok = !end_edge
+            || text[span.end..]
+                .chars()
+                .next()
+                .is_none_or(|c| !is_word_char(c));
+        before_ok && after_ok
+    }
+
+    /// The phrase entry a hit refers to.
+    #[must_use]
+    pub fn entry(&self, id: EntryId) -> Entry<'_> {
+        let data = &self.entries[id.0 as usize];
+        let group = &self.groups[data.group as usize];
+        Entry {
+            phrase: &data.phrase,
+            group: &group.group,
+            group_id: GroupId(data.group),
+            pack: &self.namespaces[group.namespace as usize],
+        }
+    }
+
+    /// A group by id.
+    #[must_use]
+    pub fn group(&self, id: GroupId) -> &Group {
+        &self.groups[id.0 as usize].group
+    }
+
+    /// All groups, with their ids.
+    pub fn groups(&self) -> impl Iterator<Item = (GroupId, &Group)> {
+        self.groups
+            .iter()
+            .enumerate()
+            .map(|(i, data)| (GroupId(i as u32), &data.group))
+    }
+
+    /// Number of phrases (after `(s)` expansion).
+    #[must_use]
+    pub fn phrase_count(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Names of the loaded packs.
+    #[must_use]
+    pub fn pack_names(&self) -> &[String] {
+        &self.namespaces
+    }
+
+    /// Runs the self-test cases of `pack` against this lexicon: in each case's
+    /// text, the phrases of that pack that match must be exactly the listed
+    /// ones, in order.
+    pub fn check_cases(&self, pack: &Pack) -> Result<()> {
+        for (i, case) in pack.cases.iter().enumerate() {
+            let found: Vec<String> = self
+                .find(&case.text)
+                .into_iter()
+                .map(|hit| self.entry(hit.entry))
+                .filter(|entry| entry.pack == pack.name)
+                .map(|entry| entry.phrase.to_owned())
+                .collect();
+            if found != case.hits {
+                return Err(Error::PackCase {
+                    pack: pack.name.clone(),
+                    case: i + 1,
+                    expected: case.hits.clone(),
+                    found,
+                });
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Parses the built-in packs. They are tested, so this cannot fail in a
+/// released build; an error here is a bug in `lints/`.
+pub(crate) fn builtin_packs() -> Result<Vec<Pack>> {
+    BUILTIN_PACKS
+        .iter()
+        .map(|(file, text)| Pack::from_toml(file, text))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lexicon(toml: &str) -> Lexicon {
+        Lexicon::new(vec![Pack::from_toml("test", toml).unwrap()]).unwrap()
+    }
+
+    fn found<'a>(lexicon: &Lexicon, text: &'a str) -> Vec<&'a str> {
+        lexicon
+            .find(text)
+            .iter()
+            .map(|hit| &text[hit.span.start..hit.span.end])
+            .collect()
+    }
+
+    const PACK: &str = r#"
+[pack]
+name = "t"
+[[group]]
+kind = "k"
+phrases = ["rag", "rag pipeline", "what you'll do", "real time", "c++", "ml"]
+"#;
+
+    #[test]
+    fn matches_respect_word_boundaries() {
+        let lexicon = lexicon(PACK);
+        assert_eq!(
+            found(&lexicon, "leverage storage fragments"),
+            Vec::<&str>::new()
+        );
+        assert_eq!(found(&lexicon, "RAG, (rag) rag."), ["RAG", "rag", "rag"]);
+        assert_eq!(found(&lexicon, "HTML and ML"), ["ML"]);
+        assert_eq!(found(&lexicon, "C++ and c++17"), ["C++", "c++"]);
+    }
+
+    #[test]
+    fn longest_valid_match_wins_and_falls_back() {
+        let lexicon = lexicon(PACK);
+        assert_eq!(found(&lexicon, "a rag pipeline here"), ["rag pipeline"]);
+        // `rag pipeline` fails its end boundary here; `rag` still matches.
+        assert_eq!(found(&lexicon, "rag pipelines"), ["rag"]);
+    }
+
+    #[test]
+    fn apostrophes_hyphens_and_case_are_normalized() {
+        let lexicon = lexicon(PACK);
+        assert_eq!(
+            found(&lexicon, "WHAT YOU’LL DO: Real-Time\nreal\ttime"),
+            ["WHAT YOU’LL DO", "Real-Time", "real\ttime"]
+        );
+    }
+
+    #[test]
+    fn duplicate_phrases_are_an_error_naming_the_line() {
+        let text = "[pack]\nname = \"t\"\n[[group]]\nkind = \"a\"\nphrases = [\"x y\"]\n[[group]]\nkind = \"b\"\nphrases = [\"X-Y\"]\n";
+        let err = Lexicon::new(vec![Pack::from_toml("t", text).unwrap()])
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("line 6") && err.contains("line 3"), "{err}");
+    }
+
+    #[test]
+    fn packs_with_different_names_do_not_shadow_each_other() {
+        let a = Pack::from_toml("a", "[pack]\nname = \"a\"\n[[group]]\nkind = \"k\"\nphrases = [\"machine learning engineer\"]\n").unwrap();
+        let b = Pack::from_toml(
+            "b",
+            "[pack]\nname = \"b\"\n[[group]]\nkind = \"k\"\nphrases = [\"learning\"]\n",
+        )
+        .unwrap();
+        let lexicon = Lexicon::new(vec![a, b]).unwrap();
+        assert_eq!(
+            found(&lexicon, "machine learning engineer"),
+            ["machine learning engineer", "learning"]
+        );
+    }
+
+    #[test]
+    fn builtin_packs_parse_compile_and_pass_their_cases() {
+        let packs = builtin_packs().unwrap();
+        let lexicon = Lexicon::new(packs.clone()).unwrap();
+        for pack in &packs {
+            lexicon.check_cases(pack).unwrap();
+        }
+    }
+}

@@ -1,0 +1,287 @@
+//! The lint pack format: phrase lists with metadata, as TOML.
+//!
+//! ```toml
+//! [pack]
+//! name = "my-pack"
+//! description = "What these phrases are for."
+//!
+//! [[group]]
+//! kind = "duty"              # what the phrases are; rules look groups up by kind
+//! role = "ai-engineer"       # optional: data-scientist | ml-engineer | ai-engineer | other
+//! weight = 2.0               # optional, default 1.0
+//! section = "benefits"       # optional: a section kind, for heading and boilerplate groups
+//! note = "why"               # optional
+//! tags = ["x"]               # optional, free-form
+//! phrases = ["prompt engineering", "vector database(s)"]
+//!
+//! [[case]]                   # optional self-tests: the phrases that must match, in order
+//! text = "We use vector databases for prompt engineering."
+//! hits = ["vector databases", "prompt engineering"]
+//! ```
+//!
+//! Matching ignores ASCII case, treats `-` and whitespace alike and curly and
+//! straight apostrophes alike. A word ending in `(s)` or `(es)` stands for
+//! both forms: `feature store(s)` is `feature store` and `feature stores`.
+
+use serde::{Deserialize, Serialize};
+
+use crate::document::SectionKind;
+use crate::error::{Error, Result};
+use crate::roles::Role;
+
+/// A parsed lint pack.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Pack {
+    /// The pack's name. Packs with the same name share one vocabulary: where
+    /// their phrases overlap in a text, the longest match wins.
+    pub name: String,
+    /// What the pack is for.
+    pub description: String,
+    /// The phrase groups.
+    pub groups: Vec<Group>,
+    /// The pack's own test cases.
+    pub cases: Vec<Case>,
+}
+
+/// Phrases that share metadata.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Group {
+    /// What the phrases are (`duty`, `heading`, `negation`, ...).
+    pub kind: String,
+    /// The role the phrases signal, if any.
+    pub role: Option<Role>,
+    /// How strongly they signal it.
+    pub weight: f32,
+    /// The section kind, for heading and boilerplate phrases.
+    pub section: Option<SectionKind>,
+    /// Why the group exists.
+    pub note: Option<String>,
+    /// Free-form tags.
+    pub tags: Vec<String>,
+    /// The phrases, with `(s)` shorthands expanded, as written otherwise.
+    pub phrases: Vec<String>,
+    /// The 1-based line of the group in the pack's text (0 for packs built in code).
+    pub line: usize,
+}
+
+/// A pack's self-test: in `text`, exactly `hits` match, in order.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Case {
+    /// The text to match.
+    pub text: String,
+    /// The phrases (as written in the pack) that must match, in order.
+    pub hits: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PackFile {
+    pack: Header,
+    #[serde(default)]
+    group: Vec<toml::Spanned<GroupFile>>,
+    #[serde(default)]
+    case: Vec<CaseFile>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Header {
+    name: String,
+    #[serde(default)]
+    description: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GroupFile {
+    kind: String,
+    role: Option<Role>,
+    weight: Option<f32>,
+    section: Option<SectionKind>,
+    note: Option<String>,
+    #[serde(default)]
+    tags: Vec<String>,
+    phrases: Vec<toml::Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CaseFile {
+    text: String,
+    #[serde(default)]
+    hits: Vec<String>,
+}
+
+impl Pack {
+    /// Parses a pack from TOML. `origin` names the pack in errors until its
+    /// own `[pack] name` is known (a file name is a good choice).
+    ///
+    /// ```
+    /// let pack = jdlint::lexicon::Pack::from_toml("inline", r#"
+    /// [pack]
+    /// name = "perks"
+    /// [[group]]
+    /// kind = "hollow-perk"
+    /// phrases = ["ping pong table(s)"]
+    /// "#).unwrap();
+    /// assert_eq!(pack.groups[0].phrases, ["ping pong table", "ping pong tables"]);
+    ///
+    /// let err = jdlint::lexicon::Pack::from_toml("broken.toml", "[pack]\nname = 3\n").unwrap_err();
+    /// assert!(err.to_string().starts_with("lint pack `broken.toml`, line 2"));
+    /// ```
+    pub fn from_toml(origin: &str, text: &str) -> Result<Pack> {
+        let file: PackFile = toml::from_str(text).map_err(|err| Error::Pack {
+            pack: origin.to_owned(),
+            line: err.span().map_or(1, |span| line_of(text, span.start)),
+            message: err.message().trim().to_owned(),
+        })?;
+        let name = file.pack.name.trim().to_owned();
+        let pack_error = |offset: usize, message: String| Error::Pack {
+            pack: if name.is_empty() {
+                origin.to_owned()
+            } else {
+                name.clone()
+            },
+            line: line_of(text, offset),
+            message,
+        };
+        if name.is_empty() {
+            return Err(pack_error(0, "`[pack] name` must not be empty".into()));
+        }
+        let mut groups = Vec::with_capacity(file.group.len());
+        for spanned in file.group {
+            let offset = spanned.span().start;
+            let group = spanned.into_inner();
+            if group.kind.trim().is_empty() {
+                return Err(pack_error(offset, "`kind` must not be empty".into()));
+            }
+            let weight = group.weight.unwrap_or(1.0);
+            if !weight.is_finite() || !(0.0..=100.0).contains(&weight) {
+                return Err(pack_error(
+                    offset,
+                    format!("`weight` must be a number from 0 to 100, not {weight}"),
+                ));
+            }
+            if group.phrases.is_empty() {
+                return Err(pack_error(
+                    offset,
+                    "`phrases` must list at least one phrase".into(),
+                ));
+            }
+            let mut phrases = Vec::with_capacity(group.phrases.len());
+            for phrase in group.phrases {
+                let at = phrase.span().start;
+                let phrase = phrase.into_inner();
+                if super::normalize_phrase(&phrase).is_empty() {
+                    return Err(pack_error(at, format!("phrase {phrase:?} is empty")));
+                }
+                phrases.extend(expand_plurals(phrase.trim()));
+            }
+            groups.push(Group {
+                kind: group.kind.trim().to_owned(),
+                role: group.role,
+                weight,
+                section: group.section,
+                note: group.note,
+                tags: group.tags,
+                phrases,
+                line: line_of(text, offset),
+            });
+        }
+        let cases = file
+            .case
+            .into_iter()
+            .map(|case| Case {
+                text: case.text,
+                hits: case.hits,
+            })
+            .collect();
+        Ok(Pack {
+            name,
+            description: file.pack.description,
+            groups,
+            cases,
+        })
+    }
+}
+
+fn line_of(text: &str, offset: usize) -> usize {
+    let offset = offset.min(text.len());
+    text.as_bytes()[..offset]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
+}
+
+/// Expands every `word(s)` / `word(es)` into both forms.
+fn expand_plurals(phrase: &str) -> Vec<String> {
+    let mut forms = vec![String::new()];
+    for (i, word) in phrase.split(' ').enumerate() {
+        let (stem, suffix) = if let Some(stem) = word.strip_suffix("(s)") {
+            (stem, Some("s"))
+        } else if let Some(stem) = word.strip_suffix("(es)") {
+            (stem, Some("es"))
+        } else {
+            (word, None)
+        };
+        let separator = if i == 0 { "" } else { " " };
+        forms = forms
+            .into_iter()
+            .flat_map(|form| {
+                let base = format!("{form}{separator}{stem}");
+                match suffix {
+                    Some(suffix) => vec![base.clone(), format!("{base}{suffix}")],
+                    None => vec![base],
+                }
+            })
+            .collect();
+    }
+    forms
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plural_shorthand_expands_every_marked_word() {
+        assert_eq!(
+            expand_plurals("deploy(s) model(s)"),
+            [
+                "deploy model",
+                "deploy models",
+                "deploys model",
+                "deploys models"
+            ]
+        );
+        assert_eq!(expand_plurals("bias(es)"), ["bias", "biases"]);
+        assert_eq!(expand_plurals("rag"), ["rag"]);
+    }
+
+    #[test]
+    fn errors_name_pack_and_line() {
+        let text = "[pack]\nname = \"p\"\n\n[[group]]\nkind = \"duty\"\nrole = \"astronaut\"\nphrases = [\"x\"]\n";
+        let err = Pack::from_toml("p.toml", text).unwrap_err().to_string();
+        assert!(err.contains("line 6"), "{err}");
+        assert!(err.contains("astronaut"), "{err}");
+
+        let text = "[pack]\nname = \"p\"\n[[group]]\nkind = \"duty\"\nphrases = [\"ok\", \"  \"]\n";
+        let err = Pack::from_toml("p.toml", text).unwrap_err().to_string();
+        assert_eq!(err, "lint pack `p`, line 5: phrase \"  \" is empty");
+
+        let text = "[pack]\nname = \"p\"\n[[group]]\nkind = \"duty\"\nphrases = []\n";
+        let err = Pack::from_toml("p.toml", text).unwrap_err().to_string();
+        assert!(
+            err.contains("line 3") && err.contains("at least one"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn unknown_keys_are_rejected() {
+        let text = "[pack]\nname = \"p\"\n[[group]]\nkind = \"duty\"\nphrase = [\"x\"]\n";
+        let err = Pack::from_toml("p.toml", text).unwrap_err().to_string();
+        assert!(err.contains("phrase"), "{err}");
+    }
+}

@@ -1,0 +1,405 @@
+//! The linter: packs compiled once, rules run over each posting.
+
+use std::sync::{Arc, LazyLock};
+
+use crate::config::Config;
+use crate::diagnostic::{Diagnostic, Origin, Report, Severity};
+use crate::document::{Document, LineIndex};
+use crate::error::{Error, Result, closest};
+use crate::lexicon::{self, Hit, Lexicon, Pack};
+use crate::roles;
+use crate::rules::{self, LintContext, Rule, RuleMeta, TitleSource};
+use crate::span::Span;
+
+/// Lints postings. Build it once; [`lint`](Linter::lint) takes `&self`, and a
+/// `Linter` is `Send + Sync` and cheap to clone, so many threads can share one.
+///
+/// ```
+/// let linter = jdlint::Linter::new();
+/// let report = linter.lint("AI/ML Engineer\n\nYou will train ranking models and deploy them to production.");
+/// let diagnostic = &report.diagnostics[0];
+/// assert_eq!(diagnostic.rule, "ambiguous-role-title");
+/// assert_eq!(diagnostic.start.line, 1);
+/// ```
+#[derive(Clone)]
+pub struct Linter {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    lexicon: Lexicon,
+    rules: Vec<Box<dyn Rule>>,
+    /// The configured severity of each rule, by index in `rules`.
+    severities: Vec<Severity>,
+}
+
+impl std::fmt::Debug for Linter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Linter")
+            .field("packs", &self.inner.lexicon.pack_names())
+            .field("phrases", &self.inner.lexicon.phrase_count())
+            .field(
+                "rules",
+                &self
+                    .inner
+                    .rules
+                    .iter()
+                    .map(|r| r.meta().id)
+                    .collect::<Vec<_>>(),
+            )
+            .finish()
+    }
+}
+
+static DEFAULT: LazyLock<Linter> = LazyLock::new(|| {
+    Linter::builder()
+        .build()
+        .expect("the built-in lint packs are valid (tested in lexicon::tests)")
+});
+
+impl Default for Linter {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Linter {
+    /// The default linter: built-in packs and rules at their default
+    /// severities. It is built once per process and shared.
+    #[must_use]
+    pub fn new() -> Self {
+        DEFAULT.clone()
+    }
+
+    /// A builder for packs, custom rules and configuration.
+    pub fn builder() -> LinterBuilder {
+        LinterBuilder::default()
+    }
+
+    /// Lints a posting whose first line is its title (when it looks like one).
+    #[must_use]
+    pub fn lint(&self, text: &str) -> Report {
+        self.run(text, None)
+    }
+
+    /// Lints a posting body with an explicit title. Diagnostics about the
+    /// title carry [`Origin::Title`] and spans into `title`.
+    ///
+    /// ```
+    /// let report = jdlint::Linter::new().lint_posting("AI/ML Engineer", "Build RAG pipelines.");
+    /// assert_eq!(report.diagnostics[0].origin, jdlint::Origin::Title);
+    /// assert_eq!(report.diagnostics[0].span, jdlint::Span::new(0, 14));
+    /// ```
+    #[must_use]
+    pub fn lint_posting(&self, title: &str, body: &str) -> Report {
+        self.run(body, Some(title))
+    }
+
+    /// The compiled phrases.
+    #[must_use]
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.inner.lexicon
+    }
+
+    /// Every rule with its configured severity.
+    pub fn rules(&self) -> impl Iterator<Item = (&RuleMeta, Severity)> {
+        self.inner
+            .rules
+            .iter()
+            .zip(&self.inner.severities)
+            .map(|(rule, &severity)| (rule.meta(), severity))
+    }
+
+    /// A rule's description by id.
+    #[must_use]
+    pub fn rule(&self, id: &str) -> Option<&RuleMeta> {
+        self.inner
+            .rules
+            .iter()
+            .map(|r| r.meta())
+            .find(|m| m.id == id)
+    }
+
+    fn run(&self, text: &str, explicit_title: Option<&str>) -> Report {
+        let lexicon = &self.inner.lexicon;
+        let document = match explicit_title {
+            Some(_) => Document::parse_body(text, lexicon),
+            None => Document::parse(text, lexicon),
+        };
+        let (title, title_hits): (TitleSource<'_>, Vec<Hit>) =
+            match (explicit_title, document.title()) {
+                (Some(title), _) => (TitleSource::Explicit(title), lexicon.find(title)),
+                (None, Some(span)) => {
+                    let hits = document
+                        .hits()
+                        .iter()
+                        .filter(|hit| span.contains(hit.span))
+                        .map(|hit| Hit {
+                            span: Span::new(hit.span.start - span.start, hit.span.end - span.start),
+                            entry: hit.entry,
+                        })
+                        .collect();
+                    (TitleSource::Line(span), hits)
+                }
+                (None, None) => (TitleSource::None, Vec::new()),
+            };
+        let title_text = match title {
+            TitleSource::Line(span) => document.slice(span),
+            TitleSource::Explicit(title) => title,
+            TitleSource::None => "",
+        };
+        let title_analysis = roles::analyse_title(title_text, &title_hits, lexicon);
+        let profile = roles::build_profile(&document, lexicon, title_analysis);
+
+        let ctx = LintContext {
+            document: &document,
+            lexicon,
+            profile: &profile,
+            title,
+            title_hits: &title_hits,
+        };
+        let title_lines = explicit_title.map(LineIndex::new);
+        let mut diagnostics = Vec::new();
+        let mut found = Vec::new();
+        for (rule, &severity) in self.inner.rules.iter().zip(&self.inner.severities) {
+            if severity == Severity::Allow {
+                continue;
+            }
+            rule.check(&ctx, &mut found);
+            for mut diagnostic in found.drain(..) {
+                diagnostic.rule = rule.meta().id.to_owned();
+                diagnostic.severity = severity;
+                let (source, lines) = match (diagnostic.origin, explicit_title, &title_lines) {
+                    (Origin::Title, Some(title), Some(lines)) => (title, lines),
+                    _ => {
+                        diagnostic.origin = Origin::Text;
+                        (text, document.lines())
+                    }
+                };
+                diagnostic.span = clamp(source, diagnostic.span);
+                for label in &mut diagnostic.labels {
+                    label.span = clamp(source, label.span);
+                }
+                diagnostic.start = lines.line_col(source, diagnostic.span.start);
+                diagnostic.end = lines.line_col(source, diagnostic.span.end);
+                diagnostics.push(diagnostic);
+            }
+        }
+        diagnostics.sort_by(|a: &Diagnostic, b: &Diagnostic| {
+            (a.origin != Origin::Title, a.span.start, a.span.end, &a.rule).cmp(&(
+                b.origin != Origin::Title,
+                b.span.start,
+                b.span.end,
+                &b.rule,
+            ))
+        });
+        Report {
+            title: (!title_text.is_empty()).then(|| title_text.to_owned()),
+            diagnostics,
+            profile,
+        }
+    }
+}
+
+/// Keeps a rule's span inside the text and on char boundaries, so a buggy
+/// custom rule cannot hand out a span that does not round-trip.
+fn clamp(text: &str, span: Span) -> Span {
+    let floor = |mut i: usize| {
+        i = i.min(text.len());
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let start = floor(span.start);
+    let end = floor(span.end).max(start);
+    Span::new(start, end)
+}
+
+/// Builds a [`Linter`] with extra packs, custom rules and configuration.
+///
+/// ```
+/// use jdlint::{Config, Linter, Severity};
+/// let linter = Linter::builder()
+///     .pack_from_str("perks.toml", r#"
+/// [pack]
+/// name = "perks"
+/// [[group]]
+/// kind = "hollow-perk"
+/// phrases = ["ping pong"]
+/// "#)
+///     .unwrap()
+///     .config(Config::new().with_rule("ambiguous-role-title", Severity::Error))
+///     .build()
+///     .unwrap();
+/// assert!(linter.lexicon().pack_names().contains(&"perks".to_owned()));
+/// ```
+#[derive(Default)]
+#[must_use]
+pub struct LinterBuilder {
+    packs: Vec<Pack>,
+    rules: Vec<Box<dyn Rule>>,
+    without_builtin_rules: bool,
+    config: Config,
+}
+
+impl std::fmt::Debug for LinterBuilder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LinterBuilder")
+            .field(
+                "packs",
+                &self.packs.iter().map(|p| &p.name).collect::<Vec<_>>(),
+            )
+            .field(
+                "rules",
+                &self.rules.iter().map(|r| r.meta().id).collect::<Vec<_>>(),
+            )
+            .field("without_builtin_rules", &self.without_builtin_rules)
+            .field("config", &self.config)
+            .finish()
+    }
+}
+
+impl LinterBuilder {
+    /// Adds a parsed pack.
+    pub fn pack(mut self, pack: Pack) -> Self {
+        self.packs.push(pack);
+        self
+    }
+
+    /// Parses and adds a pack. `origin` names it in errors (a file name).
+    pub fn pack_from_str(self, origin: &str, toml: &str) -> Result<Self> {
+        Ok(self.pack(Pack::from_toml(origin, toml)?))
+    }
+
+    /// Adds a custom rule.
+    pub fn rule(mut self, rule: impl Rule + 'static) -> Self {
+        self.rules.push(Box::new(rule));
+        self
+    }
+
+    /// Leaves out the built-in rules (the built-in packs stay: the document
+    /// and role models need them). For testing one custom rule alone.
+    pub fn without_builtin_rules(mut self) -> Self {
+        self.without_builtin_rules = true;
+        self
+    }
+
+    /// Sets the configuration.
+    pub fn config(mut self, config: Config) -> Self {
+        self.config = config;
+        self
+    }
+
+    /// Compiles the packs and checks the rules and configuration.
+    ///
+    /// Fails when a pack is invalid or one of its own cases fails, when two
+    /// rules share an id or an id is not kebab-case, and when the
+    /// configuration names a rule that does not exist.
+    pub fn build(self) -> Result<Linter> {
+        let mut rules = if self.without_builtin_rules {
+            Vec::new()
+        } else {
+            rules::builtin()
+        };
+        rules.extend(self.rules);
+        for (i, rule) in rules.iter().enumerate() {
+            let id = rule.meta().id;
+            if !rules::is_kebab_case(id) {
+                return Err(Error::InvalidRuleId(id.to_owned()));
+            }
+            if rules[..i].iter().any(|other| other.meta().id == id) {
+                return Err(Error::DuplicateRule(id.to_owned()));
+            }
+        }
+        for name in self.config.rules.keys() {
+            if !rules.iter().any(|rule| rule.meta().id == name) {
+                return Err(Error::UnknownRule {
+                    name: name.clone(),
+                    suggestion: closest(name, rules.iter().map(|r| r.meta().id)),
+                });
+            }
+        }
+        let severities = rules
+            .iter()
+            .map(|rule| {
+                let meta = rule.meta();
+                self.config
+                    .rules
+                    .get(meta.id)
+                    .copied()
+                    .unwrap_or(meta.default_severity)
+            })
+            .collect();
+
+        let user_packs = self.packs;
+        let mut packs = lexicon::builtin_packs()?;
+        packs.extend(user_packs.iter().cloned());
+        let lexicon = Lexicon::new(packs)?;
+        for pack in &user_packs {
+            lexicon.check_cases(pack)?;
+        }
+        Ok(Linter {
+            inner: Arc::new(Inner {
+                lexicon,
+                rules,
+                severities,
+            }),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn linter_is_send_and_sync() {
+        fn assert_send_sync<T: Send + Sync>() {}
+        assert_send_sync::<Linter>();
+    }
+
+    #[test]
+    fn unknown_rule_in_config_suggests_the_closest() {
+        let err = Linter::builder()
+            .config(Config::new().with_rule("ambigous-role-title", Severity::Error))
+            .build()
+            .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "unknown rule `ambigous-role-title`: did you mean `ambiguous-role-title`?"
+        );
+    }
+
+    #[test]
+    fn allow_silences_a_rule() {
+        let linter = Linter::builder()
+            .config(Config::new().with_rule("ambiguous-role-title", Severity::Allow))
+            .build()
+            .unwrap();
+        assert!(
+            linter
+                .lint("AI/ML Engineer\n\nTrain models.")
+                .diagnostics
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn clamp_keeps_spans_on_char_boundaries() {
+        let text = "é🚀";
+        assert_eq!(clamp(text, Span::new(1, 3)), Span::new(0, 2));
+        assert_eq!(clamp(text, Span::new(5, 99)), Span::new(2, 6));
+    }
+
+    #[test]
+    fn failing_pack_case_is_an_error() {
+        let pack = "[pack]\nname = \"p\"\n[[group]]\nkind = \"k\"\nphrases = [\"alpha\"]\n[[case]]\ntext = \"beta\"\nhits = [\"alpha\"]\n";
+        let err = Linter::builder()
+            .pack_from_str("p.toml", pack)
+            .unwrap()
+            .build()
+            .unwrap_err();
+        assert!(matches!(err, Error::PackCase { case: 1, .. }), "{err}");
+    }
+}

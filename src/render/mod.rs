@@ -1,0 +1,10 @@
+//! Renderers: turning reports into text for people and tools.
+//!
+//! Behind the `render` feature (on by default through `cli`), so an embedder
+//! that only wants the data does not pull in the rendering crates.
+
+mod human;
+mod json;
+
+pub use self::human::{HumanOptions, human};
+pub use self::json::{FileReport, JsonOutput, Summary};

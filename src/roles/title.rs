@@ -1,0 +1,175 @@
+//! What role a job title names.
+//!
+//! A title names a role through a role noun (`Data Scientist`, `ML Engineer`,
+//! `AI Engineer`, from the `titles` pack). Modifiers joined to a noun by `/`,
+//! `&`, `+`, `,`, `and` or `or` name more roles (`AI/ML Engineer`,
+//! `AI & Data Scientist`); modifiers right before an engineer noun do too
+//! (`Gen AI ML Engineer`), but a specialty before `Data Scientist` does not
+//! (`Senior AI Data Scientist`). Anything else names no role (`other`).
+
+use serde::{Deserialize, Serialize};
+
+use super::{Role, TitleRole};
+use crate::lexicon::{Hit, Lexicon};
+use crate::span::Span;
+
+/// Group kinds of the titles pack.
+const ROLE_NOUN: &str = "title-role";
+/// Nouns that name their role only when joined to another role word.
+const JOINED_NOUN: &str = "title-role-joined";
+const MODIFIER: &str = "title-modifier";
+const VAGUE: &str = "title-vague";
+const GENERIC: &str = "title-generic";
+
+/// One role a title names, and the words that name it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TitleMention {
+    /// The role.
+    pub role: Role,
+    /// The words naming it, relative to the title's own text.
+    pub span: Span,
+}
+
+/// What a title says about the role.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct TitleAnalysis {
+    /// The title's verdict.
+    pub role: TitleRole,
+    /// Each of the three roles the title names, with the words that name it.
+    pub mentions: Vec<TitleMention>,
+    /// A noun that names no role (`Ninja`, `Guru`, or `Specialist` after an
+    /// AI/ML/data word), relative to the title's text.
+    pub vague: Option<Span>,
+}
+
+#[derive(Clone, Copy)]
+struct Piece {
+    span: Span,
+    kind: PieceKind,
+    role: Role,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum PieceKind {
+    Noun { engineer: bool, needs_join: bool },
+    Modifier,
+}
+
+/// Analyses `title` given the lexicon hits that lie inside it, with spans
+/// relative to `title`.
+pub(crate) fn analyse(title: &str, hits: &[Hit], lexicon: &Lexicon) -> TitleAnalysis {
+    let mut pieces: Vec<Piece> = Vec::new();
+    let mut vague = None;
+    let mut generic = Vec::new();
+    for hit in hits {
+        let entry = lexicon.entry(hit.entry);
+        let group = entry.group;
+        let kind = match group.kind.as_str() {
+            ROLE_NOUN | JOINED_NOUN => PieceKind::Noun {
+                engineer: group.tags.iter().any(|t| t == "engineer"),
+                needs_join: group.kind == JOINED_NOUN,
+            },
+            MODIFIER => PieceKind::Modifier,
+            VAGUE => {
+                vague.get_or_insert(hit.span);
+                continue;
+            }
+            GENERIC => {
+                generic.push(hit.span);
+                continue;
+            }
+            _ => continue,
+        };
+        pieces.push(Piece {
+            span: hit.span,
+            kind,
+            role: group.role.unwrap_or(Role::Other),
+        });
+    }
+    pieces.sort_by_key(|p| p.span.start);
+
+    let mut mentions: Vec<TitleMention> = Vec::new();
+    let mut add = |role: Role, span: Span| {
+        if role != Role::Other && !mentions.iter().any(|m| m.role == role) {
+            mentions.push(TitleMention { role, span });
+        }
+    };
+    for (i, piece) in pieces.iter().enumerate() {
+        let PieceKind::Noun {
+            engineer,
+            needs_join,
+        } = piece.kind
+        else {
+            continue;
+        };
+        if !needs_join {
+            add(piece.role, piece.span);
+        }
+        // Walk back over the modifiers before the noun.
+        let mut next_start = piece.span.start;
+        let mut joined_chain = false;
+        for previous in pieces[..i].iter().rev() {
+            if previous.kind != PieceKind::Modifier || previous.span.end > next_start {
+                break;
+            }
+            match link(&title[previous.span.end..next_start]) {
+                Link::Joined => joined_chain = true,
+                Link::Adjacent => {}
+                Link::Broken => break,
+            }
+            // Right before an engineer noun of one of the three roles,
+            // adjacent role words name roles too (Gen AI ML Engineer); a
+            // specialty before Data Scientist or before another role's noun
+            // does not (Senior AI Data Scientist, Machine Learning Data Engineer).
+            let counts = joined_chain || (engineer && piece.role != Role::Other);
+            if counts {
+                add(previous.role, previous.span);
+                if needs_join && joined_chain {
+                    add(piece.role, piece.span);
+                }
+            }
+            next_start = previous.span.start;
+        }
+    }
+
+    if vague.is_none() && mentions.is_empty() {
+        // `AI Specialist`, `Machine Learning Expert`: a domain word right
+        // before a generic noun.
+        vague = generic.into_iter().find(|g| {
+            pieces.iter().any(|p| {
+                p.kind == PieceKind::Modifier
+                    && p.span.end <= g.start
+                    && title[p.span.end..g.start].trim().is_empty()
+            })
+        });
+    }
+    let role = match mentions.as_slice() {
+        [] => TitleRole::Other,
+        [one] => TitleRole::from(one.role),
+        _ => TitleRole::Ambiguous,
+    };
+    TitleAnalysis {
+        role,
+        mentions,
+        vague: if role == TitleRole::Other {
+            vague
+        } else {
+            None
+        },
+    }
+}
+
+enum Link {
+    Joined,
+    Adjacent,
+    Broken,
+}
+
+fn link(between: &str) -> Link {
+    let between = between.trim();
+    match between.to_ascii_lowercase().as_str() {
+        "" | "-" => Link::Adjacent,
+        "/" | "&" | "+" | "," | "and" | "or" | "&amp;" | "and/or" => Link::Joined,
+        _ => Link::Broken,
+    }
+}

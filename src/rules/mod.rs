@@ -1,0 +1,229 @@
+//! Rules: one file per rule, each a small struct implementing [`Rule`].
+//!
+//! A rule reads the [`LintContext`] (the analysed document, its lexicon hits
+//! and the role profile) and pushes [`Diagnostic`]s. It never rescans the
+//! text: everything it needs was matched once, by the one automaton.
+//!
+//! To add a built-in rule: write `src/rules/<rule_id>.rs` with a unit struct,
+//! its [`RuleMeta`] (id, category, default severity, docs) and `check`; list
+//! it in [`builtin`]; add fixtures in `tests/fixtures/<rule-id>/`.
+
+mod ambiguous_role_title;
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+pub use self::ambiguous_role_title::AmbiguousRoleTitle;
+use crate::diagnostic::{Diagnostic, Origin, Severity};
+use crate::document::Document;
+use crate::lexicon::{Hit, Lexicon};
+use crate::roles::RoleProfile;
+use crate::span::Span;
+
+/// What family a rule belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum Category {
+    /// Which role the posting is for: titles, mixed duties, primary output.
+    Role,
+    /// Whether a reader can tell what the job is.
+    Clarity,
+    /// Claims that cannot be true (years of a technology older than it).
+    Accuracy,
+    /// Wording that turns candidates away.
+    Inclusion,
+    /// Rules added by an embedder.
+    Custom,
+}
+
+impl Category {
+    /// The kebab-case name used in configuration.
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Category::Role => "role",
+            Category::Clarity => "clarity",
+            Category::Accuracy => "accuracy",
+            Category::Inclusion => "inclusion",
+            Category::Custom => "custom",
+        }
+    }
+}
+
+impl fmt::Display for Category {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A rule's documentation, in the sections `jdlint explain` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct RuleDocs {
+    /// What it does.
+    pub what_it_does: &'static str,
+    /// Why it matters.
+    pub why_it_matters: &'static str,
+    /// A posting (or part of one) that it flags.
+    pub example: &'static str,
+    /// How to fix what it flags.
+    pub how_to_fix: &'static str,
+}
+
+/// A rule's fixed description.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct RuleMeta {
+    /// Kebab-case id naming the problem (`ambiguous-role-title`).
+    pub id: &'static str,
+    /// The family it belongs to.
+    pub category: Category,
+    /// Severity when the configuration says nothing.
+    pub default_severity: Severity,
+    /// One line: what it flags.
+    pub summary: &'static str,
+    /// The long documentation.
+    pub docs: RuleDocs,
+}
+
+impl RuleMeta {
+    /// The docs as Markdown, the way `jdlint explain` prints them.
+    #[must_use]
+    pub fn explain(&self) -> String {
+        format!(
+            "# {id}\n\n{summary}\n\nCategory: {category}. Default severity: {severity}.\n\n\
+             ## What it does\n{what}\n\n## Why it matters\n{why}\n\n## Example\n{example}\n\n## How to fix\n{fix}\n",
+            id = self.id,
+            summary = self.summary,
+            category = self.category,
+            severity = self.default_severity,
+            what = self.docs.what_it_does.trim(),
+            why = self.docs.why_it_matters.trim(),
+            example = self.docs.example.trim(),
+            fix = self.docs.how_to_fix.trim(),
+        )
+    }
+}
+
+/// Where the title came from, so rules can point at it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TitleSource<'a> {
+    /// The first line of the text, at this span.
+    Line(Span),
+    /// Given apart from the text.
+    Explicit(&'a str),
+    /// There is no title.
+    None,
+}
+
+/// Everything a rule may read about one posting.
+#[derive(Debug, Clone, Copy)]
+pub struct LintContext<'a> {
+    /// The analysed posting.
+    pub document: &'a Document<'a>,
+    /// The lexicon the document was matched with.
+    pub lexicon: &'a Lexicon,
+    /// The role profile.
+    pub profile: &'a RoleProfile,
+    /// The title and where it is.
+    pub title: TitleSource<'a>,
+    /// Lexicon hits inside the title, with spans relative to the title text.
+    pub title_hits: &'a [Hit],
+}
+
+impl<'a> LintContext<'a> {
+    /// The title's text, if there is one.
+    #[must_use]
+    pub fn title_text(&self) -> Option<&'a str> {
+        match self.title {
+            TitleSource::Line(span) => span.text(self.document.text()),
+            TitleSource::Explicit(title) => Some(title),
+            TitleSource::None => None,
+        }
+    }
+
+    /// Maps a span relative to the title text to a span a diagnostic can
+    /// carry, and the origin that goes with it.
+    #[must_use]
+    pub fn title_span(&self, relative: Span) -> (Span, Origin) {
+        match self.title {
+            TitleSource::Line(line) => (
+                Span::new(line.start + relative.start, line.start + relative.end),
+                Origin::Text,
+            ),
+            TitleSource::Explicit(_) => (relative, Origin::Title),
+            TitleSource::None => (Span::empty(0), Origin::Text),
+        }
+    }
+
+    /// The whole title as a diagnostic span, with its origin.
+    #[must_use]
+    pub fn whole_title_span(&self) -> Option<(Span, Origin)> {
+        let len = self.title_text()?.len();
+        Some(self.title_span(Span::new(0, len)))
+    }
+}
+
+/// A lint rule.
+///
+/// ```
+/// use jdlint::rules::{Category, LintContext, Rule, RuleDocs, RuleMeta};
+/// use jdlint::{Diagnostic, Severity, Span};
+///
+/// struct NoExclamations;
+///
+/// static META: RuleMeta = RuleMeta {
+///     id: "no-exclamations",
+///     category: Category::Custom,
+///     default_severity: Severity::Info,
+///     summary: "Flags exclamation marks.",
+///     docs: RuleDocs {
+///         what_it_does: "Flags `!`.",
+///         why_it_matters: "Shouting reads as hype.",
+///         example: "We are hiring!",
+///         how_to_fix: "Use a full stop.",
+///     },
+/// };
+///
+/// impl Rule for NoExclamations {
+///     fn meta(&self) -> &RuleMeta {
+///         &META
+///     }
+///     fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
+///         let text = ctx.document.text();
+///         for (at, _) in text.match_indices('!') {
+///             out.push(Diagnostic::new(META.id, Span::new(at, at + 1), "exclamation mark"));
+///         }
+///     }
+/// }
+///
+/// let linter = jdlint::Linter::builder().rule(NoExclamations).build().unwrap();
+/// let report = linter.lint("Data Scientist\n\nWe are hiring!");
+/// assert_eq!(report.by_rule("no-exclamations").count(), 1);
+/// ```
+pub trait Rule: Send + Sync {
+    /// The rule's fixed description.
+    fn meta(&self) -> &RuleMeta;
+
+    /// Looks at one posting and pushes what it finds. Severity and positions
+    /// are set by the linter afterwards.
+    fn check(&self, ctx: &LintContext<'_>, diagnostics: &mut Vec<Diagnostic>);
+}
+
+/// The built-in rules, in a stable order.
+#[must_use]
+pub fn builtin() -> Vec<Box<dyn Rule>> {
+    vec![Box::new(AmbiguousRoleTitle)]
+}
+
+/// True when `id` is lowercase ASCII words joined by single `-`.
+#[must_use]
+pub fn is_kebab_case(id: &str) -> bool {
+    !id.is_empty()
+        && id.split('-').all(|word| {
+            !word.is_empty()
+                && word
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}

@@ -1,0 +1,151 @@
+//! Snapshot tests: one fixture folder per rule, one rule enabled per snapshot.
+//!
+//! `tests/fixtures/<rule-id>/fire-*.txt` must produce at least one diagnostic
+//! of that rule, `pass-*.txt` none; the snapshot records exactly what is
+//! reported, rendered the way `jdlint check` shows it.
+
+use std::path::Path;
+
+use jdlint::render::{HumanOptions, human};
+use jdlint::{Config, Linter, Severity};
+
+/// A linter with only `rule` enabled.
+fn only(rule: &str) -> Linter {
+    let mut config = Config::new();
+    for (meta, _) in Linter::new().rules() {
+        let severity = if meta.id == rule {
+            meta.default_severity
+        } else {
+            Severity::Allow
+        };
+        config = config.with_rule(meta.id, severity);
+    }
+    Linter::builder().config(config).build().unwrap()
+}
+
+fn snapshot_rule(rule: &str) {
+    let linter = only(rule);
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(rule);
+    let mut entries: Vec<_> = std::fs::read_dir(&folder)
+        .unwrap_or_else(|err| panic!("{}: {err}", folder.display()))
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    entries.sort();
+    assert!(!entries.is_empty(), "no fixtures for {rule}");
+    for path in entries {
+        let name = path.file_stem().unwrap().to_str().unwrap().to_owned();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let report = linter.lint(&text);
+        let count = report.by_rule(rule).count();
+        if name.starts_with("fire-") {
+            assert!(count > 0, "{rule}/{name} should fire but did not");
+        } else if name.starts_with("pass-") {
+            assert_eq!(count, 0, "{rule}/{name} must not fire:\n{report:#?}");
+        } else {
+            panic!("fixture {name} must start with fire- or pass-");
+        }
+        let rendered = human(
+            &format!("{name}.txt"),
+            &text,
+            &report,
+            HumanOptions::default(),
+        );
+        let profile = &report.profile;
+        let summary = format!(
+            "title_role: {}\nprimary_role: {}\n\n{}",
+            profile.title_role, profile.primary_role, rendered
+        );
+        insta::with_settings!({snapshot_suffix => name.clone(), prepend_module_to_snapshot => false}, {
+            insta::assert_snapshot!(rule, summary);
+        });
+    }
+}
+
+#[test]
+fn ambiguous_role_title() {
+    snapshot_rule("ambiguous-role-title");
+}
+
+#[test]
+fn every_rule_has_fixtures_that_fire_and_pass_and_a_test_here() {
+    let source = include_str!("rules.rs");
+    for (meta, _) in Linter::new().rules() {
+        let folder = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(meta.id);
+        let names: Vec<String> = std::fs::read_dir(&folder)
+            .unwrap_or_else(|_| panic!("missing tests/fixtures/{}", meta.id))
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert!(
+            names.iter().any(|n| n.starts_with("fire-")),
+            "{}: no fire- fixture",
+            meta.id
+        );
+        assert!(
+            names.iter().any(|n| n.starts_with("pass-")),
+            "{}: no pass- fixture",
+            meta.id
+        );
+        assert!(
+            source.contains(&format!("snapshot_rule(\"{}\")", meta.id)),
+            "{}: no snapshot test in tests/rules.rs",
+            meta.id
+        );
+    }
+}
+
+#[test]
+fn rule_docs_and_messages_follow_the_convention() {
+    for (meta, _) in Linter::new().rules() {
+        assert!(jdlint::rules::is_kebab_case(meta.id));
+        for (section, text) in [
+            ("what it does", meta.docs.what_it_does),
+            ("why it matters", meta.docs.why_it_matters),
+            ("example", meta.docs.example),
+            ("how to fix", meta.docs.how_to_fix),
+        ] {
+            assert!(!text.trim().is_empty(), "{}: empty `{section}`", meta.id);
+        }
+        assert!(
+            !meta.summary.is_empty() && meta.summary.ends_with('.'),
+            "{}",
+            meta.id
+        );
+    }
+    // Messages start lowercase and do not end with a period, like rustc's.
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    for rule in std::fs::read_dir(folder).unwrap() {
+        for file in std::fs::read_dir(rule.unwrap().path()).unwrap() {
+            let path = file.unwrap().path();
+            if path.extension().is_none_or(|e| e != "txt") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            for d in Linter::new().lint(&text).diagnostics {
+                assert!(
+                    d.message.starts_with(|c: char| !c.is_uppercase()),
+                    "{}: {}",
+                    path.display(),
+                    d.message
+                );
+                assert!(
+                    !d.message.ends_with('.'),
+                    "{}: {}",
+                    path.display(),
+                    d.message
+                );
+                if let Some(help) = &d.help {
+                    assert!(
+                        !help.ends_with('.'),
+                        "{}: help ends with a period",
+                        path.display()
+                    );
+                }
+            }
+        }
+    }
+}
