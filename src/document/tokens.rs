@@ -68,6 +68,8 @@ pub(crate) fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
         let line = &text[line_start..line_end];
         if line.is_ascii() {
             ascii_tokens(line.as_bytes(), line_start, tokens);
+        } else if line.chars().all(is_simple) {
+            simple_tokens(line, line_start, tokens);
         } else {
             unicode_tokens(line, line_start, tokens);
         }
@@ -108,6 +110,101 @@ fn unicode_tokens(line: &str, offset: usize, tokens: &mut Vec<Token>) {
         } else {
             tokens.push(Token { span, kind });
         }
+    }
+}
+
+/// Chars whose word-boundary behaviour is plain: Latin letters and the
+/// typographic punctuation real postings are full of (bullets, curly quotes,
+/// dashes, no-break spaces). A line made only of these takes the char-level
+/// fast path; anything else (combining marks, joiners, other scripts, emoji)
+/// goes through UAX #29.
+fn is_simple(c: char) -> bool {
+    matches!(c,
+        '\0'..='\u{7f}'
+        | '\u{a0}'..='\u{2ff}'
+        | '\u{1e00}'..='\u{1eff}'
+        | '\u{2010}'..='\u{2027}'
+        | '\u{2030}'..='\u{205e}'
+        | '\u{20a0}'..='\u{20bf}'
+        | '\u{2190}'..='\u{21ff}'
+        | '\u{2500}'..='\u{25ff}'
+        | '\u{2700}'..='\u{27bf}')
+        && !matches!(c, '\u{ad}' | '\u{34f}')
+}
+
+fn char_kind(c: char) -> TokenKind {
+    if c.is_alphanumeric() || c == '_' {
+        TokenKind::Word
+    } else if c.is_whitespace() {
+        TokenKind::Space
+    } else {
+        TokenKind::Punct
+    }
+}
+
+/// The char-level fast path for lines of [`is_simple`] chars: bytes below
+/// 0x80 are classified directly, others are decoded one char at a time.
+fn simple_tokens(line: &str, offset: usize, tokens: &mut Vec<Token>) {
+    let bytes = line.as_bytes();
+    // The char at byte `i` and its length.
+    let at = |i: usize| -> (char, usize) {
+        let b = bytes[i];
+        if b < 0x80 {
+            (b as char, 1)
+        } else {
+            let c = line[i..].chars().next().unwrap_or('\u{fffd}');
+            (c, c.len_utf8())
+        }
+    };
+    let kind_at = |i: usize| char_kind(at(i).0);
+    let mut i = 0;
+    while i < bytes.len() {
+        let start = i;
+        let (c, len) = at(i);
+        let kind = char_kind(c);
+        i += len;
+        match kind {
+            TokenKind::Word => loop {
+                while i < bytes.len() && kind_at(i) == TokenKind::Word {
+                    i += at(i).1;
+                }
+                if i >= bytes.len() {
+                    break;
+                }
+                let (joiner, joiner_len) = at(i);
+                let next = i + joiner_len;
+                let joins = next < bytes.len()
+                    && kind_at(next) == TokenKind::Word
+                    && match joiner {
+                        '\'' | '.' | '\u{2019}' => true,
+                        ',' | ';' => bytes[i - 1].is_ascii_digit() && bytes[next].is_ascii_digit(),
+                        _ => false,
+                    };
+                if joins {
+                    i = next;
+                } else {
+                    break;
+                }
+            },
+            TokenKind::Space => {
+                if c == '\r' && bytes.get(i) == Some(&b'\n') {
+                    i += 1;
+                } else if c != '\n' && c != '\r' {
+                    while i < bytes.len() {
+                        let (n, n_len) = at(i);
+                        if !n.is_whitespace() || n == '\n' || n == '\r' {
+                            break;
+                        }
+                        i += n_len;
+                    }
+                }
+            }
+            TokenKind::Punct => {}
+        }
+        tokens.push(Token {
+            span: Span::new(offset + start, offset + i),
+            kind,
+        });
     }
 }
 
@@ -193,6 +290,18 @@ mod tests {
     #[test]
     fn fast_path_and_unicode_agree_on_words() {
         let text = "Build RAG pipelines; own the model in production. We're hiring 3 ML engineers!\r\n  - Ship LLM-powered features (cost, latency).";
+        let fast: Vec<_> = tokenize(text).into_iter().filter(Token::is_word).collect();
+        let slow: Vec<_> = tokenize_unicode(text)
+            .into_iter()
+            .filter(Token::is_word)
+            .collect();
+        assert_eq!(fast, slow);
+    }
+
+    #[test]
+    fn simple_path_and_unicode_agree_on_words() {
+        let text = "• You’ll own “résumé” screening – naïve 3.5 café\u{a0}menu…";
+        assert!(text.chars().all(is_simple));
         let fast: Vec<_> = tokenize(text).into_iter().filter(Token::is_word).collect();
         let slow: Vec<_> = tokenize_unicode(text)
             .into_iter()

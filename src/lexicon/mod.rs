@@ -123,13 +123,14 @@ pub fn normalize_phrase(phrase: &str) -> String {
     out
 }
 
-/// The same text with `-` and ASCII whitespace replaced by spaces: same length,
-/// same offsets, so a match in it is a match in the original.
+/// The same text lowercased (ASCII) with `-` and ASCII whitespace replaced by
+/// spaces: same length, same offsets, so a match in it is a match in the
+/// original. Lowercasing here rather than in the automaton halves its size.
 fn normalize_text(text: &str) -> Vec<u8> {
     text.bytes()
         .map(|b| match b {
             b'-' | b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c' => b' ',
-            b => b,
+            b => b.to_ascii_lowercase(),
         })
         .collect()
 }
@@ -206,8 +207,8 @@ impl Lexicon {
             })
             .collect();
         let automaton = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(&patterns)
             .map_err(|err| Error::Pack {
                 pack: namespaces.join(", "),

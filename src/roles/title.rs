@@ -20,6 +20,7 @@ const JOINED_NOUN: &str = "title-role-joined";
 const MODIFIER: &str = "title-modifier";
 const VAGUE: &str = "title-vague";
 const GENERIC: &str = "title-generic";
+const OTHER_NOUN: &str = "title-other-noun";
 
 /// One role a title names, and the words that name it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -61,6 +62,7 @@ pub(crate) fn analyse(title: &str, hits: &[Hit], lexicon: &Lexicon) -> TitleAnal
     let mut pieces: Vec<Piece> = Vec::new();
     let mut vague = None;
     let mut generic = Vec::new();
+    let mut names_a_role = false;
     for hit in hits {
         let entry = lexicon.entry(hit.entry);
         let group = entry.group;
@@ -76,6 +78,10 @@ pub(crate) fn analyse(title: &str, hits: &[Hit], lexicon: &Lexicon) -> TitleAnal
             }
             GENERIC => {
                 generic.push(hit.span);
+                continue;
+            }
+            OTHER_NOUN => {
+                names_a_role = true;
                 continue;
             }
             _ => continue,
@@ -151,7 +157,12 @@ pub(crate) fn analyse(title: &str, hits: &[Hit], lexicon: &Lexicon) -> TitleAnal
     TitleAnalysis {
         role,
         mentions,
-        vague: if role == TitleRole::Other {
+        vague: if role == TitleRole::Other
+            && !names_a_role
+            && !pieces
+                .iter()
+                .any(|p| matches!(p.kind, PieceKind::Noun { .. }))
+        {
             vague
         } else {
             None
