@@ -36,7 +36,10 @@ struct Inner {
 impl std::fmt::Debug for Linter {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Linter")
-            .field("packs", &self.inner.lexicon.pack_names())
+            .field(
+                "packs",
+                &self.inner.lexicon.pack_names().collect::<Vec<_>>(),
+            )
             .field("phrases", &self.inner.lexicon.phrase_count())
             .field(
                 "rules",
@@ -232,7 +235,7 @@ fn clamp(text: &str, span: Span) -> Span {
 ///     .config(Config::new().with_rule("ambiguous-role-title", Severity::Error))
 ///     .build()
 ///     .unwrap();
-/// assert!(linter.lexicon().pack_names().contains(&"perks".to_owned()));
+/// assert!(linter.lexicon().pack_names().any(|name| name == "perks"));
 /// ```
 #[derive(Default)]
 #[must_use]

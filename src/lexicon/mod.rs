@@ -42,6 +42,11 @@ pub const BUILTIN_PACKS: &[(&str, &str)] = &[
     ),
     ("titles.toml", include_str!("../../lints/titles.toml")),
     ("roles.toml", include_str!("../../lints/roles.toml")),
+    (
+        "roles-coverage.toml",
+        include_str!("../../lints/roles-coverage.toml"),
+    ),
+    ("cues.toml", include_str!("../../lints/cues.toml")),
 ];
 
 /// Index of a phrase entry in a [`Lexicon`].
@@ -85,6 +90,9 @@ struct GroupData {
     group: Group,
     /// Index into `namespaces`: packs with the same name share one.
     namespace: u32,
+    /// For the hidden group holding another group's `context` phrases, that
+    /// group's index.
+    context_of: Option<u32>,
 }
 
 /// Compiled phrases of a set of packs.
@@ -98,6 +106,37 @@ pub struct Lexicon {
     /// Whether each pattern must start / end on a word boundary.
     pattern_edges: Vec<(bool, bool)>,
     automaton: AhoCorasick,
+}
+
+/// Kind of the hidden groups that hold other groups' `context` phrases.
+pub const CONTEXT_KIND: &str = "context";
+
+fn add_entry(
+    phrase: &str,
+    group: u32,
+    entries: &mut Vec<EntryData>,
+    patterns: &mut Vec<String>,
+    pattern_entries: &mut Vec<Vec<u32>>,
+    by_pattern: &mut HashMap<String, u32>,
+) {
+    let normalized = normalize_phrase(phrase);
+    let entry = entries.len() as u32;
+    entries.push(EntryData {
+        phrase: phrase.into(),
+        group,
+    });
+    let mut variants = vec![normalized.clone()];
+    if normalized.contains('\'') {
+        variants.push(normalized.replace('\'', "\u{2019}"));
+    }
+    for variant in variants {
+        let pattern = *by_pattern.entry(variant.clone()).or_insert_with(|| {
+            patterns.push(variant);
+            pattern_entries.push(Vec::new());
+            (patterns.len() - 1) as u32
+        });
+        pattern_entries[pattern as usize].push(entry);
+    }
 }
 
 /// Lowercases, maps `-` and whitespace runs to one space, curly apostrophes to
@@ -152,7 +191,7 @@ impl Lexicon {
         let mut pattern_entries: Vec<Vec<u32>> = Vec::new();
         let mut by_pattern: HashMap<String, u32> = HashMap::new();
         // (namespace, normalized phrase) -> line of the group that listed it.
-        let mut seen: HashMap<(u32, String), usize> = HashMap::new();
+        let mut seen: HashMap<(u32, String), (usize, bool)> = HashMap::new();
 
         for pack in packs {
             let namespace = match namespaces.iter().position(|n| *n == pack.name) {
@@ -164,36 +203,71 @@ impl Lexicon {
             };
             for group in pack.groups {
                 let group_index = groups.len() as u32;
+                let context = group.context.clone();
+                let line = group.line;
                 for phrase in &group.phrases {
                     let normalized = normalize_phrase(phrase);
-                    if let Some(first) = seen.insert((namespace, normalized.clone()), group.line) {
+                    // A phrase may sit in two groups only when both need a
+                    // context (`deploy` next to `model` and next to `LLM`).
+                    let has_context = !context.is_empty();
+                    if let Some((first, first_has_context)) =
+                        seen.insert((namespace, normalized.clone()), (group.line, has_context))
+                        && !(has_context && first_has_context)
+                    {
                         return Err(Error::Pack {
                             pack: pack.name.clone(),
                             line: group.line,
                             message: format!(
-                                "phrase {phrase:?} is already listed (group at line {first}); list each phrase once"
+                                "phrase {phrase:?} is already listed (group at line {first}); list each phrase once, or give both groups a `context`"
                             ),
                         });
                     }
-                    let entry = entries.len() as u32;
-                    entries.push(EntryData {
-                        phrase: phrase.as_str().into(),
-                        group: group_index,
-                    });
-                    let mut variants = vec![normalized.clone()];
-                    if normalized.contains('\'') {
-                        variants.push(normalized.replace('\'', "\u{2019}"));
-                    }
-                    for variant in variants {
-                        let pattern = *by_pattern.entry(variant.clone()).or_insert_with(|| {
-                            patterns.push(variant);
-                            pattern_entries.push(Vec::new());
-                            (patterns.len() - 1) as u32
-                        });
-                        pattern_entries[pattern as usize].push(entry);
-                    }
+                    add_entry(
+                        phrase,
+                        group_index,
+                        &mut entries,
+                        &mut patterns,
+                        &mut pattern_entries,
+                        &mut by_pattern,
+                    );
                 }
-                groups.push(GroupData { group, namespace });
+                groups.push(GroupData {
+                    group,
+                    namespace,
+                    context_of: None,
+                });
+                if !context.is_empty() {
+                    // Context phrases live in a namespace of their own, so
+                    // they neither shadow nor are shadowed by evidence.
+                    namespaces.push(format!("{}#context@{line}", pack.name));
+                    let context_namespace = (namespaces.len() - 1) as u32;
+                    let context_index = groups.len() as u32;
+                    for phrase in &context {
+                        add_entry(
+                            phrase,
+                            context_index,
+                            &mut entries,
+                            &mut patterns,
+                            &mut pattern_entries,
+                            &mut by_pattern,
+                        );
+                    }
+                    groups.push(GroupData {
+                        group: Group {
+                            kind: CONTEXT_KIND.to_owned(),
+                            role: None,
+                            weight: 0.0,
+                            section: None,
+                            note: None,
+                            tags: Vec::new(),
+                            phrases: context,
+                            context: Vec::new(),
+                            line,
+                        },
+                        namespace: context_namespace,
+                        context_of: Some(group_index),
+                    });
+                }
             }
         }
 
@@ -248,15 +322,18 @@ impl Lexicon {
             (ns, span.start, std::cmp::Reverse(span.end), entry)
         });
         let mut hits = Vec::with_capacity(candidates.len());
-        let mut last: Option<(u32, usize)> = None;
+        let mut last: Option<(u32, Span)> = None;
         for (namespace, span, entry) in candidates {
-            if let Some((ns, end)) = last
+            // Skip what overlaps the last kept match, except the same words
+            // listed in another group (context groups share phrases).
+            if let Some((ns, kept)) = last
                 && ns == namespace
-                && span.start < end
+                && span.start < kept.end
+                && span != kept
             {
                 continue;
             }
-            last = Some((namespace, span.end));
+            last = Some((namespace, span));
             hits.push(Hit {
                 span,
                 entry: EntryId(entry),
@@ -306,6 +383,13 @@ impl Lexicon {
         }
     }
 
+    /// For a phrase of a hidden context group, the group whose context it is.
+    #[must_use]
+    pub fn context_owner(&self, id: EntryId) -> Option<GroupId> {
+        let data = &self.entries[id.0 as usize];
+        self.groups[data.group as usize].context_of.map(GroupId)
+    }
+
     /// A group by id.
     #[must_use]
     pub fn group(&self, id: GroupId) -> &Group {
@@ -327,9 +411,11 @@ impl Lexicon {
     }
 
     /// Names of the loaded packs.
-    #[must_use]
-    pub fn pack_names(&self) -> &[String] {
-        &self.namespaces
+    pub fn pack_names(&self) -> impl Iterator<Item = &str> {
+        self.namespaces
+            .iter()
+            .map(String::as_str)
+            .filter(|name| !name.contains('#'))
     }
 
     /// Runs the self-test cases of `pack` against this lexicon: in each case's

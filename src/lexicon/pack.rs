@@ -12,6 +12,7 @@
 //! section = "benefits"       # optional: a section kind, for heading and boilerplate groups
 //! note = "why"               # optional
 //! tags = ["x"]               # optional, free-form
+//! context = ["llm(s)"]       # optional: count a phrase only when one of these is in the same sentence
 //! phrases = ["prompt engineering", "vector database(s)"]
 //!
 //! [[case]]                   # optional self-tests: the phrases that must match, in order
@@ -60,6 +61,10 @@ pub struct Group {
     pub tags: Vec<String>,
     /// The phrases, with `(s)` shorthands expanded, as written otherwise.
     pub phrases: Vec<String>,
+    /// When not empty, a phrase of the group counts only in a sentence that
+    /// also holds one of these (expanded like `phrases`): `deploy` counts for
+    /// the ML Engineer only next to `model`.
+    pub context: Vec<String>,
     /// The 1-based line of the group in the pack's text (0 for packs built in code).
     pub line: usize,
 }
@@ -101,6 +106,8 @@ struct GroupFile {
     note: Option<String>,
     #[serde(default)]
     tags: Vec<String>,
+    #[serde(default)]
+    context: Vec<String>,
     phrases: Vec<toml::Spanned<String>>,
 }
 
@@ -177,6 +184,16 @@ impl Pack {
                 }
                 phrases.extend(expand_plurals(phrase.trim()));
             }
+            let mut context = Vec::with_capacity(group.context.len());
+            for phrase in &group.context {
+                if super::normalize_phrase(phrase).is_empty() {
+                    return Err(pack_error(
+                        offset,
+                        format!("context phrase {phrase:?} is empty"),
+                    ));
+                }
+                context.extend(expand_plurals(phrase.trim()));
+            }
             groups.push(Group {
                 kind: group.kind.trim().to_owned(),
                 role: group.role,
@@ -185,6 +202,7 @@ impl Pack {
                 note: group.note,
                 tags: group.tags,
                 phrases,
+                context,
                 line: line_of(text, offset),
             });
         }

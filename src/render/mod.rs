@@ -5,6 +5,8 @@
 
 mod human;
 mod json;
+mod profile;
 
 pub use self::human::{HumanOptions, human};
 pub use self::json::{FileReport, JsonOutput, Summary};
+pub use self::profile::profile;

@@ -1,6 +1,6 @@
 //! Evidence per role and the posting's role profile.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -50,8 +50,10 @@ pub struct Evidence {
     pub span: Span,
     /// The section it is in.
     pub section: SectionKind,
-    /// What it adds to the role's score after section weight, negation and
-    /// repeat damping (0 when it counts for nothing).
+    /// The phrase's weight in its pack: how strongly it signals the role.
+    pub phrase_weight: f32,
+    /// What it adds to the role's score after section weight, negation,
+    /// repeat damping and same-sentence damping (0 when it counts for nothing).
     pub weight: f32,
     /// True when a negation in the same sentence cancels it.
     pub negated: bool,
@@ -120,7 +122,9 @@ pub struct RoleProfile {
     pub title_role: TitleRole,
     /// The role whose primary output the body describes most.
     pub primary_role: Role,
-    /// Score and share per role.
+    /// Score and share per role: the sum of the evidence weights, with a
+    /// defining phrase required for full weight, plus a small prior for the
+    /// role the title names (so the title decides only close calls).
     pub scores: Scores,
     /// How sure the primary role is, from 0 to 1.
     pub confidence: f32,
@@ -139,19 +143,37 @@ impl RoleProfile {
     }
 }
 
-/// Below this much evidence the body says too little to name a role.
-const MIN_EVIDENCE: f32 = 1.0;
+/// Below this much evidence for its best role, a body describes none of the
+/// three: the primary role is `other`.
+const MIN_ROLE_SCORE: f32 = 1.0;
+/// In one sentence, evidence for a role after the strongest counts this much:
+/// a sentence is one duty or competency, however many tools it lists.
+const SAME_SENTENCE_FACTOR: f32 = 0.5;
+/// What the title's role adds to that role's score.
+const TITLE_PRIOR: f32 = 1.5;
+/// Evidence of a group at least this heavy is defining for its role.
+const DEFINING_WEIGHT: f32 = 2.5;
+/// A role with no defining evidence counts this much (an analyst posting
+/// that "presents insights" is not a Data Scientist's without statistics).
+const UNANCHORED_FACTOR: f32 = 0.5;
 
 pub(crate) fn build(doc: &Document<'_>, lexicon: &Lexicon, title: TitleAnalysis) -> RoleProfile {
-    let negated_sentences: Vec<usize> = doc
-        .hits()
-        .iter()
-        .filter(|hit| lexicon.entry(hit.entry).group.kind == NEGATION_KIND)
-        .filter_map(|hit| doc.sentence_index_at(hit.span.start))
-        .collect();
+    const NO_SENTENCE: usize = usize::MAX;
+    let sentence_of = |offset: usize| doc.sentence_index_at(offset).unwrap_or(NO_SENTENCE);
+    let mut negated_sentences = HashSet::new();
+    let mut context_seen = HashSet::new();
+    for hit in doc.hits() {
+        if let Some(owner) = lexicon.context_owner(hit.entry) {
+            context_seen.insert((sentence_of(hit.span.start), owner));
+        } else if lexicon.entry(hit.entry).group.kind == NEGATION_KIND {
+            negated_sentences.insert(sentence_of(hit.span.start));
+        }
+    }
+
     let mut repeats: HashMap<_, u32> = HashMap::new();
+    let mut context_counted = HashSet::new();
     let mut evidence = Vec::new();
-    let mut scores = [0.0f32; 4];
+    let mut sentences = Vec::new();
     for hit in doc.hits() {
         let entry = lexicon.entry(hit.entry);
         let group = entry.group;
@@ -159,10 +181,17 @@ pub(crate) fn build(doc: &Document<'_>, lexicon: &Lexicon, title: TitleAnalysis)
         if !EVIDENCE_KINDS.contains(&group.kind.as_str()) {
             continue;
         }
+        let sentence = sentence_of(hit.span.start);
+        if !group.context.is_empty() && !context_seen.contains(&(sentence, entry.group_id)) {
+            continue;
+        }
+        // A context group's words in one sentence are one duty ("design,
+        // build and deploy ... models"): only the first counts.
+        if !group.context.is_empty() && !context_counted.insert((sentence, entry.group_id)) {
+            continue;
+        }
         let section = doc.section_at(hit.span.start);
-        let negated = doc
-            .sentence_index_at(hit.span.start)
-            .is_some_and(|s| negated_sentences.contains(&s));
+        let negated = negated_sentences.contains(&sentence);
         let seen = repeats.entry(hit.entry).or_insert(0);
         let damping = 0.5f32.powi(*seen as i32);
         let weight = if negated {
@@ -173,18 +202,60 @@ pub(crate) fn build(doc: &Document<'_>, lexicon: &Lexicon, title: TitleAnalysis)
         if weight > 0.0 {
             *seen += 1;
         }
-        scores[role.index()] += weight;
+        sentences.push(sentence);
         evidence.push(Evidence {
             role,
             kind: group.kind.clone(),
             phrase: entry.phrase.to_owned(),
             span: hit.span,
             section,
+            phrase_weight: group.weight,
             weight,
             negated,
         });
     }
-    let scores = Scores::from_array(scores);
+
+    // Within one sentence, the strongest evidence for a role counts fully
+    // and the rest a little.
+    let mut order: Vec<usize> = (0..evidence.len()).collect();
+    order.sort_by(|&a, &b| {
+        (sentences[a], evidence[a].role)
+            .cmp(&(sentences[b], evidence[b].role))
+            .then(evidence[b].weight.total_cmp(&evidence[a].weight))
+    });
+    for pair in order.windows(2) {
+        let (first, next) = (pair[0], pair[1]);
+        if sentences[first] == sentences[next]
+            && sentences[next] != NO_SENTENCE
+            && evidence[first].role == evidence[next].role
+        {
+            evidence[next].weight *= SAME_SENTENCE_FACTOR;
+        }
+    }
+
+    let mut raw = [0.0f32; 4];
+    let mut anchored = [false; 4];
+    for item in &evidence {
+        raw[item.role.index()] += item.weight;
+        anchored[item.role.index()] |= item.is_defining();
+    }
+    let mut adjusted = raw;
+    // The title is what the employer believes it is hiring: a prior that
+    // decides close calls, never a verdict over clear duties.
+    let title_prior = TITLE_PRIOR;
+    match (title.role.role(), title.other_role) {
+        (Some(role), _) => adjusted[role.index()] += title_prior,
+        (None, Some(_)) if title.role == TitleRole::Other => {
+            adjusted[Role::Other.index()] += title_prior
+        }
+        _ => {}
+    }
+    for role in Role::THREE {
+        if !anchored[role.index()] {
+            adjusted[role.index()] *= UNANCHORED_FACTOR;
+        }
+    }
+    let scores = Scores::from_array(adjusted);
     let total = scores.total();
     let best = Role::ALL
         .into_iter()
@@ -196,8 +267,10 @@ pub(crate) fn build(doc: &Document<'_>, lexicon: &Lexicon, title: TitleAnalysis)
                 .then(b.cmp(a))
         })
         .unwrap_or(Role::Other);
-    let (primary_role, confidence) = if total < MIN_EVIDENCE {
-        (title.role.role().unwrap_or(Role::Other), 0.0)
+    let describes_none =
+        total <= 0.0 || (best != Role::Other && scores.get(best).score < MIN_ROLE_SCORE);
+    let (primary_role, confidence) = if describes_none {
+        (Role::Other, 0.0)
     } else {
         let saturation = 1.0 - (-total / 4.0).exp();
         (best, scores.get(best).share * saturation)
@@ -209,5 +282,13 @@ pub(crate) fn build(doc: &Document<'_>, lexicon: &Lexicon, title: TitleAnalysis)
         confidence,
         title,
         evidence,
+    }
+}
+
+impl Evidence {
+    /// True for counted evidence of a defining phrase of one of the three roles.
+    #[must_use]
+    pub fn is_defining(&self) -> bool {
+        self.role != Role::Other && self.weight > 0.0 && self.phrase_weight >= DEFINING_WEIGHT
     }
 }

@@ -41,6 +41,9 @@ pub struct TitleAnalysis {
     /// A noun that names no role (`Ninja`, `Guru`, or `Specialist` after an
     /// AI/ML/data word), relative to the title's text.
     pub vague: Option<Span>,
+    /// A noun of another role (`Data Engineer`, `Data Analyst`,
+    /// `Research Scientist`), relative to the title's text.
+    pub other_role: Option<Span>,
 }
 
 #[derive(Clone, Copy)]
@@ -149,6 +152,18 @@ pub(crate) fn analyse(title: &str, hits: &[Hit], lexicon: &Lexicon) -> TitleAnal
             })
         });
     }
+    let other_role = pieces
+        .iter()
+        .find(|p| {
+            matches!(
+                p.kind,
+                PieceKind::Noun {
+                    needs_join: false,
+                    ..
+                }
+            ) && p.role == Role::Other
+        })
+        .map(|p| p.span);
     let role = match mentions.as_slice() {
         [] => TitleRole::Other,
         [one] => TitleRole::from(one.role),
@@ -157,6 +172,7 @@ pub(crate) fn analyse(title: &str, hits: &[Hit], lexicon: &Lexicon) -> TitleAnal
     TitleAnalysis {
         role,
         mentions,
+        other_role,
         vague: if role == TitleRole::Other
             && !names_a_role
             && !pieces

@@ -9,7 +9,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use jdlint::render::{FileReport, HumanOptions, JsonOutput};
-use jdlint::{Linter, Role, Severity};
+use jdlint::{Linter, Severity};
 
 /// Lints job postings for data and AI roles.
 #[derive(Parser)]
@@ -183,11 +183,12 @@ fn classify(linter: &Linter, paths: &[String], format: Format, stdin_name: &str)
     for posting in &postings {
         let report = linter.lint(&posting.text);
         if format == Format::Human {
-            out.push_str(&human_profile(
+            out.push_str(&jdlint::render::profile(
                 &posting.path,
                 &posting.text,
                 &report.profile,
             ));
+            out.push('\n');
         }
         files.push(FileReport::new(posting.path.clone(), report));
     }
@@ -202,44 +203,4 @@ fn classify(linter: &Linter, paths: &[String], format: Format, stdin_name: &str)
     }
     print(&out);
     exit_code(failed, false)
-}
-
-fn human_profile(path: &str, text: &str, profile: &jdlint::RoleProfile) -> String {
-    const BAR: usize = 30;
-    let mut out = format!(
-        "{path}\n  title role:   {}\n  primary role: {} (confidence {:.2})\n",
-        profile.title_role, profile.primary_role, profile.confidence
-    );
-    for role in Role::ALL {
-        let score = profile.scores.get(role);
-        let filled = (score.share * BAR as f32).round() as usize;
-        out.push_str(&format!(
-            "  {:<15} {}{} {:>5.1}% ({:.1})\n",
-            role.as_str(),
-            "█".repeat(filled),
-            "·".repeat(BAR - filled.min(BAR)),
-            score.share * 100.0,
-            score.score
-        ));
-    }
-    let lines = jdlint::document::LineIndex::new(text);
-    for role in Role::ALL {
-        let mut strongest: Vec<_> = profile.evidence_for(role).collect();
-        strongest.sort_by(|a, b| b.weight.total_cmp(&a.weight));
-        for evidence in strongest.iter().take(3) {
-            let at = lines.line_col(text, evidence.span.start);
-            out.push_str(&format!(
-                "    {:<15} {:>4.1}  {}:{}  {:?} ({}, {})\n",
-                role.as_str(),
-                evidence.weight,
-                at.line,
-                at.column,
-                &text[evidence.span.start..evidence.span.end],
-                evidence.kind,
-                evidence.section.as_str()
-            ));
-        }
-    }
-    out.push('\n');
-    out
 }

@@ -1,0 +1,94 @@
+//! The role classifier over postings we wrote: `tests/fixtures/classifier/
+//! <expected-primary-role>__<slug>.txt`. Each file asserts its primary role;
+//! the snapshot records the scores and the strongest evidence.
+
+use std::path::Path;
+
+use jdlint::{Linter, Role};
+
+fn fixtures() -> Vec<(String, Role, String)> {
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/classifier");
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(folder).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+        let (role, _) = name.split_once("__").expect("name is <role>__<slug>");
+        let role = Role::ALL
+            .into_iter()
+            .find(|r| r.as_str() == role)
+            .unwrap_or_else(|| panic!("{name}: unknown role {role}"));
+        out.push((name, role, std::fs::read_to_string(&path).unwrap()));
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn primary_role_of_every_fixture() {
+    let linter = Linter::new();
+    let mut wrong = Vec::new();
+    for (name, expected, text) in fixtures() {
+        let report = linter.lint(&text);
+        if report.profile.primary_role != expected {
+            wrong.push(format!("{name}: got {}", report.profile.primary_role));
+        }
+        let rendered = jdlint::render::profile(&format!("{name}.txt"), &text, &report.profile);
+        insta::with_settings!({snapshot_suffix => name.clone(), prepend_module_to_snapshot => false}, {
+            insta::assert_snapshot!("classify", rendered);
+        });
+    }
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
+#[test]
+fn company_boilerplate_counts_for_nothing() {
+    let (_, _, text) = fixtures()
+        .into_iter()
+        .find(|(name, ..)| name.ends_with("llm-boilerplate"))
+        .unwrap();
+    let report = Linter::new().lint(&text);
+    let in_boilerplate: Vec<_> = report
+        .profile
+        .evidence
+        .iter()
+        .filter(|e| e.role == Role::AiEngineer)
+        .collect();
+    assert!(
+        !in_boilerplate.is_empty(),
+        "the fixture mentions LLM work in its company text"
+    );
+    for evidence in in_boilerplate {
+        assert!(evidence.section.is_boilerplate(), "{evidence:?}");
+        assert_eq!(evidence.weight, 0.0, "{evidence:?}");
+    }
+}
+
+#[test]
+fn negated_evidence_is_cancelled() {
+    let (_, _, text) = fixtures()
+        .into_iter()
+        .find(|(name, ..)| name.ends_with("negated-evidence"))
+        .unwrap();
+    let report = Linter::new().lint(&text);
+    let negated: Vec<_> = report
+        .profile
+        .evidence
+        .iter()
+        .filter(|e| e.negated)
+        .collect();
+    assert!(negated.len() >= 2, "{:#?}", report.profile.evidence);
+    assert!(negated.iter().all(|e| e.weight == 0.0));
+    assert_eq!(report.profile.scores.ai_engineer.score, 0.0);
+}
+
+#[test]
+fn explicit_title_classifies_like_a_first_line() {
+    let linter = Linter::new();
+    for (name, _, text) in fixtures() {
+        let (title, body) = text.split_once('\n').unwrap();
+        let joined = linter.lint(&text).profile;
+        let apart = linter.lint_posting(title, body).profile;
+        assert_eq!(joined.title_role, apart.title_role, "{name}");
+        assert_eq!(joined.primary_role, apart.primary_role, "{name}");
+    }
+}
