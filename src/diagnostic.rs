@@ -33,6 +33,16 @@ pub enum Severity {
 }
 
 impl Severity {
+    /// One level up (`info` → `warning` → `error`); `allow` and `error` stay.
+    #[must_use]
+    pub const fn raised(self) -> Severity {
+        match self {
+            Severity::Info => Severity::Warning,
+            Severity::Warning | Severity::Error => Severity::Error,
+            Severity::Allow => Severity::Allow,
+        }
+    }
+
     /// Every severity, from `allow` to `error`.
     pub const ALL: [Severity; 4] = [
         Severity::Allow,
@@ -184,6 +194,12 @@ pub struct Diagnostic {
     /// Which text the spans point into; omitted in JSON when it is the posting text.
     #[serde(default, skip_serializing_if = "Origin::is_text")]
     pub origin: Origin,
+    /// Set by a rule when this finding is graver than the rule's usual one
+    /// (an even three-way split of duties); the linter then raises the
+    /// severity one level, unless the configuration sets the rule's level.
+    /// Always `false` in a finished report.
+    #[serde(skip)]
+    pub escalate: bool,
 }
 
 impl Diagnostic {
@@ -210,7 +226,15 @@ impl Diagnostic {
             help: None,
             suggestion: None,
             origin: Origin::Text,
+            escalate: false,
         }
+    }
+
+    /// Marks the finding as graver than usual (see [`Diagnostic::escalate`]).
+    #[must_use]
+    pub fn escalated(mut self) -> Self {
+        self.escalate = true;
+        self
     }
 
     /// Adds a label.

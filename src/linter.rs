@@ -31,6 +31,8 @@ struct Inner {
     rules: Vec<Box<dyn Rule>>,
     /// The configured severity of each rule, by index in `rules`.
     severities: Vec<Severity>,
+    /// Whether the configuration names each rule (then rules cannot escalate).
+    configured: Vec<bool>,
 }
 
 impl std::fmt::Debug for Linter {
@@ -164,14 +166,25 @@ impl Linter {
         let title_lines = explicit_title.map(LineIndex::new);
         let mut diagnostics = Vec::new();
         let mut found = Vec::new();
-        for (rule, &severity) in self.inner.rules.iter().zip(&self.inner.severities) {
+        for ((rule, &severity), &configured) in self
+            .inner
+            .rules
+            .iter()
+            .zip(&self.inner.severities)
+            .zip(&self.inner.configured)
+        {
             if severity == Severity::Allow {
                 continue;
             }
             rule.check(&ctx, &mut found);
             for mut diagnostic in found.drain(..) {
                 diagnostic.rule = rule.meta().id.to_owned();
-                diagnostic.severity = severity;
+                diagnostic.severity = if diagnostic.escalate && !configured {
+                    severity.raised()
+                } else {
+                    severity
+                };
+                diagnostic.escalate = false;
                 let (source, lines) = match (diagnostic.origin, explicit_title, &title_lines) {
                     (Origin::Title, Some(title), Some(lines)) => (title, lines),
                     _ => {
@@ -335,6 +348,10 @@ impl LinterBuilder {
             })
             .collect();
 
+        let configured = rules
+            .iter()
+            .map(|rule| self.config.rules.contains_key(rule.meta().id))
+            .collect();
         let user_packs = self.packs;
         let mut packs = lexicon::builtin_packs()?;
         packs.extend(user_packs.iter().cloned());
@@ -347,6 +364,7 @@ impl LinterBuilder {
                 lexicon,
                 rules,
                 severities,
+                configured,
             }),
         })
     }
@@ -376,16 +394,46 @@ mod tests {
 
     #[test]
     fn allow_silences_a_rule() {
+        let text = "AI/ML Engineer\n\nTrain models.";
+        assert!(
+            Linter::new()
+                .lint(text)
+                .by_rule("ambiguous-role-title")
+                .next()
+                .is_some()
+        );
         let linter = Linter::builder()
             .config(Config::new().with_rule("ambiguous-role-title", Severity::Allow))
             .build()
             .unwrap();
         assert!(
             linter
-                .lint("AI/ML Engineer\n\nTrain models.")
-                .diagnostics
-                .is_empty()
+                .lint(text)
+                .by_rule("ambiguous-role-title")
+                .next()
+                .is_none()
         );
+    }
+
+    #[test]
+    fn escalation_raises_the_default_but_not_a_configured_level() {
+        let text = "Data Scientist\n\nWhat you'll do\n- Design A/B experiments and causal inference studies\n\
+- Deploy models to production and monitor model drift\n- Build RAG pipelines and prompt engineering evals\n";
+        let default = Linter::new().lint(text);
+        let mixed: Vec<_> = default.by_rule("mixed-role-responsibilities").collect();
+        assert_eq!(mixed.len(), 1, "{:#?}", default.profile.evidence);
+        assert_eq!(
+            mixed[0].severity,
+            Severity::Error,
+            "an even three-way split escalates"
+        );
+        let configured = Linter::builder()
+            .config(Config::new().with_rule("mixed-role-responsibilities", Severity::Warning))
+            .build()
+            .unwrap()
+            .lint(text);
+        let mixed: Vec<_> = configured.by_rule("mixed-role-responsibilities").collect();
+        assert_eq!(mixed[0].severity, Severity::Warning);
     }
 
     #[test]

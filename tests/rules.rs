@@ -70,6 +70,26 @@ fn ambiguous_role_title() {
 }
 
 #[test]
+fn title_role_mismatch() {
+    snapshot_rule("title-role-mismatch");
+}
+
+#[test]
+fn mixed_role_responsibilities() {
+    snapshot_rule("mixed-role-responsibilities");
+}
+
+#[test]
+fn wrong_role_competencies() {
+    snapshot_rule("wrong-role-competencies");
+}
+
+#[test]
+fn missing_primary_output() {
+    snapshot_rule("missing-primary-output");
+}
+
+#[test]
 fn every_rule_has_fixtures_that_fire_and_pass_and_a_test_here() {
     let source = include_str!("rules.rs");
     for (meta, _) in Linter::new().rules() {

@@ -101,7 +101,7 @@ pub(super) fn analyse(
         }
 
         if let Some(content) = markdown_heading(text, trimmed) {
-            let section = heading_hits.get(&content.start).map(|&(_, s)| s);
+            let section = known_heading(text, &heading_hits, content).map(|(_, s)| s);
             headings.push(PendingHeading {
                 block: blocks.len(),
                 section,
@@ -119,7 +119,7 @@ pub(super) fn analyse(
             previous_blank,
             next_blank,
         ) {
-            let section = heading_hits.get(&content.start).map(|&(_, s)| s);
+            let section = known_heading(text, &heading_hits, content).map(|(_, s)| s);
             headings.push(PendingHeading {
                 block: blocks.len(),
                 section,
@@ -127,7 +127,7 @@ pub(super) fn analyse(
             });
             blocks.push(block(BlockKind::Heading, trimmed, content));
         } else if let Some((heading, rest)) = inline_heading(text, trimmed, &heading_hits) {
-            let section = heading_hits.get(&heading.start).map(|&(_, s)| s);
+            let section = known_heading(text, &heading_hits, heading).map(|(_, s)| s);
             headings.push(PendingHeading {
                 block: blocks.len(),
                 section,
@@ -322,8 +322,7 @@ fn heading_line(
     }
     let ends_colon = raw.trim_end_matches(['*', '_']).ends_with(':');
     let sentence_end = inner.ends_with(['.', '!', ',', ';']);
-    let known = heading_hits.get(&content.start);
-    if let Some(&(hit, _)) = known {
+    if let Some((hit, _)) = known_heading(text, heading_hits, content) {
         // A known heading phrase with at most a few words around it.
         let extra = count_words(tokens, Span::new(hit.end, content.end));
         if !sentence_end && (extra <= 3 || ends_colon) {
@@ -350,13 +349,54 @@ fn heading_line(
     None
 }
 
+/// Words a heading may start with before the words that name its section:
+/// "The Benefits", "Your Responsibilities", "Key Qualifications".
+const HEADING_LEAD_WORDS: &[&str] = &[
+    "the",
+    "our",
+    "your",
+    "key",
+    "main",
+    "primary",
+    "core",
+    "general",
+    "essential",
+    "major",
+    "overall",
+    "job",
+    "position",
+    "role",
+    "candidate",
+    "basic",
+    "minimum",
+];
+
+/// The heading phrase at the start of `span`, or after one lead word.
+fn known_heading(
+    text: &str,
+    heading_hits: &HashMap<usize, (Span, SectionKind)>,
+    span: Span,
+) -> Option<(Span, SectionKind)> {
+    if let Some(&found) = heading_hits.get(&span.start) {
+        return Some(found);
+    }
+    let raw = &text[span.start..span.end];
+    let first = raw.split(|c: char| !c.is_alphanumeric()).next()?;
+    if !HEADING_LEAD_WORDS.contains(&first.to_ascii_lowercase().as_str()) {
+        return None;
+    }
+    let rest = &raw[first.len()..];
+    let skipped = first.len() + (rest.len() - rest.trim_start().len());
+    heading_hits.get(&(span.start + skipped)).copied()
+}
+
 /// `Responsibilities: Build ...` → (heading content, rest of the line).
 fn inline_heading(
     text: &str,
     trimmed: Span,
     heading_hits: &HashMap<usize, (Span, SectionKind)>,
 ) -> Option<(Span, Span)> {
-    let &(hit, _) = heading_hits.get(&trimmed.start)?;
+    let (hit, _) = known_heading(text, heading_hits, trimmed)?;
     let after = &text[hit.end..trimmed.end];
     let colon = after.len() - after.trim_start_matches([' ', '*', '_']).len();
     if !after[colon..].starts_with(':') {

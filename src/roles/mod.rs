@@ -14,7 +14,9 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 pub(crate) use self::profile::build as build_profile;
-pub use self::profile::{Evidence, RoleProfile, RoleScore, Scores};
+pub use self::profile::{
+    Evidence, PRESENCE_MIN_PHRASES, RoleProfile, RoleScore, SUBSTANTIAL_WEIGHT, Scores,
+};
 pub(crate) use self::title::analyse as analyse_title;
 pub use self::title::{TitleAnalysis, TitleMention};
 

@@ -9,8 +9,11 @@ use crate::document::{Document, SectionKind};
 use crate::lexicon::Lexicon;
 use crate::span::Span;
 
-/// Group kind of negation cues in the roles pack.
+/// Group kind of negation cues (`lints/cues.toml`).
 pub(crate) const NEGATION_KIND: &str = "negation";
+/// Group kind of delegation cues: the sentence hands the group's role's work
+/// to someone else.
+pub(crate) const DELEGATION_KIND: &str = "delegation";
 /// Group kinds that are role evidence.
 const EVIDENCE_KINDS: &[&str] = &[
     "duty",
@@ -55,7 +58,9 @@ pub struct Evidence {
     /// What it adds to the role's score after section weight, negation,
     /// repeat damping and same-sentence damping (0 when it counts for nothing).
     pub weight: f32,
-    /// True when a negation in the same sentence cancels it.
+    /// True when a negation in the same sentence cancels it ("no LLM
+    /// experience needed"), or the sentence hands the work to another team
+    /// ("partner with ML engineers who deploy the models").
     pub negated: bool,
 }
 
@@ -134,7 +139,50 @@ pub struct RoleProfile {
     pub evidence: Vec<Evidence>,
 }
 
+/// A phrase at least this strong (pack weight) is a duty or competency of
+/// substance; weaker ones are hints that never make a role present alone.
+pub const SUBSTANTIAL_WEIGHT: f32 = 1.5;
+/// A role is present in a posting with at least this many distinct
+/// substantial phrases (the rubric's "at least two distinct duties or
+/// competencies specific to it").
+pub const PRESENCE_MIN_PHRASES: usize = 2;
+
 impl RoleProfile {
+    /// The distinct substantial phrases that count for `role`, first
+    /// occurrence of each, in text order.
+    #[must_use]
+    pub fn substantial_evidence(&self, role: Role) -> Vec<&Evidence> {
+        let mut seen: Vec<String> = Vec::new();
+        let mut out = Vec::new();
+        for evidence in self.evidence_for(role) {
+            if evidence.phrase_weight < SUBSTANTIAL_WEIGHT {
+                continue;
+            }
+            let key = evidence.phrase.to_lowercase();
+            if !seen.contains(&key) {
+                seen.push(key);
+                out.push(evidence);
+            }
+        }
+        out
+    }
+
+    /// The roles among the three with substantial presence, strongest first.
+    #[must_use]
+    pub fn present_roles(&self) -> Vec<Role> {
+        let mut roles: Vec<Role> = Role::THREE
+            .into_iter()
+            .filter(|&role| self.substantial_evidence(role).len() >= PRESENCE_MIN_PHRASES)
+            .collect();
+        roles.sort_by(|a, b| {
+            self.scores
+                .get(*b)
+                .score
+                .total_cmp(&self.scores.get(*a).score)
+        });
+        roles
+    }
+
     /// Evidence that counts (weight above zero) for `role`.
     pub fn evidence_for(&self, role: Role) -> impl Iterator<Item = &Evidence> {
         self.evidence
@@ -162,11 +210,21 @@ pub(crate) fn build(doc: &Document<'_>, lexicon: &Lexicon, title: TitleAnalysis)
     let sentence_of = |offset: usize| doc.sentence_index_at(offset).unwrap_or(NO_SENTENCE);
     let mut negated_sentences = HashSet::new();
     let mut context_seen = HashSet::new();
+    let mut delegated = HashSet::new();
     for hit in doc.hits() {
         if let Some(owner) = lexicon.context_owner(hit.entry) {
             context_seen.insert((sentence_of(hit.span.start), owner));
-        } else if lexicon.entry(hit.entry).group.kind == NEGATION_KIND {
-            negated_sentences.insert(sentence_of(hit.span.start));
+        } else {
+            let group = lexicon.entry(hit.entry).group;
+            match (group.kind.as_str(), group.role) {
+                (NEGATION_KIND, _) => {
+                    negated_sentences.insert(sentence_of(hit.span.start));
+                }
+                (DELEGATION_KIND, Some(role)) => {
+                    delegated.insert((sentence_of(hit.span.start), role));
+                }
+                _ => {}
+            }
         }
     }
 
@@ -191,7 +249,8 @@ pub(crate) fn build(doc: &Document<'_>, lexicon: &Lexicon, title: TitleAnalysis)
             continue;
         }
         let section = doc.section_at(hit.span.start);
-        let negated = negated_sentences.contains(&sentence);
+        let negated =
+            negated_sentences.contains(&sentence) || delegated.contains(&(sentence, role));
         let seen = repeats.entry(hit.entry).or_insert(0);
         let damping = 0.5f32.powi(*seen as i32);
         let weight = if negated {

@@ -9,12 +9,20 @@
 //! it in [`builtin`]; add fixtures in `tests/fixtures/<rule-id>/`.
 
 mod ambiguous_role_title;
+mod missing_primary_output;
+mod mixed_role_responsibilities;
+mod title_role_mismatch;
+mod wrong_role_competencies;
 
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
 pub use self::ambiguous_role_title::AmbiguousRoleTitle;
+pub use self::missing_primary_output::MissingPrimaryOutput;
+pub use self::mixed_role_responsibilities::MixedRoleResponsibilities;
+pub use self::title_role_mismatch::TitleRoleMismatch;
+pub use self::wrong_role_competencies::WrongRoleCompetencies;
 use crate::diagnostic::{Diagnostic, Origin, Severity};
 use crate::document::Document;
 use crate::lexicon::{Hit, Lexicon};
@@ -213,7 +221,13 @@ pub trait Rule: Send + Sync {
 /// The built-in rules, in a stable order.
 #[must_use]
 pub fn builtin() -> Vec<Box<dyn Rule>> {
-    vec![Box::new(AmbiguousRoleTitle)]
+    vec![
+        Box::new(AmbiguousRoleTitle),
+        Box::new(TitleRoleMismatch),
+        Box::new(MixedRoleResponsibilities),
+        Box::new(WrongRoleCompetencies),
+        Box::new(MissingPrimaryOutput),
+    ]
 }
 
 /// True when `id` is lowercase ASCII words joined by single `-`.

@@ -1,0 +1,113 @@
+use super::{Category, LintContext, Rule, RuleDocs, RuleMeta};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::span::Span;
+
+/// The posting asks for substantial work of two or three of the roles.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct MixedRoleResponsibilities;
+
+/// Labels shown per role: enough evidence to convince, not a dump.
+const LABELS_PER_ROLE: usize = 3;
+/// When the weakest present role has at least this share of the strongest's
+/// score, the split is even and the finding is graver.
+const EVEN_SPLIT: f32 = 0.6;
+
+static META: RuleMeta = RuleMeta {
+    id: "mixed-role-responsibilities",
+    category: Category::Role,
+    default_severity: Severity::Warning,
+    summary: "The duties and competencies belong to two or three different roles.",
+    docs: RuleDocs {
+        what_it_does: "Finds the duties and competencies specific to each of Data Scientist, ML \
+Engineer and AI Engineer (from the role taxonomy pack) in the role summary, responsibilities, \
+requirements and nice-to-haves, and flags the posting when at least two distinct ones of each of \
+two or three roles are asked for. Company blurbs, benefits and legal text never count, nor do \
+negated mentions (\"you will not deploy models\"). The finding is an error, not a warning, when \
+the work is split evenly.",
+        why_it_matters: "No single hire does all of this well. A posting that mixes roles draws \
+candidates of each, who are honest about their gaps or not, and the interview then tests too \
+many things at once or the wrong ones.",
+        example: "```text\nData Scientist\n\nWhat you'll do\n- Design and analyse A/B experiments on pricing\n\
+- Use causal inference to measure campaign impact\n- Deploy the recommendation model to production and monitor drift\n\
+- Build retrieval-augmented generation features with prompt engineering\n```",
+        how_to_fix: "Decide the role by its primary output (analyses and decisions, models in \
+production, or LLM-powered product features), keep the duties of that role, and move the rest \
+to a second posting or to the team the hire will work with.",
+    },
+};
+
+impl Rule for MixedRoleResponsibilities {
+    fn meta(&self) -> &RuleMeta {
+        &META
+    }
+
+    fn check(&self, ctx: &LintContext<'_>, diagnostics: &mut Vec<Diagnostic>) {
+        let profile = ctx.profile;
+        let present = profile.present_roles();
+        if present.len() < 2 {
+            return;
+        }
+        // Point at the first duty of the role that intrudes on the primary one.
+        let primary = if present.contains(&profile.primary_role) {
+            profile.primary_role
+        } else {
+            present[0]
+        };
+        let intruder = present
+            .iter()
+            .copied()
+            .find(|&r| r != primary)
+            .unwrap_or(present[1]);
+        let span = profile
+            .substantial_evidence(intruder)
+            .first()
+            .map_or(Span::empty(0), |e| e.span);
+        let names: Vec<&str> = present.iter().map(|r| r.title()).collect();
+        let mut diagnostic = Diagnostic::new(
+            META.id,
+            span,
+            format!(
+                "the duties belong to {} roles: {}",
+                present.len(),
+                join(&names)
+            ),
+        );
+        for &role in &present {
+            for evidence in profile
+                .substantial_evidence(role)
+                .into_iter()
+                .take(LABELS_PER_ROLE)
+            {
+                diagnostic = diagnostic.with_label(evidence.span, format!("{} work", role.title()));
+            }
+        }
+        diagnostic.labels.sort_by_key(|label| label.span);
+        let help = format!(
+            "no single hire does all of this well: split the posting, or choose the role by its \
+primary output ({})",
+            present
+                .iter()
+                .map(|r| format!("{}: {}", r.title(), r.primary_output()))
+                .collect::<Vec<_>>()
+                .join("; ")
+        );
+        diagnostic = diagnostic.with_help(help);
+        let strongest = profile.scores.get(present[0]).score;
+        let weakest = present
+            .iter()
+            .map(|&r| profile.scores.get(r).score)
+            .fold(f32::INFINITY, f32::min);
+        if strongest > 0.0 && weakest / strongest >= EVEN_SPLIT {
+            diagnostic = diagnostic.escalated();
+        }
+        diagnostics.push(diagnostic);
+    }
+}
+
+fn join(names: &[&str]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
