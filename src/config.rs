@@ -1,35 +1,83 @@
-//! Configuration: the severity of each rule.
+//! Configuration: rule and category levels, extra packs, the posting date.
+//!
+//! The same struct is read from `jdlint.toml` by the CLI:
+//!
+//! ```toml
+//! posting-date = "2026-06-01"       # for rules that depend on time
+//! packs = ["lints/our-phrases.toml"] # extra lint packs, relative to this file
+//!
+//! [categories]
+//! role = "error"
+//!
+//! [rules]
+//! ambiguous-role-title = "allow"
+//! ```
+//!
+//! A rule's level is the one `[rules]` gives it, else its category's, else
+//! its default.
 
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::Severity;
+use crate::error::{Error, Result, closest};
 
-/// Per-rule severities. A rule the configuration does not name keeps its
-/// default severity; `allow` turns it off.
+/// Rule and category levels, extra packs, and the posting date.
 ///
 /// ```
 /// use jdlint::{Config, Severity};
-/// let config: Config = toml::from_str(r#"
+/// let config = Config::from_toml(r#"
 /// [rules]
 /// ambiguous-role-title = "error"
 /// "#).unwrap();
 /// assert_eq!(config.rules["ambiguous-role-title"], Severity::Error);
+///
+/// let err = Config::from_toml("[rule]\nx = \"error\"\n").unwrap_err();
+/// assert!(err.to_string().contains("did you mean `rules`"));
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Config {
-    /// Rule id → severity.
+    /// Rule id → level.
     #[serde(default)]
     pub rules: BTreeMap<String, Severity>,
+    /// Category (`role`, `clarity`, `accuracy`, `inclusion`, `custom`) → level.
+    #[serde(default)]
+    pub categories: BTreeMap<String, Severity>,
+    /// Extra lint pack files (the CLI resolves them relative to the config file).
+    #[serde(default)]
+    pub packs: Vec<String>,
+    /// The date the posting was published, `YYYY-MM-DD`, for rules that
+    /// depend on time.
+    #[serde(default)]
+    pub posting_date: Option<String>,
 }
+
+const KEYS: &[&str] = &["rules", "categories", "packs", "posting-date"];
 
 impl Config {
     /// An empty configuration: every rule at its default severity.
     #[must_use]
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// Parses `jdlint.toml` text. Unknown keys are errors that name the
+    /// closest known key.
+    pub fn from_toml(text: &str) -> Result<Config> {
+        let table: toml::Table = text
+            .parse()
+            .map_err(|err: toml::de::Error| Error::Config(err.message().trim().to_owned()))?;
+        for key in table.keys() {
+            if !KEYS.contains(&key.as_str()) {
+                let hint = closest(key, KEYS.iter().copied())
+                    .map(|name| format!(": did you mean `{name}`?"))
+                    .unwrap_or_else(|| format!(" (known keys: {})", KEYS.join(", ")));
+                return Err(Error::Config(format!("unknown key `{key}`{hint}")));
+            }
+        }
+        toml::from_str(text).map_err(|err| Error::Config(err.message().trim().to_owned()))
     }
 
     /// Sets one rule's severity.
@@ -43,5 +91,23 @@ impl Config {
     pub fn with_rule(mut self, rule: impl Into<String>, severity: Severity) -> Self {
         self.rules.insert(rule.into(), severity);
         self
+    }
+
+    /// Sets one category's severity.
+    #[must_use]
+    pub fn with_category(mut self, category: impl Into<String>, severity: Severity) -> Self {
+        self.categories.insert(category.into(), severity);
+        self
+    }
+
+    /// Overlays `other` on `self`: its levels win, its packs are added, its
+    /// posting date replaces this one when set.
+    pub fn merge(&mut self, other: Config) {
+        self.rules.extend(other.rules);
+        self.categories.extend(other.categories);
+        self.packs.extend(other.packs);
+        if other.posting_date.is_some() {
+            self.posting_date = other.posting_date;
+        }
     }
 }

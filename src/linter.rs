@@ -8,7 +8,7 @@ use crate::document::{Document, LineIndex};
 use crate::error::{Error, Result, closest};
 use crate::lexicon::{self, Hit, Lexicon, Pack};
 use crate::roles;
-use crate::rules::{self, LintContext, Rule, RuleMeta, TitleSource};
+use crate::rules::{self, Category, LintContext, Rule, RuleMeta, TitleSource};
 use crate::span::Span;
 
 /// Lints postings. Build it once; [`lint`](Linter::lint) takes `&self`, and a
@@ -336,6 +336,16 @@ impl LinterBuilder {
                 });
             }
         }
+        for name in self.config.categories.keys() {
+            if !Category::ALL.iter().any(|c| c.as_str() == name) {
+                return Err(Error::Config(format!(
+                    "unknown category `{name}`{}",
+                    closest(name, Category::ALL.iter().map(|c| c.as_str()))
+                        .map(|c| format!(": did you mean `{c}`?"))
+                        .unwrap_or_default()
+                )));
+            }
+        }
         let severities = rules
             .iter()
             .map(|rule| {
@@ -343,14 +353,18 @@ impl LinterBuilder {
                 self.config
                     .rules
                     .get(meta.id)
+                    .or_else(|| self.config.categories.get(meta.category.as_str()))
                     .copied()
                     .unwrap_or(meta.default_severity)
             })
             .collect();
-
         let configured = rules
             .iter()
-            .map(|rule| self.config.rules.contains_key(rule.meta().id))
+            .map(|rule| {
+                let meta = rule.meta();
+                self.config.rules.contains_key(meta.id)
+                    || self.config.categories.contains_key(meta.category.as_str())
+            })
             .collect();
         let user_packs = self.packs;
         let mut packs = lexicon::builtin_packs()?;

@@ -220,7 +220,7 @@ pub(crate) fn build(doc: &Document<'_>, lexicon: &Lexicon, title: TitleAnalysis)
                 (NEGATION_KIND, _) => {
                     negated_sentences.insert(sentence_of(hit.span.start));
                 }
-                (DELEGATION_KIND, Some(role)) => {
+                (DELEGATION_KIND, Some(role)) if title.role.role() != Some(role) => {
                     delegated.insert((sentence_of(hit.span.start), role));
                 }
                 _ => {}

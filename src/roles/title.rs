@@ -123,6 +123,12 @@ pub(crate) fn analyse(title: &str, hits: &[Hit], lexicon: &Lexicon) -> TitleAnal
             }
             match link(&title[previous.span.end..next_start]) {
                 Link::Joined => joined_chain = true,
+                // Right before another role's noun, role words are its
+                // specialty, and so is all that is joined to them
+                // (AI/ML Software Engineer).
+                Link::Adjacent if piece.role == Role::Other && !joined_chain && !needs_join => {
+                    break;
+                }
                 Link::Adjacent => {}
                 Link::Broken => break,
             }

@@ -2,7 +2,7 @@ use std::collections::HashSet;
 
 use super::{Category, LintContext, Rule, RuleDocs, RuleMeta, TitleSource};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::document::SectionKind;
+use crate::document::{BlockKind, SectionKind};
 use crate::span::Span;
 
 /// No sentence says what the hire delivers or owns.
@@ -14,6 +14,11 @@ const OWNERSHIP_KIND: &str = "ownership";
 /// Evidence kinds that name something the hire produces (the work of another
 /// role is still a stated output: a data engineer's pipelines).
 const DELIVERABLE_KINDS: &[&str] = &["duty", "output", "other-role"];
+/// Group kind of vague-activity cues (`lints/cues.toml`).
+const VAGUE_KIND: &str = "vague";
+/// A responsibilities section with at least this share of vague lines states
+/// no output.
+const MOSTLY_VAGUE: f32 = 0.5;
 /// Two roles whose scores are this close claim the output evenly.
 const EVEN_SHARE_GAP: f32 = 0.15;
 
@@ -74,7 +79,30 @@ impl Rule for MissingPrimaryOutput {
             let second = profile.scores.get(present[1]).share;
             first - second < EVEN_SHARE_GAP
         };
-        let message = if deliverables.is_empty() {
+        // Duties the taxonomy does not know (a project manager's, a
+        // Salesforce admin's) still state an output: a posting with a
+        // responsibilities section of its own is given the benefit of the doubt.
+        // Unless its lines are mostly vague activities ("support the team").
+        let duty_sentences: Vec<usize> = doc
+            .sentences()
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| {
+                s.section == SectionKind::Responsibilities
+                    && doc.blocks()[s.block].kind != BlockKind::Heading
+            })
+            .map(|(i, _)| i)
+            .collect();
+        let vague: HashSet<usize> = doc
+            .hits()
+            .iter()
+            .filter(|hit| ctx.lexicon.entry(hit.entry).group.kind == VAGUE_KIND)
+            .filter_map(|hit| doc.sentence_index_at(hit.span.start))
+            .collect();
+        let vague_count = duty_sentences.iter().filter(|i| vague.contains(i)).count();
+        let has_duties_section = !duty_sentences.is_empty()
+            && (vague_count as f32) < MOSTLY_VAGUE * duty_sentences.len() as f32;
+        let message = if deliverables.is_empty() && !has_duties_section {
             "no sentence says what the hire will deliver or own".to_owned()
         } else if even && !owned {
             let names: Vec<&str> = present.iter().map(|r| r.title()).collect();

@@ -47,6 +47,15 @@ pub enum Category {
 }
 
 impl Category {
+    /// Every category.
+    pub const ALL: [Category; 5] = [
+        Category::Role,
+        Category::Clarity,
+        Category::Accuracy,
+        Category::Inclusion,
+        Category::Custom,
+    ];
+
     /// The kebab-case name used in configuration.
     #[must_use]
     pub const fn as_str(self) -> &'static str {
