@@ -22,6 +22,9 @@ use crate::roles::RoleProfile;
 pub struct FileReport {
     /// The path as given (`-` or the `--stdin-filename` for stdin).
     pub path: String,
+    /// The posting's id, for postings read from a feed (`--input jsonl`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
     /// The posting's title, when there is one.
     pub title: Option<String>,
     /// Diagnostics sorted by position.
@@ -36,6 +39,7 @@ impl FileReport {
     pub fn new(path: impl Into<String>, report: Report) -> Self {
         Self {
             path: path.into(),
+            id: None,
             title: report.title,
             diagnostics: report.diagnostics,
             profile: report.profile,

@@ -1,40 +1,84 @@
-//! Reading postings from paths and stdin, with an error per bad file that
-//! names it, while the other files are still read.
+//! Reading postings from paths, folders, stdin and feeds, with an error per
+//! bad input that names it, while the other inputs are still read.
 
-use std::io::Read;
+use std::io::{BufRead, Read};
 use std::path::{Path, PathBuf};
 
-/// A posting read from disk or stdin.
+use serde::Deserialize;
+
+/// A posting to lint.
 pub struct Posting {
-    /// The path as shown to the user.
+    /// The path as shown to the user (for a feed line: `path:line`).
     pub path: String,
+    /// The file the posting came from (for config discovery); `None` for stdin.
+    pub file: Option<PathBuf>,
+    /// The id of a feed posting.
+    pub id: Option<String>,
+    /// An explicit title (feeds and JobPosting objects).
+    pub title: Option<String>,
     /// The text, as given.
     pub text: String,
 }
 
-const EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm"];
+/// A problem with one input.
+pub struct InputError {
+    pub path: String,
+    pub message: String,
+}
 
-/// Reads every path (folders recursively, by extension; `-` or no path is
-/// stdin). Problems are printed to stderr; the second value says whether any
-/// happened.
-pub fn read_all(paths: &[String], stdin_name: &str) -> (Vec<Posting>, bool) {
+const EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm", "json", "jsonl"];
+
+/// How inputs are read.
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum InputMode {
+    /// By extension: `.jsonl` is a feed, `.json` a schema.org JobPosting, anything else a posting.
+    Auto,
+    /// Every input is one posting.
+    Text,
+    /// Every input is a feed of JSON lines, one posting per line.
+    Jsonl,
+}
+
+/// A feed line or JobPosting object.
+#[derive(Deserialize)]
+struct FeedPosting {
+    #[serde(default, alias = "identifier")]
+    id: Option<serde_json::Value>,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    description: Option<String>,
+}
+
+impl FeedPosting {
+    fn id_string(&self) -> Option<String> {
+        match &self.id {
+            None | Some(serde_json::Value::Null) => None,
+            Some(serde_json::Value::String(s)) => Some(s.clone()),
+            Some(serde_json::Value::Object(map)) => map
+                .get("value")
+                .map(|v| v.to_string().trim_matches('"').to_owned()),
+            Some(other) => Some(other.to_string()),
+        }
+    }
+}
+
+/// Reads every input. `paths` empty or `-` is stdin.
+pub fn read_all(
+    paths: &[String],
+    stdin_name: &str,
+    mode: InputMode,
+) -> (Vec<Posting>, Vec<InputError>) {
     let mut postings = Vec::new();
-    let mut failed = false;
-    let mut report = |path: &str, message: String| {
-        eprintln!("error: {path}: {message}");
-        failed = true;
-    };
+    let mut errors = Vec::new();
     if paths.is_empty() || paths.iter().any(|p| p == "-") {
         let mut bytes = Vec::new();
-        match std::io::stdin().read_to_end(&mut bytes) {
-            Ok(_) => match decode(bytes) {
-                Ok(text) => postings.push(Posting {
-                    path: stdin_name.to_owned(),
-                    text,
-                }),
-                Err(message) => report(stdin_name, message),
-            },
-            Err(err) => report(stdin_name, format!("cannot read stdin: {err}")),
+        match std::io::stdin().lock().read_to_end(&mut bytes) {
+            Ok(_) => read_bytes(stdin_name, None, bytes, mode, &mut postings, &mut errors),
+            Err(err) => errors.push(InputError {
+                path: stdin_name.to_owned(),
+                message: format!("cannot read stdin: {err}"),
+            }),
         }
     }
     let mut files: Vec<PathBuf> = Vec::new();
@@ -44,29 +88,120 @@ pub fn read_all(paths: &[String], stdin_name: &str) -> (Vec<Posting>, bool) {
             Ok(meta) if meta.is_dir() => {
                 let mut found = Vec::new();
                 if let Err(err) = walk(path, &mut found) {
-                    report(
-                        &path.display().to_string(),
-                        format!("cannot read folder: {err}"),
-                    );
+                    errors.push(InputError {
+                        path: path.display().to_string(),
+                        message: format!("cannot read folder: {err}"),
+                    });
                 }
                 found.sort();
                 files.extend(found);
             }
             Ok(_) => files.push(path.to_owned()),
-            Err(err) => report(&path.display().to_string(), describe_io(&err)),
+            Err(err) => errors.push(InputError {
+                path: path.display().to_string(),
+                message: describe_io(&err),
+            }),
         }
     }
     for file in files {
         let shown = file.display().to_string();
         match std::fs::read(&file) {
-            Ok(bytes) => match decode(bytes) {
-                Ok(text) => postings.push(Posting { path: shown, text }),
-                Err(message) => report(&shown, message),
-            },
-            Err(err) => report(&shown, describe_io(&err)),
+            Ok(bytes) => read_bytes(&shown, Some(&file), bytes, mode, &mut postings, &mut errors),
+            Err(err) => errors.push(InputError {
+                path: shown,
+                message: describe_io(&err),
+            }),
         }
     }
-    (postings, failed)
+    (postings, errors)
+}
+
+fn extension(name: &str) -> String {
+    Path::new(name)
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or_default()
+        .to_ascii_lowercase()
+}
+
+fn read_bytes(
+    shown: &str,
+    file: Option<&Path>,
+    bytes: Vec<u8>,
+    mode: InputMode,
+    postings: &mut Vec<Posting>,
+    errors: &mut Vec<InputError>,
+) {
+    let text = match decode(bytes) {
+        Ok(text) => text,
+        Err(message) => {
+            errors.push(InputError {
+                path: shown.to_owned(),
+                message,
+            });
+            return;
+        }
+    };
+    let ext = extension(shown);
+    let feed = mode == InputMode::Jsonl || (mode == InputMode::Auto && ext == "jsonl");
+    if feed {
+        read_feed(shown, file, &text, postings, errors);
+    } else if mode == InputMode::Auto && ext == "json" {
+        match serde_json::from_str::<FeedPosting>(&text) {
+            Ok(posting) => postings.push(feed_posting(shown.to_owned(), file, posting)),
+            Err(err) => errors.push(InputError {
+                path: shown.to_owned(),
+                message: format!("not a JobPosting JSON object: {err}"),
+            }),
+        }
+    } else {
+        postings.push(Posting {
+            path: shown.to_owned(),
+            file: file.map(Path::to_owned),
+            id: None,
+            title: None,
+            text,
+        });
+    }
+}
+
+fn feed_posting(path: String, file: Option<&Path>, posting: FeedPosting) -> Posting {
+    Posting {
+        path,
+        file: file.map(Path::to_owned),
+        id: posting.id_string(),
+        title: posting.title.clone(),
+        text: posting.description.unwrap_or_default(),
+    }
+}
+
+fn read_feed(
+    shown: &str,
+    file: Option<&Path>,
+    text: &str,
+    postings: &mut Vec<Posting>,
+    errors: &mut Vec<InputError>,
+) {
+    for (number, line) in text.as_bytes().lines().enumerate() {
+        let Ok(line) = line else { continue };
+        if line.trim().is_empty() {
+            continue;
+        }
+        let at = format!("{shown}:{}", number + 1);
+        match serde_json::from_str::<FeedPosting>(&line) {
+            Ok(posting) if posting.description.is_some() || posting.title.is_some() => {
+                postings.push(feed_posting(at, file, posting));
+            }
+            Ok(_) => errors.push(InputError {
+                path: at,
+                message: "the line has neither `title` nor `description`".to_owned(),
+            }),
+            Err(err) => errors.push(InputError {
+                path: at,
+                message: format!("not a JSON posting: {err}"),
+            }),
+        }
+    }
 }
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
@@ -74,11 +209,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
         let path = entry?.path();
         if path.is_dir() {
             walk(&path, out)?;
-        } else if path
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
-        {
+        } else if EXTENSIONS.contains(&extension(&path.to_string_lossy()).as_str()) {
             out.push(path);
         }
     }

@@ -3,55 +3,105 @@
 
 mod eval;
 mod inputs;
+mod settings;
 
 use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Instant;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use jdlint::render::{FileReport, HumanOptions, JsonOutput};
-use jdlint::{Linter, Severity};
+use jdlint::{Linter, Report, Severity};
+use rayon::prelude::*;
 
-/// Lints job postings for data and AI roles.
+use crate::inputs::{InputMode, Posting};
+use crate::settings::{Linters, Overrides};
+
+const EXAMPLES: &str = "\
+Examples:
+  jdlint check posting.txt                 lint one posting
+  jdlint check postings/ --format json     lint a folder, JSON for other tools
+  cat posting.txt | jdlint check -         lint stdin
+  jdlint check feed.jsonl --format jsonl   lint a feed of postings, one result line each
+  jdlint check postings/ --format sarif > jdlint.sarif
+  jdlint check posting.txt --deny mixed-role-responsibilities --allow missing-primary-output
+  jdlint classify posting.txt              which role does it describe, and why
+  jdlint explain mixed-role-responsibilities";
+
+/// Lints job postings for data and AI roles: mixed roles, missing primary
+/// output, wrong-role competencies, ambiguous titles.
 #[derive(Parser)]
-#[command(name = "jdlint", version, about, long_about = None)]
+#[command(name = "jdlint", version, about, after_help = EXAMPLES)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
 }
 
+#[derive(Args)]
+struct InputArgs {
+    /// Files or folders (searched for .txt, .md, .html, .json, .jsonl); `-` or nothing reads stdin.
+    paths: Vec<String>,
+    /// Name to show for stdin.
+    #[arg(long, default_value = "-")]
+    stdin_filename: String,
+    /// How to read inputs.
+    #[arg(long, value_enum, default_value_t = InputMode::Auto)]
+    input: InputMode,
+}
+
+#[derive(Args)]
+struct ConfigArgs {
+    /// Configuration file (default: the nearest jdlint.toml above each posting).
+    #[arg(long)]
+    config: Option<PathBuf>,
+    /// Ignore jdlint.toml files.
+    #[arg(long, conflicts_with = "config")]
+    no_config: bool,
+    /// Set a rule or category to `error`.
+    #[arg(long, value_name = "RULE")]
+    deny: Vec<String>,
+    /// Set a rule or category to `warning`.
+    #[arg(long, value_name = "RULE")]
+    warn: Vec<String>,
+    /// Turn a rule or category off.
+    #[arg(long, value_name = "RULE")]
+    allow: Vec<String>,
+    /// The date the postings were published (YYYY-MM-DD), for rules that depend on time.
+    #[arg(long, value_name = "DATE")]
+    posting_date: Option<String>,
+}
+
 #[derive(Subcommand)]
 enum Command {
-    /// Lint postings (files, folders, or stdin when no path is given).
+    /// Lint postings.
     Check {
-        /// Files or folders; `-` or nothing reads stdin.
-        paths: Vec<String>,
+        #[command(flatten)]
+        input: InputArgs,
+        #[command(flatten)]
+        config: ConfigArgs,
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
-        /// Name to show for stdin.
-        #[arg(long, default_value = "-")]
-        stdin_filename: String,
     },
     /// Print which role each posting describes, with the evidence.
     Classify {
-        /// Files or folders; `-` or nothing reads stdin.
-        paths: Vec<String>,
-        /// Output format.
+        #[command(flatten)]
+        input: InputArgs,
+        /// Output format (human or json).
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
-        /// Name to show for stdin.
-        #[arg(long, default_value = "-")]
-        stdin_filename: String,
     },
-    /// List the rules with their category and default severity.
+    /// List the rules: id, category, default level, summary.
     Rules,
     /// Print a rule's documentation.
     Explain {
         /// The rule id, e.g. `ambiguous-role-title`.
         rule: String,
     },
-    /// Measure the classifier and rules against hand labels (TSV in the format
-    /// of the project's `eval/dev.tsv`).
+    /// Measure the classifier and rules against hand labels (a TSV with
+    /// `id`, `title_role`, `primary_role`, and optionally `mixed`,
+    /// `primary_output`, `wrong_role_comp` columns).
     Eval {
         /// The labels file.
         labels: String,
@@ -66,52 +116,62 @@ enum Command {
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Format {
-    /// rustc-style snippets.
+    /// rustc-style snippets (colour on a terminal, unless NO_COLOR is set).
     Human,
     /// One JSON document for the run.
     Json,
+    /// One JSON line per posting.
+    Jsonl,
+    /// SARIF 2.1.0 for code-scanning viewers.
+    Sarif,
+    /// GitHub Actions workflow annotations.
+    Github,
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let linter = Linter::new();
     match cli.command {
         Command::Check {
-            paths,
+            input,
+            config,
             format,
-            stdin_filename,
-        } => check(&linter, &paths, format, &stdin_filename),
-        Command::Classify {
-            paths,
-            format,
-            stdin_filename,
-        } => classify(&linter, &paths, format, &stdin_filename),
+        } => check(&input, config, format),
+        Command::Classify { input, format } => classify(&input, format),
         Command::Rules => {
-            let mut out = String::new();
-            for (meta, severity) in linter.rules() {
+            let mut out = format!(
+                "{:<28} {:<10} {:<8} {}\n",
+                "RULE", "CATEGORY", "LEVEL", "SUMMARY"
+            );
+            for (meta, _) in Linter::new().rules() {
                 out.push_str(&format!(
                     "{:<28} {:<10} {:<8} {}\n",
-                    meta.id, meta.category, severity, meta.summary
+                    meta.id,
+                    meta.category.as_str(),
+                    meta.default_severity.as_str(),
+                    meta.summary
                 ));
             }
             print(&out)
         }
-        Command::Explain { rule } => match linter.rule(&rule) {
-            Some(meta) => print(&meta.explain()),
-            None => {
-                let known: Vec<&str> = linter.rules().map(|(m, _)| m.id).collect();
-                eprintln!(
-                    "error: unknown rule `{rule}`; known rules: {}",
-                    known.join(", ")
-                );
-                ExitCode::from(2)
+        Command::Explain { rule } => {
+            let linter = Linter::new();
+            match linter.rule(&rule) {
+                Some(meta) => print(&meta.explain()),
+                None => {
+                    let known: Vec<&str> = linter.rules().map(|(m, _)| m.id).collect();
+                    eprintln!(
+                        "error: unknown rule `{rule}`; known rules: {}",
+                        known.join(", ")
+                    );
+                    ExitCode::from(2)
+                }
             }
-        },
+        }
         Command::Eval {
             labels,
             postings,
             min_primary_accuracy,
-        } => eval::run(&linter, &labels, &postings, min_primary_accuracy),
+        } => eval::run(&Linter::new(), &labels, &postings, min_primary_accuracy),
     }
 }
 
@@ -127,13 +187,68 @@ fn use_color() -> bool {
     std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
-fn check(linter: &Linter, paths: &[String], format: Format, stdin_name: &str) -> ExitCode {
-    let (postings, failed) = inputs::read_all(paths, stdin_name);
-    let mut files = Vec::with_capacity(postings.len());
+fn lint_one(linter: &Linter, posting: &Posting) -> Report {
+    match &posting.title {
+        Some(title) => linter.lint_posting(title, &posting.text),
+        None => linter.lint(&posting.text),
+    }
+}
+
+/// Lints in parallel, keeping input order; a progress bar on stderr for
+/// large batches when stderr is a terminal.
+fn lint_all(postings: &[Posting], linters: &[Linter]) -> Vec<Report> {
+    let progress = (postings.len() >= 200 && std::io::stderr().is_terminal())
+        .then(|| indicatif::ProgressBar::new(postings.len() as u64));
+    let reports = postings
+        .par_iter()
+        .zip(linters.par_iter())
+        .map(|(posting, linter)| {
+            let report = lint_one(linter, posting);
+            if let Some(bar) = &progress {
+                bar.inc(1);
+            }
+            report
+        })
+        .collect();
+    if let Some(bar) = progress {
+        bar.finish_and_clear();
+    }
+    reports
+}
+
+fn report_input_errors(errors: &[inputs::InputError]) {
+    for error in errors {
+        eprintln!("error: {}: {}", error.path, error.message);
+    }
+}
+
+fn check(input: &InputArgs, config: ConfigArgs, format: Format) -> ExitCode {
+    let started = Instant::now();
+    let (postings, errors) = inputs::read_all(&input.paths, &input.stdin_filename, input.input);
+    report_input_errors(&errors);
+    let mut linters = Linters::new(Overrides {
+        config: config.config,
+        no_config: config.no_config,
+        deny: config.deny,
+        warn: config.warn,
+        allow: config.allow,
+        posting_date: config.posting_date,
+    });
+    let mut chosen = Vec::with_capacity(postings.len());
+    for posting in &postings {
+        match linters.for_file(posting.file.as_deref()) {
+            Ok(linter) => chosen.push(linter),
+            Err(message) => {
+                eprintln!("error: {message}");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    let reports = lint_all(&postings, &chosen);
+    let mut files: Vec<FileReport> = Vec::with_capacity(reports.len());
     let mut out = String::new();
     let color = use_color();
-    for posting in &postings {
-        let report = linter.lint(&posting.text);
+    for (posting, report) in postings.iter().zip(reports) {
         if format == Format::Human {
             out.push_str(&jdlint::render::human(
                 &posting.path,
@@ -142,32 +257,51 @@ fn check(linter: &Linter, paths: &[String], format: Format, stdin_name: &str) ->
                 HumanOptions { color },
             ));
         }
-        files.push(FileReport::new(posting.path.clone(), report));
+        let mut file = FileReport::new(posting.path.clone(), report);
+        file.id = posting.id.clone();
+        files.push(file);
     }
+    let has_errors = files
+        .iter()
+        .flat_map(|f| &f.diagnostics)
+        .any(|d| d.severity == Severity::Error);
     let output = JsonOutput::new(files);
+    let summary = output.summary;
     match format {
+        Format::Human => {}
         Format::Json => out = output.to_json() + "\n",
-        Format::Human => {
-            let s = output.summary;
-            out.push_str(&format!(
-                "{} posting(s) checked: {} error(s), {} warning(s), {} info\n",
-                s.files, s.errors, s.warnings, s.infos
-            ));
+        Format::Jsonl => {
+            for file in &output.files {
+                out.push_str(&serde_json::to_string(file).expect("reports serialize"));
+                out.push('\n');
+            }
         }
+        Format::Sarif => {
+            let rules: Vec<_> = Linter::new().rules().map(|(meta, _)| *meta).collect();
+            out = jdlint::render::sarif(&output.files, &rules) + "\n";
+        }
+        Format::Github => out = jdlint::render::github(&output.files),
     }
     print(&out);
-    exit_code(
-        failed,
-        output
-            .files
-            .iter()
-            .flat_map(|f| &f.diagnostics)
-            .any(|d| d.severity == Severity::Error),
-    )
+    let line = format!(
+        "{} posting(s) checked in {:.2}s: {} error(s), {} warning(s), {} info, {} input error(s)",
+        summary.files,
+        started.elapsed().as_secs_f64(),
+        summary.errors,
+        summary.warnings,
+        summary.infos,
+        errors.len()
+    );
+    if format == Format::Human {
+        print(&(line + "\n"));
+    } else {
+        eprintln!("{line}");
+    }
+    exit_code(!errors.is_empty(), has_errors)
 }
 
-fn exit_code(io_failed: bool, has_errors: bool) -> ExitCode {
-    if io_failed {
+fn exit_code(input_failed: bool, has_errors: bool) -> ExitCode {
+    if input_failed {
         ExitCode::from(2)
     } else if has_errors {
         ExitCode::from(1)
@@ -176,31 +310,37 @@ fn exit_code(io_failed: bool, has_errors: bool) -> ExitCode {
     }
 }
 
-fn classify(linter: &Linter, paths: &[String], format: Format, stdin_name: &str) -> ExitCode {
-    let (postings, failed) = inputs::read_all(paths, stdin_name);
+fn classify(input: &InputArgs, format: Format) -> ExitCode {
+    let (postings, errors) = inputs::read_all(&input.paths, &input.stdin_filename, input.input);
+    report_input_errors(&errors);
+    let linter = Linter::new();
+    let linters = vec![linter; postings.len()];
+    let reports = lint_all(&postings, &linters);
     let mut out = String::new();
-    let mut files = Vec::with_capacity(postings.len());
-    for posting in &postings {
-        let report = linter.lint(&posting.text);
-        if format == Format::Human {
-            out.push_str(&jdlint::render::profile(
-                &posting.path,
-                &posting.text,
-                &report.profile,
-            ));
-            out.push('\n');
+    match format {
+        Format::Human => {
+            for (posting, report) in postings.iter().zip(&reports) {
+                out.push_str(&jdlint::render::profile(
+                    &posting.path,
+                    &posting.text,
+                    &report.profile,
+                ));
+                out.push('\n');
+            }
         }
-        files.push(FileReport::new(posting.path.clone(), report));
-    }
-    if format == Format::Json {
-        let profiles: Vec<_> = files
-            .iter()
-            .map(|f| serde_json::json!({"path": f.path, "title": f.title, "profile": f.profile}))
-            .collect();
-        out = serde_json::to_string_pretty(&serde_json::json!({ "files": profiles }))
-            .expect("profiles serialize")
-            + "\n";
+        _ => {
+            let profiles: Vec<_> = postings
+                .iter()
+                .zip(&reports)
+                .map(|(posting, report)| {
+                    serde_json::json!({"path": posting.path, "id": posting.id, "title": report.title, "profile": report.profile})
+                })
+                .collect();
+            out = serde_json::to_string_pretty(&serde_json::json!({ "files": profiles }))
+                .expect("profiles serialize")
+                + "\n";
+        }
     }
     print(&out);
-    exit_code(failed, false)
+    exit_code(!errors.is_empty(), false)
 }
