@@ -279,6 +279,21 @@ pub struct Report {
     pub diagnostics: Vec<Diagnostic>,
     /// Which role the posting describes, with the evidence.
     pub profile: RoleProfile,
+    /// Suppression comments (`<!-- jdlint-disable ... -->`) that suppressed
+    /// nothing.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unused_suppressions: Vec<UnusedSuppression>,
+}
+
+/// A suppression comment that suppressed nothing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnusedSuppression {
+    /// The comment, in the input.
+    pub span: Span,
+    /// Its 1-based line.
+    pub line: usize,
+    /// The rules it names (empty: all).
+    pub rules: Vec<String>,
 }
 
 impl Report {

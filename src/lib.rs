@@ -49,10 +49,13 @@ mod linter;
 pub mod render;
 pub mod roles;
 pub mod rules;
+pub mod source;
 mod span;
 
 pub use crate::config::Config;
-pub use crate::diagnostic::{Diagnostic, Edit, Label, Origin, Report, Severity, Suggestion};
+pub use crate::diagnostic::{
+    Diagnostic, Edit, Label, Origin, Report, Severity, Suggestion, UnusedSuppression,
+};
 pub use crate::error::{Error, Result};
 pub use crate::linter::{Linter, LinterBuilder};
 pub use crate::roles::{Role, RoleProfile, TitleRole};

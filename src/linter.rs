@@ -3,12 +3,13 @@
 use std::sync::{Arc, LazyLock};
 
 use crate::config::Config;
-use crate::diagnostic::{Diagnostic, Origin, Report, Severity};
+use crate::diagnostic::{Diagnostic, Origin, Report, Severity, UnusedSuppression};
 use crate::document::{Document, LineIndex};
 use crate::error::{Error, Result, closest};
 use crate::lexicon::{self, Hit, Lexicon, Pack};
 use crate::roles;
 use crate::rules::{self, Category, LintContext, Rule, RuleMeta, TitleSource};
+use crate::source::{Directive, DirectiveKind, Format, Source};
 use crate::span::Span;
 
 /// Lints postings. Build it once; [`lint`](Linter::lint) takes `&self`, and a
@@ -98,6 +99,71 @@ impl Linter {
     #[must_use]
     pub fn lint_posting(&self, title: &str, body: &str) -> Report {
         self.run(body, Some(title))
+    }
+
+    /// Lints `input` written in `format`. Markdown and HTML are turned into
+    /// plain text first (headings and list items feed the section model);
+    /// every span, line and column of the report points into `input`, and
+    /// `<!-- jdlint-disable RULE -->`, `<!-- jdlint-enable RULE -->` and
+    /// `<!-- jdlint-disable-next-line RULE -->` comments suppress findings.
+    ///
+    /// ```
+    /// use jdlint::source::Format;
+    /// let html = "<h1>AI/ML Engineer</h1><ul><li>Train models &amp; deploy them</li></ul>";
+    /// let report = jdlint::Linter::new().lint_source(html, Format::Html);
+    /// let d = report.by_rule("ambiguous-role-title").next().unwrap();
+    /// assert_eq!(&html[d.span.start..d.span.end], "AI/ML Engineer");
+    ///
+    /// let quiet = "<!-- jdlint-disable ambiguous-role-title -->\n# AI/ML Engineer\n\nTrain models.";
+    /// let report = jdlint::Linter::new().lint_source(quiet, Format::Markdown);
+    /// assert_eq!(report.by_rule("ambiguous-role-title").count(), 0);
+    /// ```
+    #[must_use]
+    pub fn lint_source(&self, input: &str, format: Format) -> Report {
+        self.run_source(input, format, None)
+    }
+
+    /// [`lint_source`](Linter::lint_source) with an explicit title.
+    #[must_use]
+    pub fn lint_posting_source(&self, title: &str, body: &str, format: Format) -> Report {
+        self.run_source(body, format, Some(title))
+    }
+
+    fn run_source(&self, input: &str, format: Format, title: Option<&str>) -> Report {
+        let source = Source::new(input, format);
+        let mut report = self.run(source.text(), title);
+        if format != Format::Text {
+            let lines = LineIndex::new(input);
+            for diagnostic in &mut report.diagnostics {
+                if diagnostic.origin != Origin::Text {
+                    continue;
+                }
+                diagnostic.span = source.to_original(diagnostic.span);
+                for label in &mut diagnostic.labels {
+                    label.span = source.to_original(label.span);
+                }
+                if let Some(suggestion) = &mut diagnostic.suggestion {
+                    for edit in &mut suggestion.edits {
+                        edit.span = source.to_original(edit.span);
+                    }
+                }
+                diagnostic.start = lines.line_col(input, diagnostic.span.start);
+                diagnostic.end = lines.line_col(input, diagnostic.span.end);
+            }
+            for evidence in &mut report.profile.evidence {
+                evidence.span = source.to_original(evidence.span);
+            }
+            report.diagnostics.sort_by(|a, b| {
+                (a.origin != Origin::Title, a.span.start, a.span.end, &a.rule).cmp(&(
+                    b.origin != Origin::Title,
+                    b.span.start,
+                    b.span.end,
+                    &b.rule,
+                ))
+            });
+        }
+        suppress(&mut report, source.directives());
+        report
     }
 
     /// The compiled phrases.
@@ -213,8 +279,60 @@ impl Linter {
             title: (!title_text.is_empty()).then(|| title_text.to_owned()),
             diagnostics,
             profile,
+            unused_suppressions: Vec::new(),
         }
     }
+}
+
+/// Drops the findings that suppression comments cover, and records the
+/// comments that covered nothing.
+fn suppress(report: &mut Report, directives: &[Directive]) {
+    if directives.is_empty() {
+        return;
+    }
+    let names = |d: &Directive, rule: &str| d.rules.is_empty() || d.rules.iter().any(|r| r == rule);
+    let mut used = vec![false; directives.len()];
+    report.diagnostics.retain(|diagnostic| {
+        if diagnostic.origin != Origin::Text {
+            return true;
+        }
+        let line = diagnostic.start.line;
+        let rule = diagnostic.rule.as_str();
+        // The last disable/enable before the line decides; a next-line
+        // comment on the line before also suppresses.
+        let mut covering = None;
+        for (i, d) in directives.iter().enumerate() {
+            if d.line > line || !names(d, rule) {
+                continue;
+            }
+            match d.kind {
+                DirectiveKind::Disable => covering = Some(i),
+                DirectiveKind::Enable => covering = None,
+                DirectiveKind::DisableNextLine if d.line + 1 == line => {
+                    used[i] = true;
+                    return false;
+                }
+                DirectiveKind::DisableNextLine => {}
+            }
+        }
+        match covering {
+            Some(i) => {
+                used[i] = true;
+                false
+            }
+            None => true,
+        }
+    });
+    report.unused_suppressions = directives
+        .iter()
+        .zip(used)
+        .filter(|(d, used)| !used && d.kind != DirectiveKind::Enable)
+        .map(|(d, _)| UnusedSuppression {
+            span: d.span,
+            line: d.line,
+            rules: d.rules.clone(),
+        })
+        .collect();
 }
 
 /// Keeps a rule's span inside the text and on char boundaries, so a buggy

@@ -289,3 +289,90 @@ fn rules_and_explain() {
     let unknown = run(&dir, &["explain", "no-such-rule"], None);
     assert_eq!(unknown.status.code(), Some(2));
 }
+
+#[test]
+fn markdown_and_html_spans_point_into_the_original_file() {
+    let dir = scratch("markup");
+    let html = "<html><body><h1>Senior AI/ML Engineer – Café Team</h1>\n<h2>What you&rsquo;ll do</h2>\n<ul><li>Build RAG pipelines &amp; prompt engineering evals for our assistant</li>\n<li>Train ranking models and deploy them to production, then monitor drift</li></ul></body></html>\n";
+    std::fs::write(dir.join("posting.html"), html).unwrap();
+    let markdown = "# Senior AI/ML Engineer – Café Team\n\n## What you’ll do\n\n* Build **RAG pipelines** &amp; prompt engineering evals\n* Train ranking models and deploy them to production\n";
+    std::fs::write(dir.join("posting.md"), markdown).unwrap();
+    for (name, text) in [("posting.html", html), ("posting.md", markdown)] {
+        let output = run(&dir, &["check", name, "--format", "json"], None);
+        let value: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        let file = &value["files"][0];
+        assert_eq!(file["title"], "Senior AI/ML Engineer – Café Team", "{name}");
+        let diagnostics = file["diagnostics"].as_array().unwrap();
+        let ambiguous = diagnostics
+            .iter()
+            .find(|d| d["rule"] == "ambiguous-role-title")
+            .unwrap_or_else(|| panic!("{name}: {diagnostics:#?}"));
+        let span = |v: &serde_json::Value| {
+            (
+                v["start"].as_u64().unwrap() as usize,
+                v["end"].as_u64().unwrap() as usize,
+            )
+        };
+        let (start, end) = span(&ambiguous["span"]);
+        assert_eq!(
+            &text[start..end],
+            "Senior AI/ML Engineer – Café Team",
+            "{name}"
+        );
+        let labels: Vec<&str> = ambiguous["labels"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|l| {
+                let (s, e) = span(&l["span"]);
+                &text[s..e]
+            })
+            .collect();
+        assert!(
+            labels.contains(&"AI") && labels.contains(&"ML Engineer"),
+            "{name}: {labels:?}"
+        );
+        // Every evidence span starts and ends on a word of the original
+        // file (it may cover markup between two words: `Build **RAG`).
+        for evidence in file["profile"]["evidence"].as_array().unwrap() {
+            let (s, e) = span(&evidence["span"]);
+            let words = &text[s..e];
+            assert!(
+                words.starts_with(char::is_alphanumeric) && words.ends_with(char::is_alphanumeric),
+                "{name}: {words:?}"
+            );
+            assert!(!words.contains("<li>"), "{name}: {words:?}");
+        }
+        let line = ambiguous["start"]["line"].as_u64().unwrap();
+        assert_eq!(line, 1, "{name}");
+    }
+}
+
+#[test]
+fn suppression_comments_and_unused_ones() {
+    let dir = scratch("suppress");
+    let quiet = "<!-- jdlint-disable ambiguous-role-title -->\n# AI/ML Engineer\n\n- Train ranking models and deploy them to production\n";
+    std::fs::write(dir.join("quiet.md"), quiet).unwrap();
+    let next_line = "<!-- jdlint-disable-next-line ambiguous-role-title -->\n# AI/ML Engineer\n\n<!-- jdlint-disable-next-line mixed-role-responsibilities -->\n- Train ranking models\n";
+    std::fs::write(dir.join("next-line.md"), next_line).unwrap();
+    let output = run(
+        &dir,
+        &[
+            "check",
+            "quiet.md",
+            "next-line.md",
+            "--format",
+            "github",
+            "--report-unused-disables",
+        ],
+        None,
+    );
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(!stdout.contains("ambiguous-role-title"), "{stdout}");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("next-line.md:4: this suppression comment suppresses nothing"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("quiet.md:1"), "{stderr}");
+}

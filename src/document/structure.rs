@@ -89,15 +89,17 @@ pub(super) fn analyse(
         seen_content = true;
         let raw = &text[trimmed.start..trimmed.end];
 
-        if first
-            && detect_title
-            && looks_like_title(raw)
-            && !heading_hits.contains_key(&trimmed.start)
-        {
-            title = Some(trimmed);
-            blocks.push(block(BlockKind::Title, trimmed, trimmed));
-            previous_blank = false;
-            continue;
+        if first && detect_title {
+            // `# Senior Data Scientist` (Markdown, or HTML's <h1>) is a title too.
+            let candidate = markdown_heading(text, trimmed).unwrap_or(trimmed);
+            if looks_like_title(&text[candidate.start..candidate.end])
+                && known_heading(text, &heading_hits, candidate).is_none()
+            {
+                title = Some(candidate);
+                blocks.push(block(BlockKind::Title, trimmed, candidate));
+                previous_blank = false;
+                continue;
+            }
         }
 
         if let Some(content) = markdown_heading(text, trimmed) {

@@ -4,6 +4,7 @@
 use std::io::{BufRead, Read};
 use std::path::{Path, PathBuf};
 
+use jdlint::source::Format;
 use serde::Deserialize;
 
 /// A posting to lint.
@@ -18,6 +19,8 @@ pub struct Posting {
     pub title: Option<String>,
     /// The text, as given.
     pub text: String,
+    /// What the text is written in.
+    pub format: Format,
 }
 
 /// A problem with one input.
@@ -48,6 +51,11 @@ struct FeedPosting {
     title: Option<String>,
     #[serde(default)]
     description: Option<String>,
+    /// text, markdown or html; JobPosting descriptions are HTML by default.
+    #[serde(default)]
+    format: Option<Format>,
+    #[serde(default, rename = "@type")]
+    kind: Option<String>,
 }
 
 impl FeedPosting {
@@ -161,17 +169,26 @@ fn read_bytes(
             id: None,
             title: None,
             text,
+            format: Format::from_extension(&ext),
         });
     }
 }
 
 fn feed_posting(path: String, file: Option<&Path>, posting: FeedPosting) -> Posting {
+    let format = posting
+        .format
+        .unwrap_or(if posting.kind.as_deref() == Some("JobPosting") {
+            Format::Html
+        } else {
+            Format::Text
+        });
     Posting {
         path,
         file: file.map(Path::to_owned),
         id: posting.id_string(),
         title: posting.title.clone(),
         text: posting.description.unwrap_or_default(),
+        format,
     }
 }
 

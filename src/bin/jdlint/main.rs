@@ -83,6 +83,9 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
+        /// Report `<!-- jdlint-disable -->` comments that suppress nothing.
+        #[arg(long)]
+        report_unused_disables: bool,
     },
     /// Print which role each posting describes, with the evidence.
     Classify {
@@ -135,7 +138,8 @@ fn main() -> ExitCode {
             input,
             config,
             format,
-        } => check(&input, config, format),
+            report_unused_disables,
+        } => check(&input, config, format, report_unused_disables),
         Command::Classify { input, format } => classify(&input, format),
         Command::Rules => {
             let mut out = format!(
@@ -189,8 +193,8 @@ fn use_color() -> bool {
 
 fn lint_one(linter: &Linter, posting: &Posting) -> Report {
     match &posting.title {
-        Some(title) => linter.lint_posting(title, &posting.text),
-        None => linter.lint(&posting.text),
+        Some(title) => linter.lint_posting_source(title, &posting.text, posting.format),
+        None => linter.lint_source(&posting.text, posting.format),
     }
 }
 
@@ -222,7 +226,7 @@ fn report_input_errors(errors: &[inputs::InputError]) {
     }
 }
 
-fn check(input: &InputArgs, config: ConfigArgs, format: Format) -> ExitCode {
+fn check(input: &InputArgs, config: ConfigArgs, format: Format, report_unused: bool) -> ExitCode {
     let started = Instant::now();
     let (postings, errors) = inputs::read_all(&input.paths, &input.stdin_filename, input.input);
     report_input_errors(&errors);
@@ -248,7 +252,17 @@ fn check(input: &InputArgs, config: ConfigArgs, format: Format) -> ExitCode {
     let mut files: Vec<FileReport> = Vec::with_capacity(reports.len());
     let mut out = String::new();
     let color = use_color();
+    let mut unused = 0;
     for (posting, report) in postings.iter().zip(reports) {
+        if report_unused {
+            for suppression in &report.unused_suppressions {
+                unused += 1;
+                eprintln!(
+                    "warning: {}:{}: this suppression comment suppresses nothing",
+                    posting.path, suppression.line
+                );
+            }
+        }
         if format == Format::Human {
             out.push_str(&jdlint::render::human(
                 &posting.path,
@@ -283,7 +297,7 @@ fn check(input: &InputArgs, config: ConfigArgs, format: Format) -> ExitCode {
         Format::Github => out = jdlint::render::github(&output.files),
     }
     print(&out);
-    let line = format!(
+    let mut line = format!(
         "{} posting(s) checked in {:.2}s: {} error(s), {} warning(s), {} info, {} input error(s)",
         summary.files,
         started.elapsed().as_secs_f64(),
@@ -292,6 +306,9 @@ fn check(input: &InputArgs, config: ConfigArgs, format: Format) -> ExitCode {
         summary.infos,
         errors.len()
     );
+    if report_unused {
+        line.push_str(&format!(", {unused} unused suppression(s)"));
+    }
     if format == Format::Human {
         print(&(line + "\n"));
     } else {
