@@ -67,6 +67,14 @@ fn bench_set(c: &mut Criterion, name: &str, texts: &[String]) {
                 .sum::<usize>()
         })
     });
+    group.bench_function("bare-automaton", |b| {
+        b.iter(|| {
+            texts
+                .iter()
+                .map(|t| lexicon.bare_scan(black_box(t.as_bytes())))
+                .sum::<usize>()
+        })
+    });
     group.bench_function("match", |b| {
         b.iter(|| {
             texts
@@ -99,11 +107,30 @@ fn throughput(c: &mut Criterion) {
     bench_set(c, "corpus", &corpus());
 }
 
+/// The full lint of one posting of ours repeated 1, 10 and 100 times: the
+/// cost must grow linearly with the size.
+fn scaling(c: &mut Criterion) {
+    let Some(posting) = own_postings().into_iter().next() else {
+        return;
+    };
+    let linter = Linter::new();
+    let mut group = c.benchmark_group("scaling");
+    group.sample_size(10);
+    for times in [1usize, 10, 100] {
+        let text = posting.repeat(times);
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_function(format!("lint-{times}x"), |b| {
+            b.iter(|| linter.lint(black_box(&text)).diagnostics.len())
+        });
+    }
+    group.finish();
+}
+
 fn build(c: &mut Criterion) {
     c.bench_function("linter-build", |b| {
         b.iter(|| Linter::builder().build().unwrap())
     });
 }
 
-criterion_group!(benches, throughput, build);
+criterion_group!(benches, throughput, scaling, build);
 criterion_main!(benches);

@@ -543,7 +543,11 @@ fn apply_boilerplate(
         }
         if block.span.len() <= BOILERPLATE_BLOCK_LIMIT {
             block.section = section;
-            for sentence in sentences.iter_mut().filter(|x| x.block == block_index) {
+            // A block's sentences are contiguous: find them by search, not
+            // by a scan (a scan per hit would be quadratic).
+            let first = sentences.partition_point(|x| x.block < block_index);
+            let last = sentences.partition_point(|x| x.block <= block_index);
+            for sentence in &mut sentences[first..last] {
                 sentence.section = section;
             }
         } else {

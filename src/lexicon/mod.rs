@@ -370,6 +370,15 @@ impl Lexicon {
         before_ok && after_ok
     }
 
+    /// The bare automaton pass over `haystack`, nothing else: no
+    /// normalization, boundary checks or overlap resolution. The limit a
+    /// one-pass design can reach; benchmarks compare the full lint with it.
+    #[doc(hidden)]
+    #[must_use]
+    pub fn bare_scan(&self, haystack: &[u8]) -> usize {
+        self.automaton.find_overlapping_iter(haystack).count()
+    }
+
     /// The phrase entry a hit refers to.
     #[must_use]
     pub fn entry(&self, id: EntryId) -> Entry<'_> {

@@ -1,0 +1,117 @@
+//! Hostile input: huge, strange or malformed postings lint without panicking
+//! and give sane reports (every span on char boundaries inside the input).
+//! Time is measured by `cargo bench --bench scaling`, never asserted here.
+
+use jdlint::source::Format;
+use jdlint::{Linter, Report};
+
+fn check(name: &str, input: &str, format: Format) -> Report {
+    let report = Linter::new().lint_source(input, format);
+    for d in &report.diagnostics {
+        assert!(
+            d.span.text(input).is_some(),
+            "{name}: diagnostic span {:?}",
+            d.span
+        );
+        for label in &d.labels {
+            assert!(
+                label.span.text(input).is_some(),
+                "{name}: label span {:?}",
+                label.span
+            );
+        }
+        assert!(d.start.line >= 1 && d.start.column >= 1, "{name}");
+        assert!(d.start <= d.end, "{name}");
+    }
+    for evidence in &report.profile.evidence {
+        assert!(
+            evidence.span.text(input).is_some(),
+            "{name}: evidence span {:?}",
+            evidence.span
+        );
+    }
+    report
+}
+
+const POSTING: &str = "Data Scientist\n\nWhat you'll do\n- Design and analyse A/B experiments on pricing\n- Use causal inference to measure campaign impact\n\nRequirements\n- Statistics, SQL and Python\n";
+
+#[test]
+fn a_twenty_megabyte_posting() {
+    let body = POSTING.repeat(20 * 1024 * 1024 / POSTING.len());
+    let report = check("20MB", &body, Format::Text);
+    assert_eq!(report.profile.primary_role, jdlint::Role::DataScientist);
+}
+
+#[test]
+fn one_line_of_a_megabyte_without_spaces() {
+    let line = "x".repeat(1 << 20);
+    check("1MB line", &line, Format::Text);
+    let words = "RAG/".repeat(1 << 18);
+    check("1MB joined", &words, Format::Text);
+}
+
+#[test]
+fn unusual_scripts_and_characters() {
+    let cases = [
+        ("emoji", "🚀🤖🧠".repeat(10_000)),
+        (
+            "rtl",
+            "مهندس تعلم الآلة\n\nבניית מודלים ופריסתם\u{202e}Data Scientist\u{202c}\n".repeat(500),
+        ),
+        (
+            "combining",
+            "Data Scientist\n\nDe\u{301}ploy mo\u{308}dels to production\u{20dd}\n".repeat(500),
+        ),
+        (
+            "zwj",
+            "AI\u{200d}/ML\u{200d} Engineer\n\n👩\u{200d}💻 build RAG\u{200b} pipelines\n"
+                .repeat(500),
+        ),
+        (
+            "controls",
+            "AI/ML Engineer\0\u{1}\u{7}\u{1b}[31m\n\n- deploy\u{0}models\u{c}\n".repeat(500),
+        ),
+        (
+            "crlf",
+            "AI/ML Engineer\r\n\r\nWhat you'll do\r\n- Deploy models to production\r\n".repeat(500),
+        ),
+        (
+            "lone cr",
+            "AI/ML Engineer\r\rWhat you'll do\r- Deploy models to production\r".repeat(500),
+        ),
+        (
+            "headings",
+            "Responsibilities\nRequirements:\nBENEFITS\n## About us\n".repeat(5_000),
+        ),
+        (
+            "bullets",
+            format!(
+                "ML Engineer\n\n{}",
+                "- Deploy models to production\n".repeat(100_000)
+            ),
+        ),
+    ];
+    for (name, text) in &cases {
+        check(name, text, Format::Text);
+        check(name, text, Format::Markdown);
+    }
+}
+
+#[test]
+fn malformed_and_deep_markup() {
+    let deep_html = format!(
+        "{}AI/ML Engineer{}",
+        "<div><ul><li>".repeat(5_000),
+        "</li></ul></div>".repeat(5_000)
+    );
+    check("deep html", &deep_html, Format::Html);
+    let unclosed =
+        "<h1>AI/ML Engineer<ul><li>Deploy models<li>Build RAG<p>unclosed <b>bold <i>".repeat(2_000);
+    check("unclosed html", &unclosed, Format::Html);
+    let quotes = format!("{}AI/ML Engineer\n", "> ".repeat(10_000));
+    check("nested quotes", &quotes, Format::Markdown);
+    let lists = format!("{}- deploy models\n", "  ".repeat(5_000));
+    check("deep list", &lists, Format::Markdown);
+    let entities = "&amp;&#x1F680;&bogus;&#99999999;&".repeat(5_000);
+    check("entities", &entities, Format::Html);
+}
