@@ -27,25 +27,21 @@ impl LineIndex {
     #[must_use]
     pub fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
-        let mut starts = vec![0];
-        let mut ends = Vec::new();
-        let mut i = 0;
-        while i < bytes.len() {
-            match bytes[i] {
-                b'\n' => {
-                    ends.push(i);
-                    starts.push(i + 1);
-                }
-                b'\r' => {
-                    ends.push(i);
-                    if bytes.get(i + 1) == Some(&b'\n') {
-                        i += 1;
-                    }
-                    starts.push(i + 1);
-                }
-                _ => {}
+        let mut starts = Vec::with_capacity(bytes.len() / 40 + 1);
+        let mut ends = Vec::with_capacity(bytes.len() / 40 + 1);
+        starts.push(0);
+        let mut skip_lf_at = usize::MAX;
+        for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+            if i == skip_lf_at {
+                continue;
             }
-            i += 1;
+            ends.push(i);
+            if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                skip_lf_at = i + 1;
+                starts.push(i + 2);
+            } else {
+                starts.push(i + 1);
+            }
         }
         ends.push(bytes.len());
         Self { starts, ends }

@@ -61,10 +61,8 @@ pub(crate) fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
     let bytes = text.as_bytes();
     let mut line_start = 0;
     while line_start < bytes.len() {
-        let line_end = bytes[line_start..]
-            .iter()
-            .position(|&b| b == b'\n')
-            .map_or(bytes.len(), |i| line_start + i + 1);
+        let line_end =
+            memchr::memchr(b'\n', &bytes[line_start..]).map_or(bytes.len(), |i| line_start + i + 1);
         let line = &text[line_start..line_end];
         if line.is_ascii() {
             ascii_tokens(line.as_bytes(), line_start, tokens);
