@@ -29,7 +29,7 @@ use std::collections::HashMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
-pub use self::pack::{Case, Group, Pack};
+pub use self::pack::{Anchor, Case, Group, Pack};
 use crate::error::{Error, Result};
 use crate::span::Span;
 
@@ -174,6 +174,29 @@ fn normalize_text(text: &str) -> Vec<u8> {
         .collect()
 }
 
+/// True when only list markers, `#`, `*`, digits and at most one word stand
+/// between the start of the line and `at` ("The Benefits", "2. Requirements").
+fn near_line_start(text: &str, at: usize) -> bool {
+    const LOOK_BACK: usize = 32;
+    let from = at.saturating_sub(LOOK_BACK);
+    let before = &text.as_bytes()[from..at];
+    let line = match before.iter().rposition(|&b| b == b'\n' || b == b'\r') {
+        Some(i) => &before[i + 1..],
+        None if from == 0 => before,
+        None => return false,
+    };
+    let mut words = 0;
+    let mut in_word = false;
+    for &b in line {
+        let word_byte = b.is_ascii_alphabetic() || b >= 0x80;
+        if word_byte && !in_word {
+            words += 1;
+        }
+        in_word = word_byte;
+    }
+    words <= 1
+}
+
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
@@ -262,6 +285,7 @@ impl Lexicon {
                             tags: Vec::new(),
                             phrases: context,
                             context: Vec::new(),
+                            anchor: Anchor::Anywhere,
                             line,
                         },
                         namespace: context_namespace,
@@ -304,6 +328,12 @@ impl Lexicon {
     #[must_use]
     pub fn find(&self, text: &str) -> Vec<Hit> {
         let haystack = normalize_text(text);
+        let first_line_end = {
+            let start = text.len() - text.trim_start().len();
+            text[start..]
+                .find(['\n', '\r'])
+                .map_or(text.len(), |i| start + i)
+        };
         let mut candidates: Vec<(u32, Span, u32)> = Vec::new();
         for found in self.automaton.find_overlapping_iter(&haystack) {
             let pattern = found.pattern().as_usize();
@@ -312,8 +342,15 @@ impl Lexicon {
                 continue;
             }
             for &entry in &self.pattern_entries[pattern] {
-                let namespace = self.groups[self.entries[entry as usize].group as usize].namespace;
-                candidates.push((namespace, span, entry));
+                let group = &self.groups[self.entries[entry as usize].group as usize];
+                let anchored = match group.group.anchor {
+                    Anchor::Anywhere => true,
+                    Anchor::LineStart => near_line_start(text, span.start),
+                    Anchor::FirstLine => span.end <= first_line_end,
+                };
+                if anchored {
+                    candidates.push((group.namespace, span, entry));
+                }
             }
         }
         // Leftmost-longest per namespace: sort by start, longest first, then

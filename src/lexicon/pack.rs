@@ -13,6 +13,8 @@
 //! note = "why"               # optional
 //! tags = ["x"]               # optional, free-form
 //! context = ["llm(s)"]       # optional: count a phrase only when one of these is in the same sentence
+//! anchor = "line-start"      # optional: match only near the start of a line (headings), or
+//!                            # "first-line": only in the first line (titles)
 //! phrases = ["prompt engineering", "vector database(s)"]
 //!
 //! [[case]]                   # optional self-tests: the phrases that must match, in order
@@ -65,8 +67,26 @@ pub struct Group {
     /// also holds one of these (expanded like `phrases`): `deploy` counts for
     /// the ML Engineer only next to `model`.
     pub context: Vec<String>,
+    /// Where in a text the phrases may match.
+    pub anchor: Anchor,
     /// The 1-based line of the group in the pack's text (0 for packs built in code).
     pub line: usize,
+}
+
+/// Where in a text a group's phrases may match. Phrases that only mean
+/// something in one place (a heading, the title) are dropped elsewhere as
+/// soon as they are found, so they cost nothing downstream.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Anchor {
+    /// Anywhere.
+    #[default]
+    Anywhere,
+    /// Near the start of a line: nothing but markers (`#`, `-`, `*`, digits)
+    /// and at most one word before it ("The Benefits").
+    LineStart,
+    /// In the first non-blank line (a posting's title).
+    FirstLine,
 }
 
 /// A pack's self-test: in `text`, exactly `hits` match, in order.
@@ -108,6 +128,8 @@ struct GroupFile {
     tags: Vec<String>,
     #[serde(default)]
     context: Vec<String>,
+    #[serde(default)]
+    anchor: Anchor,
     phrases: Vec<toml::Spanned<String>>,
 }
 
@@ -203,6 +225,7 @@ impl Pack {
                 tags: group.tags,
                 phrases,
                 context,
+                anchor: group.anchor,
                 line: line_of(text, offset),
             });
         }
