@@ -23,6 +23,8 @@ mod lines;
 mod structure;
 mod tokens;
 
+use std::sync::OnceLock;
+
 use serde::{Deserialize, Serialize};
 
 pub use self::lines::LineIndex;
@@ -159,7 +161,9 @@ pub struct Section {
 #[derive(Debug, Clone)]
 pub struct Document<'a> {
     text: &'a str,
-    tokens: Vec<Token>,
+    /// Built on first use: the structure reads the text directly, and most
+    /// rules never need tokens.
+    tokens: OnceLock<Vec<Token>>,
     lines: LineIndex,
     hits: Vec<Hit>,
     blocks: Vec<Block>,
@@ -184,14 +188,12 @@ impl<'a> Document<'a> {
     }
 
     fn build(text: &'a str, lexicon: &Lexicon, detect_title: bool) -> Self {
-        let mut tokens = Vec::with_capacity(text.len() / 3 + 1);
-        tokens::tokenize_into(text, &mut tokens);
         let lines = LineIndex::new(text);
         let hits = lexicon.find(text);
-        let structure = structure::analyse(text, &lines, &tokens, &hits, lexicon, detect_title);
+        let structure = structure::analyse(text, &lines, &hits, lexicon, detect_title);
         Self {
             text,
-            tokens,
+            tokens: OnceLock::new(),
             lines,
             hits,
             blocks: structure.blocks,
@@ -210,12 +212,12 @@ impl<'a> Document<'a> {
     /// All tokens, covering the text in order.
     #[must_use]
     pub fn tokens(&self) -> &[Token] {
-        &self.tokens
+        self.tokens.get_or_init(|| tokenize(self.text))
     }
 
     /// Word tokens only.
     pub fn words(&self) -> impl Iterator<Item = &Token> + '_ {
-        self.tokens.iter().filter(|t| t.is_word())
+        self.tokens().iter().filter(|t| t.is_word())
     }
 
     /// The line index.

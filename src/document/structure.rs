@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use super::lines::LineIndex;
-use super::{Block, BlockKind, Section, SectionKind, Sentence, Token, TokenKind};
+use super::{Block, BlockKind, Section, SectionKind, Sentence};
 use crate::lexicon::{Hit, Lexicon};
 use crate::span::Span;
 
@@ -47,7 +47,6 @@ struct PendingHeading {
 pub(super) fn analyse(
     text: &str,
     lines: &LineIndex,
-    tokens: &[Token],
     hits: &[Hit],
     lexicon: &Lexicon,
     detect_title: bool,
@@ -113,14 +112,9 @@ pub(super) fn analyse(
         } else if let Some(content_start) = bullet_content(raw) {
             let content = Span::new(trimmed.start + content_start, trimmed.end);
             blocks.push(block(BlockKind::Bullet, trimmed, content));
-        } else if let Some((content, strength)) = heading_line(
-            text,
-            trimmed,
-            tokens,
-            &heading_hits,
-            previous_blank,
-            next_blank,
-        ) {
+        } else if let Some((content, strength)) =
+            heading_line(text, trimmed, &heading_hits, previous_blank, next_blank)
+        {
             let section = known_heading(text, &heading_hits, content).map(|(_, s)| s);
             headings.push(PendingHeading {
                 block: blocks.len(),
@@ -151,7 +145,7 @@ pub(super) fn analyse(
     }
 
     let sections = assign_sections(text, &mut blocks, &headings);
-    let mut sentences = split_sentences(text, tokens, &blocks);
+    let mut sentences = split_sentences(text, &blocks);
     apply_boilerplate(&mut blocks, &mut sentences, &boilerplate_hits);
     Structure {
         blocks,
@@ -264,13 +258,29 @@ fn bullet_content(raw: &str) -> Option<usize> {
     }
 }
 
-fn count_words(tokens: &[Token], span: Span) -> usize {
-    let first = tokens.partition_point(|t| t.span.start < span.start);
-    tokens[first..]
-        .iter()
-        .take_while(|t| t.span.start < span.end)
-        .filter(|t| t.kind == TokenKind::Word)
-        .count()
+/// Words in a short span (a heading line), joiners kept inside words.
+fn count_words(text: &str, span: Span) -> usize {
+    // A heading phrase may reach past the content (into a stripped `:`).
+    let Some(inside) = text.get(span.start..span.end.max(span.start)) else {
+        return 0;
+    };
+    let chars: Vec<char> = inside.chars().collect();
+    let mut count = 0;
+    let mut in_word = false;
+    for (i, &c) in chars.iter().enumerate() {
+        let joiner = matches!(c, '\'' | '.' | '\u{2019}')
+            && in_word
+            && chars.get(i + 1).is_some_and(|&n| is_word_char(n));
+        if is_word_char(c) {
+            if !in_word {
+                count += 1;
+            }
+            in_word = true;
+        } else if !joiner {
+            in_word = false;
+        }
+    }
+    count
 }
 
 const MINOR_WORDS: &[&str] = &[
@@ -304,7 +314,6 @@ fn is_all_caps(raw: &str) -> bool {
 fn heading_line(
     text: &str,
     trimmed: Span,
-    tokens: &[Token],
     heading_hits: &HashMap<usize, (Span, SectionKind)>,
     previous_blank: bool,
     next_blank: bool,
@@ -318,7 +327,7 @@ fn heading_line(
         return None;
     }
     let inner = &text[content.start..content.end];
-    let words = count_words(tokens, content);
+    let words = count_words(text, content);
     if words == 0 || words > HEADING_MAX_WORDS {
         return None;
     }
@@ -326,7 +335,7 @@ fn heading_line(
     let sentence_end = inner.ends_with(['.', '!', ',', ';']);
     if let Some((hit, _)) = known_heading(text, heading_hits, content) {
         // A known heading phrase with at most a few words around it.
-        let extra = count_words(tokens, Span::new(hit.end, content.end));
+        let extra = count_words(text, Span::new(hit.end, content.end));
         if !sentence_end && (extra <= 3 || ends_colon) {
             return Some((content, HeadingStrength::Strong));
         }
@@ -464,8 +473,8 @@ const ABBREVIATIONS: &[&str] = &[
     "no", "u.s", "approx", "incl", "dept", "st", "ph.d", "m.s", "b.s", "m.sc", "b.sc", "fig", "al",
 ];
 
-fn split_sentences(text: &str, tokens: &[Token], blocks: &[Block]) -> Vec<Sentence> {
-    let mut sentences = Vec::new();
+fn split_sentences(text: &str, blocks: &[Block]) -> Vec<Sentence> {
+    let mut sentences = Vec::with_capacity(blocks.len() * 2);
     for (index, block) in blocks.iter().enumerate() {
         let span = block.content;
         let mut push = |start: usize, end: usize| {
@@ -482,43 +491,69 @@ fn split_sentences(text: &str, tokens: &[Token], blocks: &[Block]) -> Vec<Senten
             push(block.span.start, block.span.end);
             continue;
         }
-        let first = tokens.partition_point(|t| t.span.start < span.start);
-        let inside = &tokens[first..];
-        let inside = &inside[..inside.partition_point(|t| t.span.start < span.end)];
+        let inside = &text[span.start..span.end];
         let mut start = span.start;
-        for (i, token) in inside.iter().enumerate() {
-            if token.kind != TokenKind::Punct
-                || !matches!(
-                    &text[token.span.start..token.span.end],
-                    "." | "!" | "?" | "…"
-                )
+        for (i, c) in inside.char_indices() {
+            if !matches!(c, '.' | '!' | '?' | '…') {
+                continue;
+            }
+            let after = i + c.len_utf8();
+            // A full stop ends a sentence only before a space (or the end):
+            // `3.5`, `node.js` and `e.g.,` go on.
+            if inside[after..]
+                .chars()
+                .next()
+                .is_some_and(|n| !n.is_whitespace())
             {
                 continue;
             }
-            let next = inside.get(i + 1);
-            if next.is_some_and(|n| n.kind != TokenKind::Space) {
-                continue;
-            }
-            if let Some(previous) = i.checked_sub(1).map(|p| &inside[p])
-                && previous.kind == TokenKind::Word
-            {
-                let word = text[previous.span.start..previous.span.end].to_ascii_lowercase();
+            let before = &inside[..i];
+            if before.chars().next_back().is_some_and(is_word_char) {
+                let word = last_word(before).to_ascii_lowercase();
                 if ABBREVIATIONS.contains(&word.as_str()) || word.chars().count() == 1 {
                     continue;
                 }
             }
-            let following = inside[i + 1..].iter().find(|t| t.kind != TokenKind::Space);
-            if following.is_some_and(|t| {
-                t.kind == TokenKind::Word && text[t.span.start..].starts_with(char::is_lowercase)
-            }) {
+            // "... e.g. the model" and other stops before a lowercase word
+            // are not sentence ends.
+            if inside[after..]
+                .trim_start()
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase)
+            {
                 continue;
             }
-            push(start, token.span.end.min(span.end));
-            start = token.span.end;
+            push(start, span.start + after);
+            start = span.start + after;
         }
         push(start, span.end);
     }
     sentences
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// The word that ends `before`, with the joiners a word keeps inside
+/// (`e.g`, `U.S`, `you'll`), as the tokenizer sees it.
+fn last_word(before: &str) -> &str {
+    let mut start = before.len();
+    let mut chars = before.char_indices().rev().peekable();
+    while let Some((i, c)) = chars.next() {
+        if is_word_char(c) {
+            start = i;
+        } else if matches!(c, '\'' | '.' | '\u{2019}')
+            && start == i + c.len_utf8()
+            && chars.peek().is_some_and(|&(_, p)| is_word_char(p))
+        {
+            start = i;
+        } else {
+            break;
+        }
+    }
+    &before[start..]
 }
 
 fn apply_boilerplate(
@@ -584,6 +619,95 @@ mod tests {
         assert!(!looks_like_title("We are hiring. Join us"));
         assert!(looks_like_title("Sr. AI Engineer"));
         assert!(!looks_like_title("Acme builds tools for data teams."));
+    }
+
+    use crate::document::{Token, TokenKind};
+
+    /// The token-based splitter this module used to run, kept as an oracle:
+    /// splitting on bytes must give the same sentences.
+    fn split_sentences_by_tokens(text: &str, tokens: &[Token], blocks: &[Block]) -> Vec<Sentence> {
+        let mut sentences = Vec::new();
+        for (index, block) in blocks.iter().enumerate() {
+            let span = block.content;
+            let mut push = |start: usize, end: usize| {
+                let sentence = trim(text, Span::new(start, end));
+                if !sentence.is_empty() {
+                    sentences.push(Sentence {
+                        span: sentence,
+                        block: index,
+                        section: block.section,
+                    });
+                }
+            };
+            if matches!(block.kind, BlockKind::Title | BlockKind::Heading) {
+                push(block.span.start, block.span.end);
+                continue;
+            }
+            let first = tokens.partition_point(|t| t.span.start < span.start);
+            let inside = &tokens[first..];
+            let inside = &inside[..inside.partition_point(|t| t.span.start < span.end)];
+            let mut start = span.start;
+            for (i, token) in inside.iter().enumerate() {
+                if token.kind != TokenKind::Punct
+                    || !matches!(
+                        &text[token.span.start..token.span.end],
+                        "." | "!" | "?" | "…"
+                    )
+                {
+                    continue;
+                }
+                let next = inside.get(i + 1);
+                if next.is_some_and(|n| n.kind != TokenKind::Space) {
+                    continue;
+                }
+                if let Some(previous) = i.checked_sub(1).map(|p| &inside[p])
+                    && previous.kind == TokenKind::Word
+                {
+                    let word = text[previous.span.start..previous.span.end].to_ascii_lowercase();
+                    if ABBREVIATIONS.contains(&word.as_str()) || word.chars().count() == 1 {
+                        continue;
+                    }
+                }
+                let following = inside[i + 1..].iter().find(|t| t.kind != TokenKind::Space);
+                if following.is_some_and(|t| {
+                    t.kind == TokenKind::Word
+                        && text[t.span.start..].starts_with(char::is_lowercase)
+                }) {
+                    continue;
+                }
+                push(start, token.span.end.min(span.end));
+                start = token.span.end;
+            }
+            push(start, span.end);
+        }
+        sentences
+    }
+
+    #[test]
+    fn byte_splitting_matches_token_splitting() {
+        let texts = [
+            "Data Scientist\n\nWe build models. You will e.g. own them! Really? Yes... fine.\n- Deploy v2.5 to U.S. users. Then stop.\n",
+            "Intro text. lowercase after. Dr. Who joined Acme Inc. in 2020. Ph.D. preferred.\nNext line! Done",
+            "Ünïcode wörds. Café… Next. “Quoted.” End",
+        ];
+        let linter = crate::Linter::new();
+        for text in texts {
+            let doc = crate::document::Document::parse(text, linter.lexicon());
+            let tokens = crate::document::tokenize(text);
+            let expected = split_sentences_by_tokens(text, &tokens, doc.blocks());
+            assert_eq!(split_sentences(text, doc.blocks()), expected, "{text}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn byte_splitting_matches_token_splitting_on_any_text(text in "[a-zA-Z .!?…é,'\n-]{0,200}") {
+            let linter = crate::Linter::new();
+            let doc = crate::document::Document::parse(&text, linter.lexicon());
+            let tokens = crate::document::tokenize(&text);
+            let expected = split_sentences_by_tokens(&text, &tokens, doc.blocks());
+            proptest::prop_assert_eq!(split_sentences(&text, doc.blocks()), expected);
+        }
     }
 
     #[test]
