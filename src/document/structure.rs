@@ -542,16 +542,13 @@ fn last_word(before: &str) -> &str {
     let mut start = before.len();
     let mut chars = before.char_indices().rev().peekable();
     while let Some((i, c)) = chars.next() {
-        if is_word_char(c) {
-            start = i;
-        } else if matches!(c, '\'' | '.' | '\u{2019}')
+        let joiner = matches!(c, '\'' | '.' | '\u{2019}')
             && start == i + c.len_utf8()
-            && chars.peek().is_some_and(|&(_, p)| is_word_char(p))
-        {
-            start = i;
-        } else {
+            && chars.peek().is_some_and(|&(_, p)| is_word_char(p));
+        if !is_word_char(c) && !joiner {
             break;
         }
+        start = i;
     }
     &before[start..]
 }
