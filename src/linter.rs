@@ -153,14 +153,7 @@ impl Linter {
             for evidence in &mut report.profile.evidence {
                 evidence.span = source.to_original(evidence.span);
             }
-            report.diagnostics.sort_by(|a, b| {
-                (a.origin != Origin::Title, a.span.start, a.span.end, &a.rule).cmp(&(
-                    b.origin != Origin::Title,
-                    b.span.start,
-                    b.span.end,
-                    &b.rule,
-                ))
-            });
+            sort_diagnostics(&mut report.diagnostics);
         }
         suppress(&mut report, source.directives());
         report
@@ -267,14 +260,7 @@ impl Linter {
                 diagnostics.push(diagnostic);
             }
         }
-        diagnostics.sort_by(|a: &Diagnostic, b: &Diagnostic| {
-            (a.origin != Origin::Title, a.span.start, a.span.end, &a.rule).cmp(&(
-                b.origin != Origin::Title,
-                b.span.start,
-                b.span.end,
-                &b.rule,
-            ))
-        });
+        sort_diagnostics(&mut diagnostics);
         Report {
             title: (!title_text.is_empty()).then(|| title_text.to_owned()),
             diagnostics,
@@ -282,6 +268,18 @@ impl Linter {
             unused_suppressions: Vec::new(),
         }
     }
+}
+
+/// Title findings first, then by position, then by rule.
+fn sort_diagnostics(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by(|a, b| {
+        (a.origin != Origin::Title, a.span.start, a.span.end, &a.rule).cmp(&(
+            b.origin != Origin::Title,
+            b.span.start,
+            b.span.end,
+            &b.rule,
+        ))
+    });
 }
 
 /// Drops the findings that suppression comments cover, and records the

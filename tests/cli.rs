@@ -41,37 +41,32 @@ fn run(dir: &Path, args: &[&str], stdin: Option<&str>) -> Output {
     child.wait_with_output().unwrap()
 }
 
+/// Masks the run time in a summary line, so snapshots are stable.
+fn mask_time(line: &str) -> String {
+    match line.find(" checked in ") {
+        Some(at) => {
+            let rest = &line[at + " checked in ".len()..];
+            let after = rest.find(':').map_or("", |i| &rest[i..]);
+            format!("{} checked in [TIME]{after}", &line[..at])
+        }
+        None => line.to_owned(),
+    }
+}
+
 /// stdout, stderr (with the run time masked) and the exit code, for a snapshot.
 fn shown(output: &Output) -> String {
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    let stderr: Vec<String> = stderr
-        .lines()
-        .map(|line| match line.find(" checked in ") {
-            Some(at) => {
-                let rest = &line[at + " checked in ".len()..];
-                let after = rest.find(':').map_or("", |i| &rest[i..]);
-                format!("{} checked in [TIME]{after}", &line[..at])
-            }
-            None => line.to_owned(),
-        })
-        .collect();
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    let stdout: Vec<String> = stdout
-        .lines()
-        .map(|line| match line.find(" checked in ") {
-            Some(at) => {
-                let rest = &line[at + " checked in ".len()..];
-                let after = rest.find(':').map_or("", |i| &rest[i..]);
-                format!("{} checked in [TIME]{after}", &line[..at])
-            }
-            None => line.to_owned(),
-        })
-        .collect();
+    let masked = |bytes: &[u8]| {
+        String::from_utf8_lossy(bytes)
+            .lines()
+            .map(mask_time)
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
     format!(
         "exit: {:?}\n--- stdout\n{}\n--- stderr\n{}\n",
         output.status.code(),
-        stdout.join("\n"),
-        stderr.join("\n")
+        masked(&output.stdout),
+        masked(&output.stderr)
     )
 }
 

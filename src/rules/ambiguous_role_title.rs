@@ -1,4 +1,4 @@
-use super::{Category, LintContext, Rule, RuleDocs, RuleMeta};
+use super::{Category, LintContext, Rule, RuleDocs, RuleMeta, join_names};
 use crate::diagnostic::{Diagnostic, Edit, Severity, Suggestion};
 use crate::roles::{Role, TitleRole};
 use crate::span::Span;
@@ -130,13 +130,5 @@ Data Scientist; trained, deployed models: ML Engineer; AI-powered product featur
             }
             _ => {}
         }
-    }
-}
-
-fn join_names(names: &[&str]) -> String {
-    match names {
-        [] => String::new(),
-        [one] => (*one).to_owned(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
     }
 }

@@ -1,4 +1,4 @@
-use super::{Category, LintContext, Rule, RuleDocs, RuleMeta};
+use super::{Category, LintContext, Rule, RuleDocs, RuleMeta, join_names};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::span::Span;
 
@@ -69,7 +69,7 @@ impl Rule for MixedRoleResponsibilities {
             format!(
                 "the duties belong to {} roles: {}",
                 present.len(),
-                join(&names)
+                join_names(&names)
             ),
         );
         for &role in &present {
@@ -101,13 +101,5 @@ primary output ({})",
             diagnostic = diagnostic.escalated();
         }
         diagnostics.push(diagnostic);
-    }
-}
-
-fn join(names: &[&str]) -> String {
-    match names {
-        [] => String::new(),
-        [one] => (*one).to_owned(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
     }
 }

@@ -239,6 +239,15 @@ pub fn builtin() -> Vec<Box<dyn Rule>> {
     ]
 }
 
+/// "A", "A and B", "A, B and C": names for a message.
+pub(crate) fn join_names(names: &[&str]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
 /// True when `id` is lowercase ASCII words joined by single `-`.
 #[must_use]
 pub fn is_kebab_case(id: &str) -> bool {
