@@ -371,3 +371,47 @@ fn suppression_comments_and_unused_ones() {
     );
     assert!(!stderr.contains("quiet.md:1"), "{stderr}");
 }
+
+#[test]
+fn a_long_feed_streams_from_stdin_in_order() {
+    let dir = scratch("stream");
+    // More postings than one chunk (256), a bad line in the middle.
+    let mut feed = String::new();
+    for i in 0..600 {
+        if i == 300 {
+            feed.push_str("{\"id\": \n");
+        }
+        feed.push_str(&serde_json::json!({"id": i, "title": "AI/ML Engineer", "description": "Train models."}).to_string());
+        feed.push('\n');
+    }
+    let output = run(
+        &dir,
+        &[
+            "check",
+            "--input",
+            "jsonl",
+            "--format",
+            "jsonl",
+            "--stdin-filename",
+            "feed",
+        ],
+        Some(&feed),
+    );
+    assert_eq!(
+        output.status.code(),
+        Some(2),
+        "a bad line is an input error"
+    );
+    let ids: Vec<String> = String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .map(|line| {
+            serde_json::from_str::<serde_json::Value>(line).unwrap()["id"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        })
+        .collect();
+    let expected: Vec<String> = (0..600).map(|i| i.to_string()).collect();
+    assert_eq!(ids, expected);
+    assert!(String::from_utf8_lossy(&output.stderr).contains("feed:301: not a JSON posting"));
+}

@@ -199,24 +199,120 @@ fn read_feed(
     postings: &mut Vec<Posting>,
     errors: &mut Vec<InputError>,
 ) {
-    for (number, line) in text.as_bytes().lines().enumerate() {
-        let Ok(line) = line else { continue };
-        if line.trim().is_empty() {
-            continue;
+    for (number, line) in text.lines().enumerate() {
+        match parse_feed_line(shown, number + 1, file, line) {
+            Some(Ok(posting)) => postings.push(posting),
+            Some(Err(error)) => errors.push(error),
+            None => {}
         }
-        let at = format!("{shown}:{}", number + 1);
-        match serde_json::from_str::<FeedPosting>(&line) {
-            Ok(posting) if posting.description.is_some() || posting.title.is_some() => {
-                postings.push(feed_posting(at, file, posting));
+    }
+}
+
+/// One line of a feed: a posting, an error naming `shown:number`, or `None`
+/// for a blank line.
+pub fn parse_feed_line(
+    shown: &str,
+    number: usize,
+    file: Option<&Path>,
+    line: &str,
+) -> Option<Result<Posting, InputError>> {
+    if line.trim().is_empty() {
+        return None;
+    }
+    let at = format!("{shown}:{number}");
+    Some(match serde_json::from_str::<FeedPosting>(line) {
+        Ok(posting) if posting.description.is_some() || posting.title.is_some() => {
+            Ok(feed_posting(at, file, posting))
+        }
+        Ok(_) => Err(InputError {
+            path: at,
+            message: "the line has neither `title` nor `description`".to_owned(),
+        }),
+        Err(err) => Err(InputError {
+            path: at,
+            message: format!("not a JSON posting: {err}"),
+        }),
+    })
+}
+
+/// Streams feeds (`-` is stdin) in chunks of `chunk` postings: `each` gets
+/// every chunk in input order, so memory stays bounded by the chunk. Lines
+/// that are not postings go to `on_error` as they come.
+pub fn stream_feeds(
+    paths: &[String],
+    stdin_name: &str,
+    chunk: usize,
+    mut each: impl FnMut(Vec<Posting>),
+    mut on_error: impl FnMut(InputError),
+) {
+    let sources: Vec<String> = if paths.is_empty() {
+        vec!["-".to_owned()]
+    } else {
+        paths.to_vec()
+    };
+    for source in sources {
+        let (shown, file, reader): (String, Option<PathBuf>, Box<dyn BufRead>) = if source == "-" {
+            (
+                stdin_name.to_owned(),
+                None,
+                Box::new(std::io::stdin().lock()),
+            )
+        } else {
+            match std::fs::File::open(&source) {
+                Ok(handle) => (
+                    source.clone(),
+                    Some(PathBuf::from(&source)),
+                    Box::new(std::io::BufReader::new(handle)),
+                ),
+                Err(err) => {
+                    on_error(InputError {
+                        path: source.clone(),
+                        message: describe_io(&err),
+                    });
+                    continue;
+                }
             }
-            Ok(_) => errors.push(InputError {
-                path: at,
-                message: "the line has neither `title` nor `description`".to_owned(),
-            }),
-            Err(err) => errors.push(InputError {
-                path: at,
-                message: format!("not a JSON posting: {err}"),
-            }),
+        };
+        let mut batch = Vec::with_capacity(chunk);
+        for (number, line) in reader.split(b'\n').enumerate() {
+            let line = match line {
+                Ok(bytes) => match String::from_utf8(bytes) {
+                    Ok(line) => line,
+                    Err(err) => {
+                        on_error(InputError {
+                            path: format!("{shown}:{}", number + 1),
+                            message: format!(
+                                "not valid UTF-8 at byte offset {} of the line",
+                                err.utf8_error().valid_up_to()
+                            ),
+                        });
+                        continue;
+                    }
+                },
+                Err(err) => {
+                    on_error(InputError {
+                        path: shown.clone(),
+                        message: format!("cannot read: {err}"),
+                    });
+                    break;
+                }
+            };
+            match parse_feed_line(
+                &shown,
+                number + 1,
+                file.as_deref(),
+                line.trim_end_matches('\r'),
+            ) {
+                Some(Ok(posting)) => batch.push(posting),
+                Some(Err(error)) => on_error(error),
+                None => {}
+            }
+            if batch.len() == chunk {
+                each(std::mem::take(&mut batch));
+            }
+        }
+        if !batch.is_empty() {
+            each(batch);
         }
     }
 }

@@ -226,10 +226,12 @@ fn report_input_errors(errors: &[inputs::InputError]) {
     }
 }
 
+/// Postings per chunk when streaming a feed: enough to keep both cores busy,
+/// small enough that memory stays bounded whatever the feed's length.
+const STREAM_CHUNK: usize = 256;
+
 fn check(input: &InputArgs, config: ConfigArgs, format: Format, report_unused: bool) -> ExitCode {
     let started = Instant::now();
-    let (postings, errors) = inputs::read_all(&input.paths, &input.stdin_filename, input.input);
-    report_input_errors(&errors);
     let mut linters = Linters::new(Overrides {
         config: config.config,
         no_config: config.no_config,
@@ -238,6 +240,18 @@ fn check(input: &InputArgs, config: ConfigArgs, format: Format, report_unused: b
         allow: config.allow,
         posting_date: config.posting_date,
     });
+    let feeds_only = input.input == InputMode::Jsonl
+        || (input.input == InputMode::Auto
+            && !input.paths.is_empty()
+            && input
+                .paths
+                .iter()
+                .all(|p| p.to_ascii_lowercase().ends_with(".jsonl")));
+    if format == Format::Jsonl && feeds_only {
+        return stream(input, &mut linters, started);
+    }
+    let (postings, errors) = inputs::read_all(&input.paths, &input.stdin_filename, input.input);
+    report_input_errors(&errors);
     let mut chosen = Vec::with_capacity(postings.len());
     for posting in &postings {
         match linters.for_file(posting.file.as_deref()) {
@@ -315,6 +329,72 @@ fn check(input: &InputArgs, config: ConfigArgs, format: Format, report_unused: b
         eprintln!("{line}");
     }
     exit_code(!errors.is_empty(), has_errors)
+}
+
+/// `--format jsonl` over feeds: read, lint and write chunk by chunk, so a
+/// feed of any length runs in bounded memory; results keep input order.
+fn stream(input: &InputArgs, linters: &mut Linters, started: Instant) -> ExitCode {
+    let mut counts = (0usize, 0usize, 0usize, 0usize);
+    let mut input_errors = 0usize;
+    let mut failure = None;
+    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    inputs::stream_feeds(
+        &input.paths,
+        &input.stdin_filename,
+        STREAM_CHUNK,
+        |batch| {
+            if failure.is_some() {
+                return;
+            }
+            let mut chosen = Vec::with_capacity(batch.len());
+            for posting in &batch {
+                match linters.for_file(posting.file.as_deref()) {
+                    Ok(linter) => chosen.push(linter),
+                    Err(message) => {
+                        failure = Some(message);
+                        return;
+                    }
+                }
+            }
+            let reports = lint_all(&batch, &chosen);
+            for (posting, report) in batch.iter().zip(reports) {
+                counts.0 += 1;
+                for d in &report.diagnostics {
+                    match d.severity {
+                        Severity::Error => counts.1 += 1,
+                        Severity::Warning => counts.2 += 1,
+                        Severity::Info => counts.3 += 1,
+                        Severity::Allow => {}
+                    }
+                }
+                let mut file = FileReport::new(posting.path.clone(), report);
+                file.id = posting.id.clone();
+                let line = serde_json::to_string(&file).expect("reports serialize");
+                // A closed pipe ends the output, not the process with a panic.
+                let _ = writeln!(stdout, "{line}");
+            }
+            let _ = stdout.flush();
+        },
+        |error| {
+            input_errors += 1;
+            eprintln!("error: {}: {}", error.path, error.message);
+        },
+    );
+    drop(stdout);
+    if let Some(message) = failure {
+        eprintln!("error: {message}");
+        return ExitCode::from(2);
+    }
+    eprintln!(
+        "{} posting(s) checked in {:.2}s: {} error(s), {} warning(s), {} info, {} input error(s)",
+        counts.0,
+        started.elapsed().as_secs_f64(),
+        counts.1,
+        counts.2,
+        counts.3,
+        input_errors
+    );
+    exit_code(input_errors > 0, counts.1 > 0)
 }
 
 fn exit_code(input_failed: bool, has_errors: bool) -> ExitCode {
