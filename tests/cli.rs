@@ -41,6 +41,19 @@ fn run(dir: &Path, args: &[&str], stdin: Option<&str>) -> Output {
     child.wait_with_output().unwrap()
 }
 
+/// The `id` of every JSON line on stdout, in order.
+fn jsonl_ids(output: &Output) -> Vec<String> {
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .map(|line| {
+            serde_json::from_str::<serde_json::Value>(line).unwrap()["id"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        })
+        .collect()
+}
+
 /// Masks the run time in a summary line, so snapshots are stable.
 fn mask_time(line: &str) -> String {
     match line.find(" checked in ") {
@@ -253,15 +266,7 @@ fn feeds_keep_order_and_report_bad_lines() {
     std::fs::write(dir.join("feed.jsonl"), feed).unwrap();
     let output = run(&dir, &["check", "feed.jsonl", "--format", "jsonl"], None);
     assert_eq!(output.status.code(), Some(2));
-    let ids: Vec<String> = String::from_utf8_lossy(&output.stdout)
-        .lines()
-        .map(|line| {
-            serde_json::from_str::<serde_json::Value>(line).unwrap()["id"]
-                .as_str()
-                .unwrap()
-                .to_owned()
-        })
-        .collect();
+    let ids = jsonl_ids(&output);
     assert_eq!(ids, ["a1", "b2"]);
     assert!(String::from_utf8_lossy(&output.stderr).contains("feed.jsonl:2: not a JSON posting"));
 }
@@ -402,15 +407,7 @@ fn a_long_feed_streams_from_stdin_in_order() {
         Some(2),
         "a bad line is an input error"
     );
-    let ids: Vec<String> = String::from_utf8_lossy(&output.stdout)
-        .lines()
-        .map(|line| {
-            serde_json::from_str::<serde_json::Value>(line).unwrap()["id"]
-                .as_str()
-                .unwrap()
-                .to_owned()
-        })
-        .collect();
+    let ids = jsonl_ids(&output);
     let expected: Vec<String> = (0..600).map(|i| i.to_string()).collect();
     assert_eq!(ids, expected);
     assert!(String::from_utf8_lossy(&output.stderr).contains("feed:301: not a JSON posting"));

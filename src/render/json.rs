@@ -60,6 +60,21 @@ pub struct Summary {
     pub infos: usize,
 }
 
+impl Summary {
+    /// Counts one more file and its diagnostics.
+    pub fn add(&mut self, diagnostics: &[Diagnostic]) {
+        self.files += 1;
+        for diagnostic in diagnostics {
+            match diagnostic.severity {
+                Severity::Error => self.errors += 1,
+                Severity::Warning => self.warnings += 1,
+                Severity::Info => self.infos += 1,
+                Severity::Allow => {}
+            }
+        }
+    }
+}
+
 /// The whole run, as `jdlint check --format json` prints it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct JsonOutput {
@@ -73,17 +88,9 @@ impl JsonOutput {
     /// Builds the output and its summary.
     #[must_use]
     pub fn new(files: Vec<FileReport>) -> Self {
-        let mut summary = Summary {
-            files: files.len(),
-            ..Summary::default()
-        };
-        for diagnostic in files.iter().flat_map(|f| &f.diagnostics) {
-            match diagnostic.severity {
-                Severity::Error => summary.errors += 1,
-                Severity::Warning => summary.warnings += 1,
-                Severity::Info => summary.infos += 1,
-                Severity::Allow => {}
-            }
+        let mut summary = Summary::default();
+        for file in &files {
+            summary.add(&file.diagnostics);
         }
         Self { files, summary }
     }

@@ -334,7 +334,7 @@ fn check(input: &InputArgs, config: ConfigArgs, format: Format, report_unused: b
 /// `--format jsonl` over feeds: read, lint and write chunk by chunk, so a
 /// feed of any length runs in bounded memory; results keep input order.
 fn stream(input: &InputArgs, linters: &mut Linters, started: Instant) -> ExitCode {
-    let mut counts = (0usize, 0usize, 0usize, 0usize);
+    let mut summary = jdlint::render::Summary::default();
     let mut input_errors = 0usize;
     let mut failure = None;
     let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
@@ -358,15 +358,7 @@ fn stream(input: &InputArgs, linters: &mut Linters, started: Instant) -> ExitCod
             }
             let reports = lint_all(&batch, &chosen);
             for (posting, report) in batch.iter().zip(reports) {
-                counts.0 += 1;
-                for d in &report.diagnostics {
-                    match d.severity {
-                        Severity::Error => counts.1 += 1,
-                        Severity::Warning => counts.2 += 1,
-                        Severity::Info => counts.3 += 1,
-                        Severity::Allow => {}
-                    }
-                }
+                summary.add(&report.diagnostics);
                 let mut file = FileReport::new(posting.path.clone(), report);
                 file.id = posting.id.clone();
                 let line = serde_json::to_string(&file).expect("reports serialize");
@@ -387,14 +379,14 @@ fn stream(input: &InputArgs, linters: &mut Linters, started: Instant) -> ExitCod
     }
     eprintln!(
         "{} posting(s) checked in {:.2}s: {} error(s), {} warning(s), {} info, {} input error(s)",
-        counts.0,
+        summary.files,
         started.elapsed().as_secs_f64(),
-        counts.1,
-        counts.2,
-        counts.3,
+        summary.errors,
+        summary.warnings,
+        summary.infos,
         input_errors
     );
-    exit_code(input_errors > 0, counts.1 > 0)
+    exit_code(input_errors > 0, summary.errors > 0)
 }
 
 fn exit_code(input_failed: bool, has_errors: bool) -> ExitCode {
