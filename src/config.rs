@@ -6,6 +6,9 @@
 //! posting-date = "2026-06-01"       # for rules that depend on time
 //! packs = ["lints/our-phrases.toml"] # extra lint packs, relative to this file
 //!
+//! [thresholds]                       # limits from lints/thresholds.toml
+//! max-required-items = 12
+//!
 //! [categories]
 //! role = "error"
 //!
@@ -22,6 +25,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::Severity;
 use crate::error::{Error, Result, closest};
+use crate::facts::Date;
 
 /// Rule and category levels, extra packs, and the posting date.
 ///
@@ -48,13 +52,17 @@ pub struct Config {
     /// Extra lint pack files (the CLI resolves them relative to the config file).
     #[serde(default)]
     pub packs: Vec<String>,
-    /// The date the posting was published, `YYYY-MM-DD`, for rules that
-    /// depend on time.
+    /// The date the postings were published, `YYYY-MM-DD`, for rules that
+    /// depend on time. It wins over a date a posting states.
     #[serde(default)]
-    pub posting_date: Option<String>,
+    pub posting_date: Option<Date>,
+    /// Overrides of the limits in `lints/thresholds.toml`
+    /// ([`Thresholds`](crate::rules::Thresholds)), by kebab-case name.
+    #[serde(default)]
+    pub thresholds: BTreeMap<String, u32>,
 }
 
-const KEYS: &[&str] = &["rules", "categories", "packs", "posting-date"];
+const KEYS: &[&str] = &["rules", "categories", "packs", "posting-date", "thresholds"];
 
 impl Config {
     /// An empty configuration: every rule at its default severity.
@@ -106,6 +114,7 @@ impl Config {
         self.rules.extend(other.rules);
         self.categories.extend(other.categories);
         self.packs.extend(other.packs);
+        self.thresholds.extend(other.thresholds);
         if other.posting_date.is_some() {
             self.posting_date = other.posting_date;
         }

@@ -43,6 +43,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod document;
 mod error;
+pub mod facts;
 pub mod lexicon;
 mod linter;
 #[cfg(feature = "render")]
@@ -57,6 +58,6 @@ pub use crate::diagnostic::{
     Diagnostic, Edit, Label, Origin, Report, Severity, Suggestion, UnusedSuppression,
 };
 pub use crate::error::{Error, Result};
-pub use crate::linter::{Linter, LinterBuilder};
+pub use crate::linter::{Linter, LinterBuilder, Posting};
 pub use crate::roles::{Role, RoleProfile, TitleRole};
 pub use crate::span::{LineCol, Span};

@@ -6,9 +6,10 @@ use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Origin, Report, Severity, UnusedSuppression};
 use crate::document::{Document, LineIndex};
 use crate::error::{Error, Result, closest};
+use crate::facts::{self, Date, DateSource, PostingDate, TechnologyTable};
 use crate::lexicon::{self, Hit, Lexicon, Pack};
 use crate::roles;
-use crate::rules::{self, Category, LintContext, Rule, RuleMeta, TitleSource};
+use crate::rules::{self, Category, LintContext, Rule, RuleMeta, Thresholds, TitleSource};
 use crate::source::{Directive, DirectiveKind, Format, Source};
 use crate::span::Span;
 
@@ -34,6 +35,68 @@ struct Inner {
     severities: Vec<Severity>,
     /// Whether the configuration names each rule (then rules cannot escalate).
     configured: Vec<bool>,
+    technologies: TechnologyTable,
+    thresholds: Thresholds,
+    /// The configured posting date, which wins over the posting's own.
+    posting_date: Option<Date>,
+}
+
+/// One posting and what is known of it besides its text: the input of
+/// [`Linter::check`].
+///
+/// ```
+/// use jdlint::{Linter, Posting, facts::Date, source::Format};
+/// let posting = Posting::new("<p>5+ years of LangChain experience.</p>")
+///     .title("AI Engineer")
+///     .format(Format::Html)
+///     .date(Date::new(2024, 6, 1).unwrap());
+/// let report = Linter::new().check(&posting);
+/// assert_eq!(report.by_rule("experience-exceeds-technology-age").count(), 1);
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Posting<'a> {
+    /// The posting's text (its title on the first line unless `title` is set).
+    pub text: &'a str,
+    /// The title, when it is given apart from the text.
+    pub title: Option<&'a str>,
+    /// How the text is written.
+    pub format: Format,
+    /// The date it was posted, when its metadata says (a feed's
+    /// `date_posted`). A configured date wins over it; it wins over a date
+    /// the text states.
+    pub date: Option<Date>,
+}
+
+impl<'a> Posting<'a> {
+    /// A plain-text posting.
+    #[must_use]
+    pub fn new(text: &'a str) -> Self {
+        Posting {
+            text,
+            ..Posting::default()
+        }
+    }
+
+    /// Gives the title apart from the text.
+    #[must_use]
+    pub fn title(mut self, title: &'a str) -> Self {
+        self.title = Some(title);
+        self
+    }
+
+    /// Sets how the text is written.
+    #[must_use]
+    pub fn format(mut self, format: Format) -> Self {
+        self.format = format;
+        self
+    }
+
+    /// Sets the date it was posted.
+    #[must_use]
+    pub fn date(mut self, date: Date) -> Self {
+        self.date = Some(date);
+        self
+    }
 }
 
 impl std::fmt::Debug for Linter {
@@ -85,7 +148,14 @@ impl Linter {
     /// Lints a posting whose first line is its title (when it looks like one).
     #[must_use]
     pub fn lint(&self, text: &str) -> Report {
-        self.run(text, None)
+        self.check(&Posting::new(text))
+    }
+
+    /// Lints a posting with everything known about it: title, format, date.
+    /// The other `lint` methods are shorthands for this one.
+    #[must_use]
+    pub fn check(&self, posting: &Posting<'_>) -> Report {
+        self.run_source(posting.text, posting.format, posting.title, posting.date)
     }
 
     /// Lints a posting body with an explicit title. Diagnostics about the
@@ -98,7 +168,7 @@ impl Linter {
     /// ```
     #[must_use]
     pub fn lint_posting(&self, title: &str, body: &str) -> Report {
-        self.run(body, Some(title))
+        self.check(&Posting::new(body).title(title))
     }
 
     /// Lints `input` written in `format`. Markdown and HTML are turned into
@@ -120,19 +190,28 @@ impl Linter {
     /// ```
     #[must_use]
     pub fn lint_source(&self, input: &str, format: Format) -> Report {
-        self.run_source(input, format, None)
+        self.check(&Posting::new(input).format(format))
     }
 
     /// [`lint_source`](Linter::lint_source) with an explicit title.
     #[must_use]
     pub fn lint_posting_source(&self, title: &str, body: &str, format: Format) -> Report {
-        self.run_source(body, format, Some(title))
+        self.check(&Posting::new(body).title(title).format(format))
     }
 
-    fn run_source(&self, input: &str, format: Format, title: Option<&str>) -> Report {
+    fn run_source(
+        &self,
+        input: &str,
+        format: Format,
+        title: Option<&str>,
+        date: Option<Date>,
+    ) -> Report {
+        if format == Format::Text {
+            return self.run(input, title, date);
+        }
         let source = Source::new(input, format);
-        let mut report = self.run(source.text(), title);
-        if format != Format::Text {
+        let mut report = self.run(source.text(), title, date);
+        {
             let lines = LineIndex::new(input);
             for diagnostic in &mut report.diagnostics {
                 if diagnostic.origin != Origin::Text {
@@ -184,7 +263,19 @@ impl Linter {
             .find(|m| m.id == id)
     }
 
-    fn run(&self, text: &str, explicit_title: Option<&str>) -> Report {
+    /// The technology table the accuracy rules use.
+    #[must_use]
+    pub fn technologies(&self) -> &TechnologyTable {
+        &self.inner.technologies
+    }
+
+    /// The limits the rules use.
+    #[must_use]
+    pub fn thresholds(&self) -> &Thresholds {
+        &self.inner.thresholds
+    }
+
+    fn run(&self, text: &str, explicit_title: Option<&str>, date: Option<Date>) -> Report {
         let lexicon = &self.inner.lexicon;
         let document = match explicit_title {
             Some(_) => Document::parse_body(text, lexicon),
@@ -214,6 +305,27 @@ impl Linter {
         };
         let title_analysis = roles::analyse_title(title_text, &title_hits, lexicon);
         let profile = roles::build_profile(&document, lexicon, title_analysis);
+        let posting_date = match (self.inner.posting_date, date) {
+            (Some(date), _) => PostingDate {
+                date,
+                source: DateSource::Configured,
+            },
+            (None, Some(date)) => PostingDate {
+                date,
+                source: DateSource::Posting,
+            },
+            (None, None) => match facts::stated_date(&document, lexicon) {
+                Some(date) => PostingDate {
+                    date,
+                    source: DateSource::Posting,
+                },
+                None => PostingDate {
+                    date: Date::today(),
+                    source: DateSource::Today,
+                },
+            },
+        };
+        let years = facts::experience::years_asked(&document, lexicon);
 
         let ctx = LintContext {
             document: &document,
@@ -221,6 +333,10 @@ impl Linter {
             profile: &profile,
             title,
             title_hits: &title_hits,
+            posting_date,
+            technologies: &self.inner.technologies,
+            thresholds: &self.inner.thresholds,
+            years: &years,
         };
         let title_lines = explicit_title.map(LineIndex::new);
         let mut diagnostics = Vec::new();
@@ -373,6 +489,7 @@ pub struct LinterBuilder {
     rules: Vec<Box<dyn Rule>>,
     without_builtin_rules: bool,
     config: Config,
+    technologies: Option<TechnologyTable>,
 }
 
 impl std::fmt::Debug for LinterBuilder {
@@ -414,6 +531,13 @@ impl LinterBuilder {
     /// and role models need them). For testing one custom rule alone.
     pub fn without_builtin_rules(mut self) -> Self {
         self.without_builtin_rules = true;
+        self
+    }
+
+    /// Replaces the technology table (`lints/technologies.toml`); extend
+    /// [`TechnologyTable::builtin`] to add to it.
+    pub fn technologies(mut self, table: TechnologyTable) -> Self {
+        self.technologies = Some(table);
         self
     }
 
@@ -482,8 +606,12 @@ impl LinterBuilder {
                     || self.config.categories.contains_key(meta.category.as_str())
             })
             .collect();
+        let mut thresholds = Thresholds::builtin();
+        thresholds.apply(&self.config.thresholds)?;
+        let technologies = self.technologies.unwrap_or_else(TechnologyTable::builtin);
         let user_packs = self.packs;
         let mut packs = lexicon::builtin_packs()?;
+        packs.push(technologies.pack());
         packs.extend(user_packs.iter().cloned());
         let lexicon = Lexicon::new(packs)?;
         for pack in &user_packs {
@@ -495,6 +623,9 @@ impl LinterBuilder {
                 rules,
                 severities,
                 configured,
+                technologies,
+                thresholds,
+                posting_date: self.config.posting_date,
             }),
         })
     }

@@ -29,6 +29,7 @@ use std::collections::HashMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
+pub(crate) use self::pack::expand_plurals;
 pub use self::pack::{Anchor, Case, Group, Pack};
 use crate::error::{Error, Result};
 use crate::span::Span;
@@ -47,6 +48,12 @@ pub const BUILTIN_PACKS: &[(&str, &str)] = &[
         include_str!("../../lints/roles-coverage.toml"),
     ),
     ("cues.toml", include_str!("../../lints/cues.toml")),
+    (
+        "requirements.toml",
+        include_str!("../../lints/requirements.toml"),
+    ),
+    ("duties.toml", include_str!("../../lints/duties.toml")),
+    ("wording.toml", include_str!("../../lints/wording.toml")),
 ];
 
 /// Index of a phrase entry in a [`Lexicon`].
@@ -105,8 +112,14 @@ pub struct Lexicon {
     pattern_entries: Vec<Vec<u32>>,
     /// Whether each pattern must start / end on a word boundary.
     pattern_edges: Vec<(bool, bool)>,
+    /// Whether each pattern is a stem, whose match runs to the end of the word.
+    pattern_stems: Vec<bool>,
     automaton: AhoCorasick,
 }
+
+/// The suffix that makes a phrase a stem: `compet*` matches every word that
+/// begins with `compet`.
+pub const STEM: char = '*';
 
 /// Kind of the hidden groups that hold other groups' `context` phrases.
 pub const CONTEXT_KIND: &str = "context";
@@ -125,6 +138,9 @@ fn add_entry(
         phrase: phrase.into(),
         group,
     });
+    // A stem (`compet*`) is the pattern `compet` with no word boundary
+    // required at its end. It is keyed with its `*`, so it never shares a
+    // pattern with the exact word.
     let mut variants = vec![normalized.clone()];
     if normalized.contains('\'') {
         variants.push(normalized.replace('\'', "\u{2019}"));
@@ -304,6 +320,17 @@ impl Lexicon {
                 )
             })
             .collect();
+        // Stems keep their `*` up to here; the automaton matches without it.
+        let pattern_stems = patterns
+            .iter_mut()
+            .map(|pattern| {
+                pattern
+                    .strip_suffix(STEM)
+                    .map(str::len)
+                    .map(|len| pattern.truncate(len))
+                    .is_some()
+            })
+            .collect();
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
             .kind(Some(aho_corasick::AhoCorasickKind::DFA))
@@ -319,6 +346,7 @@ impl Lexicon {
             entries,
             pattern_entries,
             pattern_edges,
+            pattern_stems,
             automaton,
         })
     }
@@ -337,9 +365,14 @@ impl Lexicon {
         let mut candidates: Vec<(u32, Span, u32)> = Vec::new();
         for found in self.automaton.find_overlapping_iter(&haystack) {
             let pattern = found.pattern().as_usize();
-            let span = Span::new(found.start(), found.end());
+            let mut span = Span::new(found.start(), found.end());
             if !self.on_word_boundaries(text, span, self.pattern_edges[pattern]) {
                 continue;
+            }
+            if self.pattern_stems[pattern] {
+                span.end += text[span.end..]
+                    .find(|c: char| !is_word_char(c))
+                    .unwrap_or(text.len() - span.end);
             }
             for &entry in &self.pattern_entries[pattern] {
                 let group = &self.groups[self.entries[entry as usize].group as usize];
@@ -549,6 +582,37 @@ phrases = ["rag", "rag pipeline", "what you'll do", "real time", "c++", "ml"]
             found(&lexicon, "WHAT YOU’LL DO: Real-Time\nreal\ttime"),
             ["WHAT YOU’LL DO", "Real-Time", "real\ttime"]
         );
+    }
+
+    #[test]
+    fn stems_match_word_beginnings_and_longer_phrases_shadow_them() {
+        let lexicon = lexicon(
+            r#"
+[pack]
+name = "t"
+[[group]]
+kind = "coded"
+phrases = ["compet*", "lead*"]
+[[group]]
+kind = "neutral"
+phrases = ["competitive salary", "lead data scientist"]
+"#,
+        );
+        assert_eq!(
+            found(
+                &lexicon,
+                "Competitive people, a competitive salary; leaders lead. Lead Data Scientist; incompetent"
+            ),
+            [
+                "Competitive",
+                "competitive salary",
+                "leaders",
+                "lead",
+                "Lead Data Scientist"
+            ]
+        );
+        let hits = lexicon.find("competes");
+        assert_eq!(lexicon.entry(hits[0].entry).phrase, "compet*");
     }
 
     #[test]

@@ -25,6 +25,10 @@
 //! Matching ignores ASCII case, treats `-` and whitespace alike and curly and
 //! straight apostrophes alike. A word ending in `(s)` or `(es)` stands for
 //! both forms: `feature store(s)` is `feature store` and `feature stores`.
+//! A phrase ending in `*` is a stem: `compet*` matches every word that begins
+//! with `compet` (competitive, competition). Where phrases of one pack
+//! overlap, the longest wins, so a longer neutral phrase (`competitive
+//! salary`) shadows a stem.
 
 use serde::{Deserialize, Serialize};
 
@@ -201,8 +205,23 @@ impl Pack {
             for phrase in group.phrases {
                 let at = phrase.span().start;
                 let phrase = phrase.into_inner();
-                if super::normalize_phrase(&phrase).is_empty() {
+                let normalized = super::normalize_phrase(&phrase);
+                if normalized.is_empty() {
                     return Err(pack_error(at, format!("phrase {phrase:?} is empty")));
+                }
+                if let Some(star) = normalized.find(super::STEM) {
+                    let stem = &normalized[..star];
+                    if star + 1 != normalized.len()
+                        || stem.chars().filter(|c| c.is_alphanumeric()).count() < 2
+                        || !stem.ends_with(char::is_alphanumeric)
+                    {
+                        return Err(pack_error(
+                            at,
+                            format!(
+                                "phrase {phrase:?}: `*` may only end a stem of two or more letters (`compet*`)"
+                            ),
+                        ));
+                    }
                 }
                 phrases.extend(expand_plurals(phrase.trim()));
             }
@@ -256,7 +275,7 @@ fn line_of(text: &str, offset: usize) -> usize {
 }
 
 /// Expands every `word(s)` / `word(es)` into both forms.
-fn expand_plurals(phrase: &str) -> Vec<String> {
+pub(crate) fn expand_plurals(phrase: &str) -> Vec<String> {
     let mut forms = vec![String::new()];
     for (i, word) in phrase.split(' ').enumerate() {
         let (stem, suffix) = if let Some(stem) = word.strip_suffix("(s)") {
@@ -317,6 +336,19 @@ mod tests {
             err.contains("line 3") && err.contains("at least one"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn stars_only_end_a_stem() {
+        for bad in ["*", "a*", "comp*te", "x y *", "ab**"] {
+            let text =
+                format!("[pack]\nname = \"p\"\n[[group]]\nkind = \"k\"\nphrases = [{bad:?}]\n");
+            let err = Pack::from_toml("p.toml", &text).unwrap_err().to_string();
+            assert!(err.contains("`*` may only end a stem"), "{bad}: {err}");
+        }
+        let text =
+            "[pack]\nname = \"p\"\n[[group]]\nkind = \"k\"\nphrases = [\"self-confiden*\"]\n";
+        assert!(Pack::from_toml("p.toml", text).is_ok());
     }
 
     #[test]

@@ -13,6 +13,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+pub(crate) use self::profile::NEGATION_KIND;
 pub(crate) use self::profile::build as build_profile;
 pub use self::profile::{
     Evidence, PRESENCE_MIN_PHRASES, RoleProfile, RoleScore, SUBSTANTIAL_WEIGHT, Scores,

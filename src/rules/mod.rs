@@ -9,8 +9,20 @@
 //! it in [`builtin`]; add fixtures in `tests/fixtures/<rule-id>/`.
 
 mod ambiguous_role_title;
+mod exclusionary_wording;
+mod experience_exceeds_technology_age;
+mod gender_coded_wording;
+mod hollow_perks;
+mod hype_job_title;
 mod missing_primary_output;
+mod missing_salary_range;
 mod mixed_role_responsibilities;
+mod out_of_role_duty;
+mod pressure_wording;
+mod requirement_overload;
+mod role_lifecycle_gap;
+mod seniority_contradiction;
+mod thresholds;
 mod title_role_mismatch;
 mod wrong_role_competencies;
 
@@ -19,14 +31,28 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 pub use self::ambiguous_role_title::AmbiguousRoleTitle;
+pub use self::exclusionary_wording::ExclusionaryWording;
+pub use self::experience_exceeds_technology_age::ExperienceExceedsTechnologyAge;
+pub use self::gender_coded_wording::GenderCodedWording;
+pub use self::hollow_perks::HollowPerks;
+pub use self::hype_job_title::HypeJobTitle;
 pub use self::missing_primary_output::MissingPrimaryOutput;
+pub use self::missing_salary_range::MissingSalaryRange;
 pub use self::mixed_role_responsibilities::MixedRoleResponsibilities;
+pub use self::out_of_role_duty::OutOfRoleDuty;
+pub use self::pressure_wording::PressureWording;
+pub use self::requirement_overload::RequirementOverload;
+pub use self::role_lifecycle_gap::RoleLifecycleGap;
+pub use self::seniority_contradiction::SeniorityContradiction;
+pub use self::thresholds::Thresholds;
 pub use self::title_role_mismatch::TitleRoleMismatch;
 pub use self::wrong_role_competencies::WrongRoleCompetencies;
 use crate::diagnostic::{Diagnostic, Origin, Severity};
 use crate::document::Document;
-use crate::lexicon::{Hit, Lexicon};
-use crate::roles::RoleProfile;
+use crate::facts::experience::YearsAsked;
+use crate::facts::{PostingDate, TechnologyTable};
+use crate::lexicon::{Entry, Hit, Lexicon};
+use crate::roles::{Role, RoleProfile};
 use crate::span::Span;
 
 /// What family a rule belongs to.
@@ -146,6 +172,14 @@ pub struct LintContext<'a> {
     pub title: TitleSource<'a>,
     /// Lexicon hits inside the title, with spans relative to the title text.
     pub title_hits: &'a [Hit],
+    /// The date the posting is read as of.
+    pub posting_date: PostingDate,
+    /// Technologies and their release dates.
+    pub technologies: &'a TechnologyTable,
+    /// The limits rules compare counts with.
+    pub thresholds: &'a Thresholds,
+    /// The years of experience the posting asks for.
+    pub years: &'a [YearsAsked],
 }
 
 impl<'a> LintContext<'a> {
@@ -236,7 +270,74 @@ pub fn builtin() -> Vec<Box<dyn Rule>> {
         Box::new(MixedRoleResponsibilities),
         Box::new(WrongRoleCompetencies),
         Box::new(MissingPrimaryOutput),
+        Box::new(OutOfRoleDuty),
+        Box::new(RoleLifecycleGap),
+        Box::new(ExperienceExceedsTechnologyAge),
+        Box::new(RequirementOverload),
+        Box::new(SeniorityContradiction),
+        Box::new(MissingSalaryRange),
+        Box::new(GenderCodedWording),
+        Box::new(HypeJobTitle),
+        Box::new(ExclusionaryWording),
+        Box::new(HollowPerks),
+        Box::new(PressureWording),
     ]
+}
+
+impl<'a> LintContext<'a> {
+    /// The one role the posting is for: the title's when it names one of the
+    /// three, else the primary role when it is one of the three.
+    #[must_use]
+    pub fn posting_role(&self) -> Option<Role> {
+        self.profile.title_role.role().or_else(|| {
+            Role::THREE
+                .contains(&self.profile.primary_role)
+                .then_some(self.profile.primary_role)
+        })
+    }
+
+    /// The hits of groups of `kind` that count: outside a negated sentence
+    /// ("you will not be on call"), and, for a group with a `context`, in a
+    /// sentence that holds one of its context phrases. With their entries, in
+    /// order.
+    #[must_use]
+    pub fn live_hits(&self, kind: &str) -> Vec<(Hit, Entry<'a>)> {
+        let doc = self.document;
+        let lexicon = self.lexicon;
+        let mut negated = Vec::new();
+        let mut context_seen = Vec::new();
+        let mut wanted = Vec::new();
+        for hit in doc.hits() {
+            let entry = lexicon.entry(hit.entry);
+            let sentence = doc.sentence_index_at(hit.span.start);
+            if let Some(owner) = lexicon.context_owner(hit.entry) {
+                context_seen.push((sentence, owner));
+            } else if entry.group.kind == crate::roles::NEGATION_KIND {
+                negated.push(sentence);
+            } else if entry.group.kind == kind {
+                wanted.push((*hit, entry, sentence));
+            }
+        }
+        wanted
+            .into_iter()
+            .filter(|(_, entry, sentence)| {
+                sentence.is_none_or(|s| !negated.contains(&Some(s)))
+                    && (entry.group.context.is_empty()
+                        || context_seen.contains(&(*sentence, entry.group_id)))
+            })
+            .map(|(hit, entry, _)| (hit, entry))
+            .collect()
+    }
+
+    /// The span a finding about the whole posting points at: the title when
+    /// it is part of the text, else the start of the text.
+    #[must_use]
+    pub fn posting_span(&self) -> Span {
+        match self.title {
+            TitleSource::Line(span) => span,
+            _ => Span::empty(0),
+        }
+    }
 }
 
 /// "A", "A and B", "A, B and C": names for a message.

@@ -4,6 +4,7 @@
 use std::io::{BufRead, Read};
 use std::path::{Path, PathBuf};
 
+use jdlint::facts::Date;
 use jdlint::source::Format;
 use serde::Deserialize;
 
@@ -21,6 +22,8 @@ pub struct Posting {
     pub text: String,
     /// What the text is written in.
     pub format: Format,
+    /// The date the feed says the posting was posted.
+    pub date: Option<Date>,
 }
 
 /// A problem with one input.
@@ -56,6 +59,15 @@ struct FeedPosting {
     format: Option<Format>,
     #[serde(default, rename = "@type")]
     kind: Option<String>,
+    /// `date_posted` (feeds) or `datePosted` (JobPosting): a date or a
+    /// date-time; only its `YYYY-MM-DD` start is read.
+    #[serde(
+        default,
+        alias = "datePosted",
+        alias = "posting_date",
+        alias = "posted_at"
+    )]
+    date_posted: Option<String>,
 }
 
 impl FeedPosting {
@@ -170,6 +182,7 @@ fn read_bytes(
             title: None,
             text,
             format: Format::from_extension(&ext),
+            date: None,
         });
     }
 }
@@ -189,6 +202,11 @@ fn feed_posting(path: String, file: Option<&Path>, posting: FeedPosting) -> Post
         title: posting.title.clone(),
         text: posting.description.unwrap_or_default(),
         format,
+        date: posting
+            .date_posted
+            .as_deref()
+            .and_then(|d| d.get(..10))
+            .and_then(|d| d.parse().ok()),
     }
 }
 

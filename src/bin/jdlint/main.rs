@@ -69,7 +69,7 @@ struct ConfigArgs {
     allow: Vec<String>,
     /// The date the postings were published (YYYY-MM-DD), for rules that depend on time.
     #[arg(long, value_name = "DATE")]
-    posting_date: Option<String>,
+    posting_date: Option<jdlint::facts::Date>,
 }
 
 #[derive(Subcommand)]
@@ -192,10 +192,12 @@ fn use_color() -> bool {
 }
 
 fn lint_one(linter: &Linter, posting: &Posting) -> Report {
-    match &posting.title {
-        Some(title) => linter.lint_posting_source(title, &posting.text, posting.format),
-        None => linter.lint_source(&posting.text, posting.format),
-    }
+    linter.check(&jdlint::Posting {
+        text: &posting.text,
+        title: posting.title.as_deref(),
+        format: posting.format,
+        date: posting.date,
+    })
 }
 
 /// Lints in parallel, keeping input order; a progress bar on stderr for

@@ -15,7 +15,7 @@ pub struct Overrides {
     pub deny: Vec<String>,
     pub warn: Vec<String>,
     pub allow: Vec<String>,
-    pub posting_date: Option<String>,
+    pub posting_date: Option<jdlint::facts::Date>,
 }
 
 /// Builds linters on demand, one per configuration file.
@@ -97,7 +97,7 @@ impl Linters {
             }
         }
         if let Some(date) = &self.overrides.posting_date {
-            config.posting_date = Some(date.clone());
+            config.posting_date = Some(*date);
         }
         let mut builder = Linter::builder();
         for pack in &config.packs {

@@ -1,0 +1,88 @@
+use super::{Category, LintContext, Rule, RuleDocs, RuleMeta};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::document::SectionKind;
+use crate::facts::pay::{self, PAY_KIND, PayStated};
+
+/// No pay range, or pay described only as "competitive".
+#[derive(Debug, Clone, Copy, Default)]
+pub struct MissingSalaryRange;
+
+/// A range whose top is more than this many times its bottom is not a pay
+/// range ("$10 to $100 million").
+const MAX_RANGE_RATIO: f64 = 4.0;
+
+static META: RuleMeta = RuleMeta {
+    id: "missing-salary-range",
+    category: Category::Clarity,
+    default_severity: Severity::Warning,
+    summary: "The posting states no pay range.",
+    docs: RuleDocs {
+        what_it_does: "Looks for pay: two amounts joined as a range (\"$120,000 - $150,000\", \
+\"€60k–€80k\", \"55 to 65 USD per hour\"), or an amount next to a pay word (\"Salary: 95,000\") \
+or in a compensation section. When there is none, it flags the posting, pointing at \"competitive \
+salary\" and its kin when that is all the posting says about pay. Amounts that are not pay \
+(\"$50M Series B\", years, a 401(k)) do not count.",
+        why_it_matters: "Pay is the first thing candidates filter on; postings without it draw \
+fewer and less suitable applicants, and several jurisdictions require a range in the posting: \
+Colorado, California, Washington, New York State and City, Illinois, Maryland, Massachusetts, \
+Hawaii, Minnesota, Vermont, New Jersey, British Columbia, and the EU under the Pay Transparency \
+Directive (2023/970, applicable from June 2026).",
+        example: "```text\nData Scientist\n\nWhat we offer\n- A competitive salary and great benefits\n```",
+        how_to_fix: "State the base pay range you will really pay for this role, with currency \
+and period (\"$140,000 - $170,000 a year\"), and what else is part of pay (bonus, equity).",
+    },
+};
+
+const LAWS: &str = "state the base pay range; Colorado, California, Washington, New York, Illinois, the EU (Directive 2023/970) and other jurisdictions require one in postings";
+
+impl Rule for MissingSalaryRange {
+    fn meta(&self) -> &RuleMeta {
+        &META
+    }
+
+    fn check(&self, ctx: &LintContext<'_>, diagnostics: &mut Vec<Diagnostic>) {
+        let doc = ctx.document;
+        let stated = pay::pay_stated(doc, ctx.lexicon);
+        let pay_sentences: Vec<Option<usize>> = doc
+            .hits()
+            .iter()
+            .filter(|hit| ctx.lexicon.entry(hit.entry).group.kind == PAY_KIND)
+            .map(|hit| doc.sentence_index_at(hit.span.start))
+            .collect();
+        let is_pay = |p: &PayStated| {
+            let sentence = doc.sentence_index_at(p.span.start);
+            let about_pay = doc.section_at(p.span.start) == SectionKind::Compensation
+                || (sentence.is_some() && pay_sentences.contains(&sentence));
+            match p.high {
+                Some(high) => high / p.low <= MAX_RANGE_RATIO && (about_pay || p.low >= 10.0),
+                None => about_pay,
+            }
+        };
+        if stated.iter().any(is_pay) {
+            return;
+        }
+        let vague = ctx.live_hits("pay-vague");
+        let diagnostic = match vague.first() {
+            Some((hit, _)) => {
+                let mut d = Diagnostic::new(
+                    META.id,
+                    hit.span,
+                    format!(
+                        "pay is described only as \"{}\", with no range",
+                        doc.slice(hit.span)
+                    ),
+                );
+                for (other, _) in vague.iter().skip(1).take(3) {
+                    d = d.with_label(other.span, "no figure here either");
+                }
+                d
+            }
+            None => Diagnostic::new(
+                META.id,
+                ctx.posting_span(),
+                "the posting states no pay range",
+            ),
+        };
+        diagnostics.push(diagnostic.with_help(LAWS));
+    }
+}

@@ -1,0 +1,72 @@
+use super::{Category, LintContext, Rule, RuleDocs, RuleMeta};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::document::SectionKind;
+
+/// A duty the taxonomy says the role is not for.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct OutOfRoleDuty;
+
+const KIND: &str = "out-of-role";
+
+static META: RuleMeta = RuleMeta {
+    id: "out-of-role-duty",
+    category: Category::Role,
+    default_severity: Severity::Warning,
+    summary: "A duty is one the role is explicitly not for.",
+    docs: RuleDocs {
+        what_it_does: "For the role the posting is for (the title's, else the primary role), \
+flags each duty in the summary and responsibilities that the role taxonomy says the role is \
+NOT for (`lints/duties.toml`, each group citing the taxonomy): a Data Scientist keeping \
+systems running at scale or carrying a pager; an AI Engineer training models from scratch or \
+building custom training pipelines; an ML Engineer owning user-facing product features or prompt \
+design. Negated sentences (\"you will not be on call\") do not count.",
+        why_it_matters: "These duties are the core of another role. Candidates who are good at \
+the titled role are not good at them, and candidates who are good at them apply for the other \
+title: the posting attracts neither.",
+        example: "```text\nData Scientist\n\nResponsibilities\n- Join the on-call rotation for our production model APIs\n```",
+        how_to_fix: "Move the duty to the role that owns it (and say the hire works with that \
+role), or retitle the posting if the duty is the job.",
+    },
+};
+
+impl Rule for OutOfRoleDuty {
+    fn meta(&self) -> &RuleMeta {
+        &META
+    }
+
+    fn check(&self, ctx: &LintContext<'_>, diagnostics: &mut Vec<Diagnostic>) {
+        let Some(role) = ctx.posting_role() else {
+            return;
+        };
+        let doc = ctx.document;
+        let mut last_sentence = None;
+        for (hit, entry) in ctx.live_hits(KIND) {
+            if entry.group.role != Some(role)
+                || !matches!(
+                    doc.section_at(hit.span.start),
+                    SectionKind::Summary | SectionKind::Responsibilities
+                )
+            {
+                continue;
+            }
+            // One finding per sentence.
+            let sentence = doc.sentence_index_at(hit.span.start);
+            if sentence.is_some() && sentence == last_sentence {
+                continue;
+            }
+            last_sentence = sentence;
+            let why = entry.group.note.as_deref().unwrap_or("the role taxonomy");
+            diagnostics.push(
+                Diagnostic::new(
+                    META.id,
+                    hit.span,
+                    format!("\"{}\" is not a {} duty", doc.slice(hit.span), role.title()),
+                )
+                .with_help(format!(
+                    "{}; give the duty to the role that owns it, or retitle the posting",
+                    why.trim_end_matches('.')
+                )),
+            );
+        }
+    }
+}

@@ -1,0 +1,212 @@
+use std::collections::{HashMap, HashSet};
+
+use super::{Category, LintContext, Rule, RuleDocs, RuleMeta};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::document::{BlockKind, SectionKind};
+use crate::facts::technology::TECHNOLOGY_KIND;
+use crate::lexicon::Hit;
+use crate::span::Span;
+
+/// More must-haves than a hire can meet.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RequirementOverload;
+
+const PREFERRED_CUE: &str = "preferred-cue";
+const ALTERNATIVES: &str = "alternatives-marker";
+const MAX_LABELS: usize = 5;
+
+static META: RuleMeta = RuleMeta {
+    id: "requirement-overload",
+    category: Category::Clarity,
+    default_severity: Severity::Warning,
+    summary: "The must-have requirements are more than one hire can meet.",
+    docs: RuleDocs {
+        what_it_does: "Counts the must-have requirement items and the distinct competency \
+clusters they ask for (technology families, role competency groups) and flags a posting over \
+the limits in `lints/thresholds.toml` (`max-required-items`, `max-competency-clusters`). Also \
+flags a skill that is both required and preferred, and interchangeable tools all required with \
+\"and\" (\"TensorFlow, PyTorch and JAX\": `min-required-alternatives` or more of one family, with \
+no \"or\", \"such as\" or \"one of\").",
+        why_it_matters: "Long must-have lists are read literally by the candidates you most \
+want, who apply only when they meet nearly all of them; the result is fewer and less diverse \
+applicants. A skill listed as both required and preferred, or three rival frameworks all \
+required, tells them the list was not edited.",
+        example: "```text\nML Engineer\n\nRequirements\n- Production experience with TensorFlow, PyTorch and JAX\n\nNice to have\n- PyTorch\n```",
+        how_to_fix: "Keep the must-haves to what the hire needs on day one; move the rest to \
+nice-to-have. Ask for one of a family of tools (\"PyTorch or JAX\"), and list each skill once.",
+    },
+};
+
+impl Rule for RequirementOverload {
+    fn meta(&self) -> &RuleMeta {
+        &META
+    }
+
+    fn check(&self, ctx: &LintContext<'_>, diagnostics: &mut Vec<Diagnostic>) {
+        let doc = ctx.document;
+        let limits = ctx.thresholds;
+        let preferred_sentences: HashSet<usize> = ctx
+            .live_hits(PREFERRED_CUE)
+            .iter()
+            .filter_map(|(hit, _)| doc.sentence_index_at(hit.span.start))
+            .collect();
+        let alternative_sentences: HashSet<usize> = ctx
+            .live_hits(ALTERNATIVES)
+            .iter()
+            .filter_map(|(hit, _)| doc.sentence_index_at(hit.span.start))
+            .collect();
+        let required = |at: usize| {
+            doc.section_at(at) == SectionKind::Requirements
+                && doc
+                    .sentence_index_at(at)
+                    .is_none_or(|s| !preferred_sentences.contains(&s))
+        };
+        let preferred = |at: usize| {
+            doc.section_at(at) == SectionKind::Preferred
+                || doc
+                    .sentence_index_at(at)
+                    .is_some_and(|s| preferred_sentences.contains(&s))
+        };
+
+        // Skills: technologies by name, role competencies by phrase.
+        let mut skills: Vec<(Hit, String, Option<String>)> = Vec::new();
+        for hit in doc.hits() {
+            let entry = ctx.lexicon.entry(hit.entry);
+            let group = entry.group;
+            if group.kind == TECHNOLOGY_KIND {
+                let name = group.tags.first().cloned().unwrap_or_default();
+                let family = ctx.technologies.get(&name).and_then(|t| t.family.clone());
+                skills.push((*hit, name, family));
+            } else if group.role.is_some() && group.kind == "competency" {
+                skills.push((
+                    *hit,
+                    entry.phrase.to_owned(),
+                    Some(format!("group-{:?}", entry.group_id)),
+                ));
+            }
+        }
+
+        // 1. Too many must-haves.
+        let items: Vec<Span> = doc
+            .blocks()
+            .iter()
+            .filter(|b| b.kind == BlockKind::Bullet && b.section == SectionKind::Requirements)
+            .map(|b| b.content)
+            .collect();
+        let clusters: HashSet<&str> = skills
+            .iter()
+            .filter(|(hit, _, _)| required(hit.span.start))
+            .map(|(_, name, family)| family.as_deref().unwrap_or(name))
+            .collect();
+        let too_many_items = items.len() > limits.max_required_items as usize;
+        let too_many_clusters = clusters.len() > limits.max_competency_clusters as usize;
+        if too_many_items || too_many_clusters {
+            let span = doc
+                .sections()
+                .iter()
+                .find(|s| s.kind == SectionKind::Requirements)
+                .and_then(|s| s.heading)
+                .or_else(|| items.first().copied())
+                .unwrap_or_else(|| ctx.posting_span());
+            let mut parts = Vec::new();
+            if too_many_items {
+                parts.push(format!(
+                    "{} must-have items (limit {})",
+                    items.len(),
+                    limits.max_required_items
+                ));
+            }
+            if too_many_clusters {
+                parts.push(format!(
+                    "{} distinct competency clusters (limit {})",
+                    clusters.len(),
+                    limits.max_competency_clusters
+                ));
+            }
+            diagnostics.push(
+                Diagnostic::new(
+                    META.id,
+                    span,
+                    format!("the requirements ask for {}: more than one hire can meet", parts.join(" and ")),
+                )
+                .with_help("keep the must-haves to what the hire needs on day one and move the rest to nice-to-have"),
+            );
+        }
+
+        // 2. The same skill required and preferred.
+        let mut first_required: HashMap<&str, Span> = HashMap::new();
+        for (hit, name, _) in &skills {
+            if required(hit.span.start) {
+                first_required.entry(name.as_str()).or_insert(hit.span);
+            }
+        }
+        let mut reported = HashSet::new();
+        for (hit, name, _) in &skills {
+            if !preferred(hit.span.start) {
+                continue;
+            }
+            if let Some(&req) = first_required.get(name.as_str())
+                && req != hit.span
+                && reported.insert(name.as_str())
+            {
+                diagnostics.push(
+                    Diagnostic::new(
+                        META.id,
+                        hit.span,
+                        format!("\"{}\" is both required and preferred", doc.slice(hit.span)),
+                    )
+                    .with_label(req, "required here")
+                    .with_help("list the skill once: as a must-have or as a nice-to-have"),
+                );
+            }
+        }
+
+        // 3. Alternatives all required with "and".
+        let mut by_sentence: HashMap<(usize, &str), Vec<(Span, &str)>> = HashMap::new();
+        for (hit, name, family) in &skills {
+            let (Some(family), Some(sentence)) = (family, doc.sentence_index_at(hit.span.start))
+            else {
+                continue;
+            };
+            if family.starts_with("group-")
+                || !required(hit.span.start)
+                || alternative_sentences.contains(&sentence)
+            {
+                continue;
+            }
+            let list = by_sentence.entry((sentence, family.as_str())).or_default();
+            if !list.iter().any(|(_, n)| n == name) {
+                list.push((hit.span, name.as_str()));
+            }
+        }
+        let mut lists: Vec<_> = by_sentence.into_iter().collect();
+        lists.sort_by_key(|(_, tools)| tools[0].0.start);
+        for ((_, family), tools) in lists {
+            if tools.len() < limits.min_required_alternatives as usize {
+                continue;
+            }
+            let last_two =
+                &doc.text()[tools[tools.len() - 2].0.end..tools[tools.len() - 1].0.start];
+            let lower = last_two.to_ascii_lowercase();
+            if lower.contains('/') || lower.contains(" or ") || lower.len() > 24 {
+                continue;
+            }
+            let names: Vec<&str> = tools.iter().map(|(_, n)| *n).collect();
+            let mut d = Diagnostic::new(
+                META.id,
+                Span::new(tools[0].0.start, tools[tools.len() - 1].0.end),
+                format!(
+                    "{} are alternatives ({}), but all are required",
+                    super::join_names(&names),
+                    family.replace('-', " ")
+                ),
+            );
+            for (span, _) in tools.iter().take(MAX_LABELS) {
+                d = d.with_label(*span, "one of the alternatives");
+            }
+            diagnostics.push(
+                d.with_help("ask for one of them (\"PyTorch or JAX\") and name the one you use"),
+            );
+        }
+    }
+}

@@ -1,0 +1,129 @@
+use super::{Category, LintContext, Rule, RuleDocs, RuleMeta};
+use crate::diagnostic::{Diagnostic, Origin, Severity};
+use crate::document::SectionKind;
+
+/// A junior posting asking for many years, or a senior one with nothing to own.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SeniorityContradiction;
+
+const JUNIOR_KIND: &str = "seniority-junior";
+const SENIOR_KIND: &str = "seniority-senior";
+const SCOPE_KIND: &str = "scope";
+/// Words in a sentence that make "junior" someone else ("mentor junior
+/// analysts"), not the hire.
+const OTHERS: [&str; 9] = [
+    "mentor", "coach", "manage", "lead ", "guide", "support", "train ", "supervis", "team of",
+];
+
+static META: RuleMeta = RuleMeta {
+    id: "seniority-contradiction",
+    category: Category::Clarity,
+    default_severity: Severity::Warning,
+    summary: "The seniority named contradicts what the posting asks.",
+    docs: RuleDocs {
+        what_it_does: "Flags a posting titled or described as junior, entry level or for new \
+graduates that asks for more years of experience than `junior-max-years` \
+(`lints/thresholds.toml`, 2 by default); and a posting titled senior, staff, principal or lead \
+that names nothing the hire would own, lead, mentor or decide.",
+        why_it_matters: "A junior role that asks for five years draws nobody it was meant for \
+and under-pays whoever applies. A senior title with no scope is a mid-level job with a bigger \
+word: senior candidates read the duties, find nothing to own, and move on.",
+        example: "```text\nJunior Data Scientist\n\nRequirements\n- 5+ years of experience in statistics\n```",
+        how_to_fix: "For a junior role, ask for skills and at most a year or two. For a senior \
+role, say what the hire will own: a product area, a system, a roadmap, people to mentor.",
+    },
+};
+
+impl Rule for SeniorityContradiction {
+    fn meta(&self) -> &RuleMeta {
+        &META
+    }
+
+    fn check(&self, ctx: &LintContext<'_>, diagnostics: &mut Vec<Diagnostic>) {
+        let doc = ctx.document;
+        let in_title = |kind: &str| {
+            ctx.title_hits
+                .iter()
+                .find(|hit| ctx.lexicon.entry(hit.entry).group.kind == kind)
+                .copied()
+        };
+        // Junior: in the title, or said of the role in the text.
+        let junior: Option<(crate::Span, Origin, &str)> = in_title(JUNIOR_KIND)
+            .map(|hit| {
+                let title = ctx.title_text().unwrap_or_default();
+                let (span, origin) = ctx.title_span(hit.span);
+                (span, origin, &title[hit.span.start..hit.span.end])
+            })
+            .or_else(|| {
+                ctx.live_hits(JUNIOR_KIND)
+                    .into_iter()
+                    .map(|(hit, _)| hit)
+                    .find(|hit| {
+                        let section = doc.section_at(hit.span.start);
+                        let sentence = doc
+                            .sentence_at(hit.span.start)
+                            .map_or("", |s| doc.slice(s.span))
+                            .to_ascii_lowercase();
+                        !matches!(
+                            section,
+                            SectionKind::Company | SectionKind::Legal | SectionKind::Benefits
+                        ) && !OTHERS.iter().any(|w| sentence.contains(w))
+                    })
+                    .map(|hit| (hit.span, Origin::Text, doc.slice(hit.span)))
+            });
+        if let Some((junior_span, origin, word)) = junior {
+            let limit = ctx.thresholds.junior_max_years as f32;
+            if let Some(years) = ctx
+                .years
+                .iter()
+                .filter(|y| y.is_experience && y.min > limit)
+                .max_by(|a, b| a.min.total_cmp(&b.min))
+            {
+                let mut d = Diagnostic::new(
+                    META.id,
+                    years.span,
+                    format!(
+                        "asks for {} of experience in a posting for \"{word}\"",
+                        doc.slice(years.span),
+                    ),
+                );
+                if origin == Origin::Text {
+                    d = d.with_label(junior_span, "the seniority named");
+                }
+                diagnostics.push(d.with_help(format!(
+                    "ask a junior hire for skills and at most {} years, or retitle the role for the experience you need",
+                    ctx.thresholds.junior_max_years
+                )));
+            }
+        }
+        // Senior: in the title, with nothing to own.
+        if let Some(hit) = in_title(SENIOR_KIND) {
+            let scope = doc.hits().iter().any(|h| {
+                let kind = ctx.lexicon.entry(h.entry).group.kind.as_str();
+                (kind == SCOPE_KIND || kind == "ownership")
+                    && matches!(
+                        doc.section_at(h.span.start),
+                        SectionKind::Summary
+                            | SectionKind::Responsibilities
+                            | SectionKind::Requirements
+                            | SectionKind::Other
+                    )
+            });
+            let has_duties = doc.sentences().len() >= 3;
+            if !scope && has_duties {
+                let (span, origin) = ctx.title_span(hit.span);
+                let title = ctx.title_text().unwrap_or_default();
+                let word = &title[hit.span.start..hit.span.end];
+                diagnostics.push(
+                    Diagnostic::new(
+                        META.id,
+                        span,
+                        format!("the title says \"{word}\", but the posting names nothing the hire would own, lead or decide"),
+                    )
+                    .with_origin(origin)
+                    .with_help("say what the hire will own: a product area, a system, a roadmap, people to mentor"),
+                );
+            }
+        }
+    }
+}
