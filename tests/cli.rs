@@ -21,7 +21,7 @@ fn scratch(name: &str) -> PathBuf {
 }
 
 const AMBIGUOUS: &str = "AI/ML Engineer\n\nWhat you'll do\n- Train ranking models and deploy them to production\n- Monitor model drift and retrain on a schedule\n";
-const CLEAN: &str = "Data Scientist\n\nWhat you'll do\n- Own the pricing experiment program: design and analyse A/B tests\n- Use causal inference to estimate the impact of campaigns\n";
+const CLEAN: &str = "Data Scientist\n\nWhat you'll do\n- Own the pricing experiment program: design and analyse A/B tests\n- Use causal inference to estimate the impact of campaigns and present recommendations to the pricing leads\n\nCompensation\n- $150,000 - $180,000 a year\n";
 
 fn run(dir: &Path, args: &[&str], stdin: Option<&str>) -> Output {
     let mut command = jdlint();

@@ -90,6 +90,61 @@ fn missing_primary_output() {
 }
 
 #[test]
+fn out_of_role_duty() {
+    snapshot_rule("out-of-role-duty");
+}
+
+#[test]
+fn role_lifecycle_gap() {
+    snapshot_rule("role-lifecycle-gap");
+}
+
+#[test]
+fn experience_exceeds_technology_age() {
+    snapshot_rule("experience-exceeds-technology-age");
+}
+
+#[test]
+fn requirement_overload() {
+    snapshot_rule("requirement-overload");
+}
+
+#[test]
+fn seniority_contradiction() {
+    snapshot_rule("seniority-contradiction");
+}
+
+#[test]
+fn missing_salary_range() {
+    snapshot_rule("missing-salary-range");
+}
+
+#[test]
+fn gender_coded_wording() {
+    snapshot_rule("gender-coded-wording");
+}
+
+#[test]
+fn hype_job_title() {
+    snapshot_rule("hype-job-title");
+}
+
+#[test]
+fn exclusionary_wording() {
+    snapshot_rule("exclusionary-wording");
+}
+
+#[test]
+fn hollow_perks() {
+    snapshot_rule("hollow-perks");
+}
+
+#[test]
+fn pressure_wording() {
+    snapshot_rule("pressure-wording");
+}
+
+#[test]
 fn every_rule_has_fixtures_that_fire_and_pass_and_a_test_here() {
     let source = include_str!("rules.rs");
     for (meta, _) in Linter::new().rules() {

@@ -362,14 +362,15 @@ impl Lexicon {
                 .find(['\n', '\r'])
                 .map_or(text.len(), |i| start + i)
         };
-        let mut candidates: Vec<(u32, Span, u32)> = Vec::new();
+        let mut candidates: Vec<(u32, Span, bool, u32)> = Vec::new();
         for found in self.automaton.find_overlapping_iter(&haystack) {
             let pattern = found.pattern().as_usize();
             let mut span = Span::new(found.start(), found.end());
             if !self.on_word_boundaries(text, span, self.pattern_edges[pattern]) {
                 continue;
             }
-            if self.pattern_stems[pattern] {
+            let stem = self.pattern_stems[pattern];
+            if stem {
                 span.end += text[span.end..]
                     .find(|c: char| !is_word_char(c))
                     .unwrap_or(text.len() - span.end);
@@ -382,28 +383,29 @@ impl Lexicon {
                     Anchor::FirstLine => span.end <= first_line_end,
                 };
                 if anchored {
-                    candidates.push((group.namespace, span, entry));
+                    candidates.push((group.namespace, span, stem, entry));
                 }
             }
         }
         // Leftmost-longest per namespace: sort by start, longest first, then
         // keep each candidate that begins after the last one kept.
-        candidates.sort_unstable_by_key(|&(ns, span, entry)| {
-            (ns, span.start, std::cmp::Reverse(span.end), entry)
+        candidates.sort_unstable_by_key(|&(ns, span, stem, entry)| {
+            (ns, span.start, std::cmp::Reverse(span.end), stem, entry)
         });
         let mut hits = Vec::with_capacity(candidates.len());
-        let mut last: Option<(u32, Span)> = None;
-        for (namespace, span, entry) in candidates {
+        let mut last: Option<(u32, Span, bool)> = None;
+        for (namespace, span, stem, entry) in candidates {
             // Skip what overlaps the last kept match, except the same words
-            // listed in another group (context groups share phrases).
-            if let Some((ns, kept)) = last
+            // listed in another group (context groups share phrases); over
+            // the same words, a whole phrase beats a stem.
+            if let Some((ns, kept, kept_stem)) = last
                 && ns == namespace
                 && span.start < kept.end
-                && span != kept
+                && (span != kept || stem && !kept_stem)
             {
                 continue;
             }
-            last = Some((namespace, span));
+            last = Some((namespace, span, stem));
             hits.push(Hit {
                 span,
                 entry: EntryId(entry),

@@ -15,8 +15,14 @@ const FIRST_GAP: usize = 80;
 /// How far apart the technologies of one list may be ("LangChain, LlamaIndex
 /// and vector databases such as Pinecone").
 const LIST_GAP: usize = 40;
+/// Words that make a list of tools a choice of one.
+const ALTERNATIVES: [&str; 9] = [
+    " or ", "/", "such as", " like ", "e.g", "including", "any of", "one of", "similar",
+];
 /// Words between the years and a technology that end what the years are of.
-const BREAKS: [&str; 12] = [
+const BREAKS: [&str; 14] = [
+    "and experience",
+    "libraries",
     "plus",
     "familiar",
     "knowledge",
@@ -82,12 +88,31 @@ impl Rule for ExperienceExceedsTechnologyAge {
                 .sentence_at(years.span.start)
                 .map_or(text.len(), |s| s.span.end);
             let limit = sentence_end.min(next_years);
+            // "(5+ years)" qualifies what came before it.
+            if text[years.span.end..].trim_start_matches(['\'', '\u{2019}', ' ']).starts_with(')') {
+                continue;
+            }
             let object = object_of(text, years, &technologies, limit);
+            let Some(&(last, _)) = object.last() else {
+                continue;
+            };
+            let count = object.len();
             let too_new: Vec<(&Hit, &Technology, f64)> = object
                 .into_iter()
                 .map(|(hit, tech)| (hit, tech, as_of.date.years_since(tech.released)))
                 .filter(|&(_, _, age)| f64::from(years.min) > age)
                 .collect();
+            // "5 years with Python, R or TensorFlow", "with tools such as
+            // LangChain": the years are of any one of them, so only when
+            // all are too new is the ask impossible.
+            let after_last = text[last.span.end..limit]
+                .char_indices()
+                .nth(16)
+                .map_or(limit, |(i, _)| last.span.end + i);
+            let span_text = text[years.span.end..after_last].to_ascii_lowercase();
+            if too_new.len() < count && ALTERNATIVES.iter().any(|w| span_text.contains(w)) {
+                continue;
+            }
             let Some(&(_, first, age)) = too_new.first() else {
                 continue;
             };
@@ -169,7 +194,7 @@ fn object_of<'t>(
 /// Whether `between` keeps the technology inside what the years are of.
 /// "experience" may sit between the years and the first technology only.
 fn continues(between: &str, first: bool, is_experience: bool) -> bool {
-    if !is_experience || between.contains([';', ':', '.', '\n', '\r']) {
+    if !is_experience || between.contains([';', ':', '.', '\n', '\r', '(', ')']) {
         return false;
     }
     let lower = between.to_ascii_lowercase();

@@ -142,13 +142,15 @@ fn main() -> ExitCode {
         } => check(&input, config, format, report_unused_disables),
         Command::Classify { input, format } => classify(&input, format),
         Command::Rules => {
+            let linter = Linter::new();
+            let width = linter.rules().map(|(m, _)| m.id.len()).max().unwrap_or(4);
             let mut out = format!(
-                "{:<28} {:<10} {:<8} {}\n",
+                "{:<width$} {:<10} {:<8} {}\n",
                 "RULE", "CATEGORY", "LEVEL", "SUMMARY"
             );
-            for (meta, _) in Linter::new().rules() {
+            for (meta, _) in linter.rules() {
                 out.push_str(&format!(
-                    "{:<28} {:<10} {:<8} {}\n",
+                    "{:<width$} {:<10} {:<8} {}\n",
                     meta.id,
                     meta.category.as_str(),
                     meta.default_severity.as_str(),
