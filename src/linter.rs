@@ -326,6 +326,7 @@ impl Linter {
             },
         };
         let years = facts::experience::years_asked(&document, lexicon);
+        let index = rules::HitIndex::new(&document, lexicon);
 
         let ctx = LintContext {
             document: &document,
@@ -337,6 +338,7 @@ impl Linter {
             technologies: &self.inner.technologies,
             thresholds: &self.inner.thresholds,
             years: &years,
+            index: &index,
         };
         let title_lines = explicit_title.map(LineIndex::new);
         let mut diagnostics = Vec::new();

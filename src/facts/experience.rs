@@ -99,10 +99,11 @@ const NOT_EXPERIENCE: [&str; 8] = [
 #[must_use]
 pub fn years_asked(document: &Document<'_>, lexicon: &Lexicon) -> Vec<YearsAsked> {
     let text = document.text();
+    let wanted = lexicon.kind_id(YEARS_KIND);
     document
         .hits()
         .iter()
-        .filter(|hit| lexicon.entry(hit.entry).group.kind == YEARS_KIND)
+        .filter(|hit| Some(lexicon.entry(hit.entry).kind) == wanted)
         .filter_map(|hit| parse_at(text, hit.span))
         .collect()
 }

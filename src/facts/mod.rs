@@ -32,10 +32,11 @@ pub const DATE_CUE_KIND: &str = "date-cue";
 #[must_use]
 pub fn stated_date(document: &Document<'_>, lexicon: &Lexicon) -> Option<Date> {
     let text = document.text();
+    let wanted = lexicon.kind_id(DATE_CUE_KIND);
     document
         .hits()
         .iter()
-        .filter(|hit| lexicon.entry(hit.entry).group.kind == DATE_CUE_KIND)
+        .filter(|hit| Some(lexicon.entry(hit.entry).kind) == wanted)
         .find_map(|hit| date::date_at_start(&text[hit.span.end..]))
 }
 

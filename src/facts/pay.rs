@@ -50,9 +50,11 @@ impl PayStated {
 pub fn pay_stated(document: &Document<'_>, lexicon: &Lexicon) -> Vec<PayStated> {
     let text = document.text();
     let mut found: Vec<PayStated> = Vec::new();
+    let currency = lexicon.kind_id(CURRENCY_KIND);
+    let pay_word = lexicon.kind_id(PAY_KIND);
     for hit in document.hits() {
-        let kind = lexicon.entry(hit.entry).group.kind.as_str();
-        if kind != CURRENCY_KIND && kind != PAY_KIND {
+        let kind = Some(lexicon.entry(hit.entry).kind);
+        if kind != currency && kind != pay_word {
             continue;
         }
         if found
@@ -62,7 +64,7 @@ pub fn pay_stated(document: &Document<'_>, lexicon: &Lexicon) -> Vec<PayStated> 
             continue;
         }
         // A code written after its amount ("120,000 USD") reads back too.
-        let from = if kind == CURRENCY_KIND {
+        let from = if kind == currency {
             back_to_amount(text, hit.span.start)
         } else {
             hit.span.end

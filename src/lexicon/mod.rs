@@ -60,6 +60,19 @@ pub const BUILTIN_PACKS: &[(&str, &str)] = &[
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct EntryId(u32);
 
+/// A group `kind`, interned when the lexicon is built, so rules compare
+/// integers, not strings, per hit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct KindId(u32);
+
+impl KindId {
+    /// The index, from 0 to [`Lexicon::kind_count`].
+    #[must_use]
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
 /// Index of a group in a [`Lexicon`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct GroupId(u32);
@@ -84,6 +97,8 @@ pub struct Entry<'a> {
     pub group_id: GroupId,
     /// The name of the pack the phrase comes from.
     pub pack: &'a str,
+    /// The group's kind, interned.
+    pub kind: KindId,
 }
 
 #[derive(Debug, Clone)]
@@ -100,12 +115,14 @@ struct GroupData {
     /// For the hidden group holding another group's `context` phrases, that
     /// group's index.
     context_of: Option<u32>,
+    kind: KindId,
 }
 
 /// Compiled phrases of a set of packs.
 #[derive(Debug, Clone)]
 pub struct Lexicon {
     namespaces: Vec<String>,
+    kinds: Vec<String>,
     groups: Vec<GroupData>,
     entries: Vec<EntryData>,
     /// For each automaton pattern, the entries it stands for (one per namespace).
@@ -224,6 +241,16 @@ impl Lexicon {
     /// normalization), naming the pack and both lines.
     pub fn new(packs: impl IntoIterator<Item = Pack>) -> Result<Lexicon> {
         let mut namespaces: Vec<String> = Vec::new();
+        let mut kinds: Vec<String> = vec![CONTEXT_KIND.to_owned()];
+        let mut intern = |kind: &str| {
+            KindId(match kinds.iter().position(|k| k == kind) {
+                Some(i) => i as u32,
+                None => {
+                    kinds.push(kind.to_owned());
+                    (kinds.len() - 1) as u32
+                }
+            })
+        };
         let mut groups = Vec::new();
         let mut entries = Vec::new();
         let mut patterns: Vec<String> = Vec::new();
@@ -270,10 +297,12 @@ impl Lexicon {
                         &mut by_pattern,
                     );
                 }
+                let kind = intern(&group.kind);
                 groups.push(GroupData {
                     group,
                     namespace,
                     context_of: None,
+                    kind,
                 });
                 if !context.is_empty() {
                     // Context phrases live in a namespace of their own, so
@@ -306,6 +335,7 @@ impl Lexicon {
                         },
                         namespace: context_namespace,
                         context_of: Some(group_index),
+                        kind: KindId(0),
                     });
                 }
             }
@@ -342,6 +372,7 @@ impl Lexicon {
             })?;
         Ok(Lexicon {
             namespaces,
+            kinds,
             groups,
             entries,
             pattern_entries,
@@ -393,19 +424,20 @@ impl Lexicon {
             (ns, span.start, std::cmp::Reverse(span.end), stem, entry)
         });
         let mut hits = Vec::with_capacity(candidates.len());
-        let mut last: Option<(u32, Span, bool)> = None;
+        let mut last: Option<(u32, Span)> = None;
         for (namespace, span, stem, entry) in candidates {
             // Skip what overlaps the last kept match, except the same words
             // listed in another group (context groups share phrases); over
-            // the same words, a whole phrase beats a stem.
-            if let Some((ns, kept, kept_stem)) = last
+            // the same words, a whole phrase beats a stem and a stem never
+            // counts twice.
+            if let Some((ns, kept)) = last
                 && ns == namespace
                 && span.start < kept.end
-                && (span != kept || stem && !kept_stem)
+                && (span != kept || stem)
             {
                 continue;
             }
-            last = Some((namespace, span, stem));
+            last = Some((namespace, span));
             hits.push(Hit {
                 span,
                 entry: EntryId(entry),
@@ -461,7 +493,23 @@ impl Lexicon {
             group: &group.group,
             group_id: GroupId(data.group),
             pack: &self.namespaces[group.namespace as usize],
+            kind: group.kind,
         }
+    }
+
+    /// The interned id of a group kind, if any group has it.
+    #[must_use]
+    pub fn kind_id(&self, kind: &str) -> Option<KindId> {
+        self.kinds
+            .iter()
+            .position(|k| k == kind)
+            .map(|i| KindId(i as u32))
+    }
+
+    /// The number of distinct kinds.
+    #[must_use]
+    pub fn kind_count(&self) -> usize {
+        self.kinds.len()
     }
 
     /// For a phrase of a hidden context group, the group whose context it is.

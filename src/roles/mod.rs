@@ -13,7 +13,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-pub(crate) use self::profile::NEGATION_KIND;
+pub(crate) use self::profile::{DELEGATION_KIND, NEGATION_KIND};
 pub(crate) use self::profile::build as build_profile;
 pub use self::profile::{
     Evidence, PRESENCE_MIN_PHRASES, RoleProfile, RoleScore, SUBSTANTIAL_WEIGHT, Scores,
@@ -68,6 +68,17 @@ impl Role {
             Role::MlEngineer => "ML Engineer",
             Role::AiEngineer => "AI Engineer",
             Role::Other => "another role",
+        }
+    }
+
+    /// The title with its article: "a Data Scientist", "an ML Engineer".
+    #[must_use]
+    pub const fn with_article(self) -> &'static str {
+        match self {
+            Role::DataScientist => "a Data Scientist",
+            Role::MlEngineer => "an ML Engineer",
+            Role::AiEngineer => "an AI Engineer",
+            Role::Other => "another role's",
         }
     }
 

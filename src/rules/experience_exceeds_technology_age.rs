@@ -67,17 +67,14 @@ impl Rule for ExperienceExceedsTechnologyAge {
     fn check(&self, ctx: &LintContext<'_>, diagnostics: &mut Vec<Diagnostic>) {
         let doc = ctx.document;
         let text = doc.text();
-        let technologies: Vec<(&Hit, &Technology)> = doc
-            .hits()
-            .iter()
-            .filter_map(|hit| {
-                let group = ctx.lexicon.entry(hit.entry).group;
-                if group.kind != TECHNOLOGY_KIND {
-                    return None;
-                }
-                Some((hit, ctx.technologies.get(group.tags.first()?)?))
+        let found: Vec<(Hit, &Technology)> = ctx
+            .hits_of(TECHNOLOGY_KIND)
+            .filter_map(|(hit, entry)| {
+                Some((hit, ctx.technologies.get(entry.group.tags.first()?)?))
             })
             .collect();
+        let technologies: Vec<(&Hit, &Technology)> =
+            found.iter().map(|(hit, tech)| (hit, *tech)).collect();
         if technologies.is_empty() {
             return;
         }

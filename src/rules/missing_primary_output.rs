@@ -66,11 +66,9 @@ impl Rule for MissingPrimaryOutput {
             .filter(|e| DELIVERABLE_KINDS.contains(&e.kind.as_str()))
             .filter_map(|e| doc.sentence_index_at(e.span.start))
             .collect();
-        let owned = doc
-            .hits()
-            .iter()
-            .filter(|hit| ctx.lexicon.entry(hit.entry).group.kind == OWNERSHIP_KIND)
-            .filter_map(|hit| doc.sentence_index_at(hit.span.start))
+        let owned = ctx
+            .hits_of(OWNERSHIP_KIND)
+            .filter_map(|(hit, _)| doc.sentence_index_at(hit.span.start))
             .any(|sentence| deliverables.contains(&sentence));
 
         let present = profile.present_roles();
@@ -93,11 +91,9 @@ impl Rule for MissingPrimaryOutput {
             })
             .map(|(i, _)| i)
             .collect();
-        let vague: HashSet<usize> = doc
-            .hits()
-            .iter()
-            .filter(|hit| ctx.lexicon.entry(hit.entry).group.kind == VAGUE_KIND)
-            .filter_map(|hit| doc.sentence_index_at(hit.span.start))
+        let vague: HashSet<usize> = ctx
+            .hits_of(VAGUE_KIND)
+            .filter_map(|(hit, _)| doc.sentence_index_at(hit.span.start))
             .collect();
         let vague_count = duty_sentences.iter().filter(|i| vague.contains(i)).count();
         let has_duties_section = !duty_sentences.is_empty()

@@ -43,11 +43,9 @@ impl Rule for MissingSalaryRange {
     fn check(&self, ctx: &LintContext<'_>, diagnostics: &mut Vec<Diagnostic>) {
         let doc = ctx.document;
         let stated = pay::pay_stated(doc, ctx.lexicon);
-        let pay_sentences: Vec<Option<usize>> = doc
-            .hits()
-            .iter()
-            .filter(|hit| ctx.lexicon.entry(hit.entry).group.kind == PAY_KIND)
-            .map(|hit| doc.sentence_index_at(hit.span.start))
+        let pay_sentences: Vec<Option<usize>> = ctx
+            .hits_of(PAY_KIND)
+            .map(|(hit, _)| doc.sentence_index_at(hit.span.start))
             .collect();
         let is_pay = |p: &PayStated| {
             let sentence = doc.sentence_index_at(p.span.start);

@@ -14,6 +14,7 @@ mod experience_exceeds_technology_age;
 mod gender_coded_wording;
 mod hollow_perks;
 mod hype_job_title;
+mod index;
 mod missing_primary_output;
 mod missing_salary_range;
 mod mixed_role_responsibilities;
@@ -44,6 +45,7 @@ pub use self::pressure_wording::PressureWording;
 pub use self::requirement_overload::RequirementOverload;
 pub use self::role_lifecycle_gap::RoleLifecycleGap;
 pub use self::seniority_contradiction::SeniorityContradiction;
+pub use self::index::HitIndex;
 pub use self::thresholds::Thresholds;
 pub use self::title_role_mismatch::TitleRoleMismatch;
 pub use self::wrong_role_competencies::WrongRoleCompetencies;
@@ -180,6 +182,8 @@ pub struct LintContext<'a> {
     pub thresholds: &'a Thresholds,
     /// The years of experience the posting asks for.
     pub years: &'a [YearsAsked],
+    /// The hits by kind, read once for all rules.
+    pub index: &'a HitIndex,
 }
 
 impl<'a> LintContext<'a> {
@@ -296,37 +300,45 @@ impl<'a> LintContext<'a> {
         })
     }
 
+    /// Every hit of groups of `kind`, with its entry, in order.
+    pub fn hits_of(&self, kind: &str) -> impl Iterator<Item = (Hit, Entry<'a>)> + 'a {
+        let hits = self.document.hits();
+        let lexicon = self.lexicon;
+        self.index
+            .of_kind(lexicon.kind_id(kind))
+            .iter()
+            .map(move |&i| (hits[i as usize], lexicon.entry(hits[i as usize].entry)))
+    }
+
     /// The hits of groups of `kind` that count: outside a negated sentence
     /// ("you will not be on call"), and, for a group with a `context`, in a
     /// sentence that holds one of its context phrases. With their entries, in
     /// order.
     #[must_use]
     pub fn live_hits(&self, kind: &str) -> Vec<(Hit, Entry<'a>)> {
-        let doc = self.document;
-        let lexicon = self.lexicon;
-        let mut negated = Vec::new();
-        let mut context_seen = Vec::new();
-        let mut wanted = Vec::new();
-        for hit in doc.hits() {
-            let entry = lexicon.entry(hit.entry);
-            let sentence = doc.sentence_index_at(hit.span.start);
-            if let Some(owner) = lexicon.context_owner(hit.entry) {
-                context_seen.push((sentence, owner));
-            } else if entry.group.kind == crate::roles::NEGATION_KIND {
-                negated.push(sentence);
-            } else if entry.group.kind == kind {
-                wanted.push((*hit, entry, sentence));
-            }
-        }
-        wanted
-            .into_iter()
-            .filter(|(_, entry, sentence)| {
-                sentence.is_none_or(|s| !negated.contains(&Some(s)))
+        let hits = self.document.hits();
+        let index = self.index;
+        index
+            .of_kind(self.lexicon.kind_id(kind))
+            .iter()
+            .filter_map(|&i| {
+                let hit = hits[i as usize];
+                let entry = self.lexicon.entry(hit.entry);
+                let sentence = index.sentence(i);
+                let live = !index.is_negated(sentence)
                     && (entry.group.context.is_empty()
-                        || context_seen.contains(&(*sentence, entry.group_id)))
+                        || index.has_context(sentence, entry.group_id));
+                live.then_some((hit, entry))
             })
-            .map(|(hit, entry, _)| (hit, entry))
             .collect()
+    }
+
+    /// Whether the sentence holding `offset` hands work to someone else
+    /// ("partner with the engineers who are on call").
+    #[must_use]
+    pub fn is_delegated(&self, offset: usize) -> bool {
+        self.index
+            .is_delegated(self.document.sentence_index_at(offset))
     }
 
     /// The span a finding about the whole posting points at: the title when

@@ -70,21 +70,18 @@ impl Rule for RequirementOverload {
 
         // Skills: technologies by name, role competencies by phrase.
         let mut skills: Vec<(Hit, String, Option<String>)> = Vec::new();
-        for hit in doc.hits() {
-            let entry = ctx.lexicon.entry(hit.entry);
-            let group = entry.group;
-            if group.kind == TECHNOLOGY_KIND {
-                let name = group.tags.first().cloned().unwrap_or_default();
-                let family = ctx.technologies.get(&name).and_then(|t| t.family.clone());
-                skills.push((*hit, name, family));
-            } else if group.role.is_some() && group.kind == "competency" {
-                skills.push((
-                    *hit,
-                    entry.phrase.to_owned(),
-                    Some(format!("group-{:?}", entry.group_id)),
-                ));
+        for (hit, entry) in ctx.hits_of(TECHNOLOGY_KIND) {
+            let name = entry.group.tags.first().cloned().unwrap_or_default();
+            let family = ctx.technologies.get(&name).and_then(|t| t.family.clone());
+            skills.push((hit, name, family));
+        }
+        for (hit, entry) in ctx.hits_of("competency") {
+            if entry.group.role.is_some() {
+                let cluster = format!("group-{}", entry.group.line);
+                skills.push((hit, entry.phrase.to_owned(), Some(cluster)));
             }
         }
+        skills.sort_by_key(|(hit, _, _)| hit.span.start);
 
         // 1. Too many must-haves.
         let items: Vec<Span> = doc
@@ -185,10 +182,17 @@ impl Rule for RequirementOverload {
             if tools.len() < limits.min_required_alternatives as usize {
                 continue;
             }
-            let last_two =
-                &doc.text()[tools[tools.len() - 2].0.end..tools[tools.len() - 1].0.start];
-            let lower = last_two.to_ascii_lowercase();
-            if lower.contains('/') || lower.contains(" or ") || lower.len() > 24 {
+            // A list joined by "or" or "/" anywhere, or by more than a
+            // comma or "and" at its end, is a choice.
+            let text = doc.text();
+            let last = tools[tools.len() - 1].0;
+            let after = text[last.end..]
+                .char_indices()
+                .nth(12)
+                .map_or(text.len(), |(i, _)| last.end + i);
+            let list = text[tools[0].0.start..after].to_ascii_lowercase();
+            let last_two = &text[tools[tools.len() - 2].0.end..last.start];
+            if list.contains('/') || list.contains(" or ") || last_two.len() > 24 {
                 continue;
             }
             let names: Vec<&str> = tools.iter().map(|(_, n)| *n).collect();
@@ -196,7 +200,7 @@ impl Rule for RequirementOverload {
                 META.id,
                 Span::new(tools[0].0.start, tools[tools.len() - 1].0.end),
                 format!(
-                    "{} are alternatives ({}), but all are required",
+                    "all of {} are required, but they are alternatives ({})",
                     super::join_names(&names),
                     family.replace('-', " ")
                 ),

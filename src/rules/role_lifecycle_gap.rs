@@ -78,10 +78,8 @@ impl Rule for RoleLifecycleGap {
         let Some((first, _)) = starts.first() else {
             return;
         };
-        let closed = doc.hits().iter().any(|hit| {
-            let group = ctx.lexicon.entry(hit.entry).group;
-            group.kind == CLOSE_KIND
-                && group.role == Some(role)
+        let closed = ctx.hits_of(CLOSE_KIND).any(|(hit, entry)| {
+            entry.group.role == Some(role)
                 && !matches!(doc.section_at(hit.span.start), SectionKind::Legal)
         });
         if closed {

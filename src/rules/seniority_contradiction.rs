@@ -55,6 +55,9 @@ impl Rule for SeniorityContradiction {
                 (span, origin, &title[hit.span.start..hit.span.end])
             })
             .or_else(|| {
+                if in_title(SENIOR_KIND).is_some() {
+                    return None;
+                }
                 ctx.live_hits(JUNIOR_KIND)
                     .into_iter()
                     .map(|(hit, _)| hit)
@@ -98,16 +101,14 @@ impl Rule for SeniorityContradiction {
         }
         // Senior: in the title, with nothing to own.
         if let Some(hit) = in_title(SENIOR_KIND) {
-            let scope = doc.hits().iter().any(|h| {
-                let kind = ctx.lexicon.entry(h.entry).group.kind.as_str();
-                (kind == SCOPE_KIND || kind == "ownership")
-                    && matches!(
-                        doc.section_at(h.span.start),
-                        SectionKind::Summary
-                            | SectionKind::Responsibilities
-                            | SectionKind::Requirements
-                            | SectionKind::Other
-                    )
+            let scope = ctx.hits_of(SCOPE_KIND).any(|(h, _)| {
+                matches!(
+                    doc.section_at(h.span.start),
+                    SectionKind::Summary
+                        | SectionKind::Responsibilities
+                        | SectionKind::Requirements
+                        | SectionKind::Other
+                )
             });
             let has_duties = doc.sentences().len() >= 3;
             if !scope && has_duties {
