@@ -63,8 +63,11 @@ pub fn pay_stated(document: &Document<'_>, lexicon: &Lexicon) -> Vec<PayStated> 
         {
             continue;
         }
-        // A code written after its amount ("120,000 USD") reads back too.
-        let from = if kind == currency {
+        // A code written after its amount ("120,000 USD", "60.000 €")
+        // reads back; a sign before it ("$", "£") only forward.
+        let sign_first = text[hit.span.start..].starts_with(['$', '\u{a3}', '\u{20b9}'])
+            || starts_with_ignore_case(&text[hit.span.start..], "us$");
+        let from = if kind == currency && !sign_first {
             back_to_amount(text, hit.span.start)
         } else {
             hit.span.end
@@ -103,6 +106,7 @@ fn amounts_after(text: &str, from: usize) -> Option<PayStated> {
         i += 1;
     }
     let (low, low_end) = amount_at(text, i)?;
+    let low_end = skip_unit(text, low_end);
     // joiners: spaces, currency signs and codes, dashes, "to", "and"
     let mut j = low_end;
     let mut joined = false;
@@ -133,8 +137,14 @@ fn amounts_after(text: &str, from: usize) -> Option<PayStated> {
     }
     if joined
         && let Some((high, high_end)) = amount_at(text, j)
-        && high > low
+        && high != low
     {
+        // "$100,000 - $75,000" is a range written backwards; "$150-185k"
+        // puts the thousands on the upper end only.
+        let (mut low, high) = if high < low { (high, low) } else { (low, high) };
+        if low < 1_000.0 && high >= 10_000.0 && low * 1_000.0 <= high {
+            low *= 1_000.0;
+        }
         return Some(PayStated {
             span: Span::new(i, high_end),
             low,
@@ -147,6 +157,25 @@ fn amounts_after(text: &str, from: usize) -> Option<PayStated> {
         high: None,
     })
 }
+
+/// Skips a pay period glued to an amount: `/yr`, `/hour`, `hr`, `/h`.
+fn skip_unit(text: &str, at: usize) -> usize {
+    let rest = &text[at..];
+    let unit_len = PERIODS
+        .iter()
+        .find(|unit| {
+            starts_with_ignore_case(rest, unit)
+                && !rest[unit.len()..].starts_with(|c: char| c.is_ascii_alphabetic())
+        })
+        .map_or(0, |unit| unit.len());
+    at + unit_len
+}
+
+/// Pay periods that may follow an amount directly.
+const PERIODS: [&str; 14] = [
+    "/year", "/yr", "/hour", "/hr", "/h", "/month", "/mo", "/annum", "hr", "hrs", "/hrs", "yr",
+    "/week", "/day",
+];
 
 fn starts_with_ignore_case(text: &str, prefix: &str) -> bool {
     text.as_bytes()
@@ -196,9 +225,16 @@ fn amount_at(text: &str, at: usize) -> Option<(f64, usize)> {
         }
         _ => (value, end),
     };
-    if bytes.get(end).is_some_and(u8::is_ascii_alphabetic) && !matches!(bytes[end - 1], b'k' | b'K')
+    let glued_unit = skip_unit(text, end) > end;
+    if bytes.get(end).is_some_and(u8::is_ascii_alphabetic)
+        && !matches!(bytes[end - 1], b'k' | b'K')
+        && !glued_unit
     {
         // "401k" is handled above; "3rd", "5x" are not amounts
+        return None;
+    }
+    if bytes.get(end) == Some(&b'%') {
+        // a rate, not pay
         return None;
     }
     let looks_like_year = last_separator.is_none() && (1950.0..=2100.0).contains(&value);
@@ -232,6 +268,19 @@ mod tests {
             Some((60_000.0, Some(80_000.0), "60.000 - 80.000"))
         );
         assert_eq!(stated(": 95000"), Some((95_000.0, None, "95000")));
+        assert_eq!(
+            stated(" 150-185k"),
+            Some((150_000.0, Some(185_000.0), "150-185k"))
+        );
+        assert_eq!(
+            stated(" 100,000- $75,000"),
+            Some((75_000.0, Some(100_000.0), "100,000- $75,000"))
+        );
+        assert_eq!(stated(" 55hr"), Some((55.0, None, "55")));
+        assert_eq!(
+            stated(" 203K/yr to $250K/yr"),
+            Some((203_000.0, Some(250_000.0), "203K/yr to $250K"))
+        );
         assert_eq!(stated(" 1.2M"), Some((1_200_000.0, None, "1.2M")));
     }
 
@@ -242,6 +291,7 @@ mod tests {
         assert_eq!(stated("\n120,000"), None);
         assert_eq!(stated(" is competitive"), None);
         assert_eq!(stated(": competitive, 401k match"), None);
+        assert_eq!(stated(" of 15% a year"), None);
         assert_eq!(stated(" 120 t\u{e9}st"), Some((120.0, None, "120")));
         assert_eq!(stated(" 120 \u{e9}\u{e9}"), Some((120.0, None, "120")));
     }

@@ -13,8 +13,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-pub(crate) use self::profile::{DELEGATION_KIND, NEGATION_KIND};
 pub(crate) use self::profile::build as build_profile;
+pub(crate) use self::profile::{DELEGATION_KIND, NEGATION_KIND};
 pub use self::profile::{
     Evidence, PRESENCE_MIN_PHRASES, RoleProfile, RoleScore, SUBSTANTIAL_WEIGHT, Scores,
 };

@@ -17,7 +17,15 @@ const FIRST_GAP: usize = 80;
 const LIST_GAP: usize = 40;
 /// Words that make a list of tools a choice of one.
 const ALTERNATIVES: [&str; 9] = [
-    " or ", "/", "such as", " like ", "e.g", "including", "any of", "one of", "similar",
+    " or ",
+    "/",
+    "such as",
+    " like ",
+    "e.g",
+    "including",
+    "any of",
+    "one of",
+    "similar",
 ];
 /// Words between the years and a technology that end what the years are of.
 const BREAKS: [&str; 14] = [
@@ -86,7 +94,10 @@ impl Rule for ExperienceExceedsTechnologyAge {
                 .map_or(text.len(), |s| s.span.end);
             let limit = sentence_end.min(next_years);
             // "(5+ years)" qualifies what came before it.
-            if text[years.span.end..].trim_start_matches(['\'', '\u{2019}', ' ']).starts_with(')') {
+            if text[years.span.end..]
+                .trim_start_matches(['\'', '\u{2019}', ' '])
+                .starts_with(')')
+            {
                 continue;
             }
             let object = object_of(text, years, &technologies, limit);

@@ -52,7 +52,7 @@ impl Rule for MissingSalaryRange {
             let about_pay = doc.section_at(p.span.start) == SectionKind::Compensation
                 || (sentence.is_some() && pay_sentences.contains(&sentence));
             match p.high {
-                Some(high) => high / p.low <= MAX_RANGE_RATIO && (about_pay || p.low >= 10.0),
+                Some(high) => about_pay || high / p.low <= MAX_RANGE_RATIO,
                 None => about_pay,
             }
         };

@@ -37,6 +37,7 @@ pub use self::experience_exceeds_technology_age::ExperienceExceedsTechnologyAge;
 pub use self::gender_coded_wording::GenderCodedWording;
 pub use self::hollow_perks::HollowPerks;
 pub use self::hype_job_title::HypeJobTitle;
+pub use self::index::HitIndex;
 pub use self::missing_primary_output::MissingPrimaryOutput;
 pub use self::missing_salary_range::MissingSalaryRange;
 pub use self::mixed_role_responsibilities::MixedRoleResponsibilities;
@@ -45,7 +46,6 @@ pub use self::pressure_wording::PressureWording;
 pub use self::requirement_overload::RequirementOverload;
 pub use self::role_lifecycle_gap::RoleLifecycleGap;
 pub use self::seniority_contradiction::SeniorityContradiction;
-pub use self::index::HitIndex;
 pub use self::thresholds::Thresholds;
 pub use self::title_role_mismatch::TitleRoleMismatch;
 pub use self::wrong_role_competencies::WrongRoleCompetencies;
@@ -54,7 +54,7 @@ use crate::document::Document;
 use crate::facts::experience::YearsAsked;
 use crate::facts::{PostingDate, TechnologyTable};
 use crate::lexicon::{Entry, Hit, Lexicon};
-use crate::roles::{Role, RoleProfile};
+use crate::roles::{Role, RoleProfile, TitleRole};
 use crate::span::Span;
 
 /// What family a rule belongs to.
@@ -290,14 +290,20 @@ pub fn builtin() -> Vec<Box<dyn Rule>> {
 
 impl<'a> LintContext<'a> {
     /// The one role the posting is for: the title's when it names one of the
-    /// three, else the primary role when it is one of the three.
+    /// three; the primary role when the title names no role at all ("AI
+    /// Specialist"); none when the title joins roles or names another role
+    /// ("Data Engineer"), since then the duties are not the three roles'.
     #[must_use]
     pub fn posting_role(&self) -> Option<Role> {
-        self.profile.title_role.role().or_else(|| {
-            Role::THREE
-                .contains(&self.profile.primary_role)
-                .then_some(self.profile.primary_role)
-        })
+        let profile = self.profile;
+        match profile.title_role {
+            TitleRole::Ambiguous => None,
+            TitleRole::Other if profile.title.other_role.is_some() => None,
+            TitleRole::Other => Role::THREE
+                .contains(&profile.primary_role)
+                .then_some(profile.primary_role),
+            named => named.role(),
+        }
     }
 
     /// Every hit of groups of `kind`, with its entry, in order.

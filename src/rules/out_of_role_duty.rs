@@ -1,12 +1,31 @@
 use super::{Category, LintContext, Rule, RuleDocs, RuleMeta};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::SectionKind;
+use crate::roles::Role;
 
 /// A duty the taxonomy says the role is not for.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct OutOfRoleDuty;
 
 const KIND: &str = "out-of-role";
+/// How sentences open that are not the hire's duties: the company speaking,
+/// or what the hire must bring.
+const NOT_DUTIES: [&str; 14] = [
+    "we ",
+    "we'",
+    "our ",
+    "experience ",
+    "you have",
+    "you bring",
+    "familiarity",
+    "knowledge of",
+    "strong understanding",
+    "understanding of",
+    "proficiency",
+    "proven ",
+    "hands on experience",
+    "ability to",
+];
 
 static META: RuleMeta = RuleMeta {
     id: "out-of-role-duty",
@@ -40,6 +59,7 @@ impl Rule for OutOfRoleDuty {
         };
         let doc = ctx.document;
         let mut last_sentence = None;
+        let mut found = Vec::new();
         for (hit, entry) in ctx.live_hits(KIND) {
             if entry.group.role != Some(role)
                 || !matches!(
@@ -60,18 +80,46 @@ impl Rule for OutOfRoleDuty {
                 continue;
             }
             last_sentence = sentence;
+            // The company's voice ("we build LLM products") and what the
+            // hire brings ("experience with on-call") are not the hire's duties.
+            let said = doc
+                .sentence_at(hit.span.start)
+                .map_or("", |s| doc.slice(s.span))
+                .trim_start_matches(|c: char| !c.is_alphanumeric())
+                .to_ascii_lowercase();
+            if NOT_DUTIES.iter().any(|lead| said.starts_with(lead)) {
+                continue;
+            }
             let why = entry.group.note.as_deref().unwrap_or("the role taxonomy");
-            diagnostics.push(
+            found.push(
                 Diagnostic::new(
                     META.id,
                     hit.span,
-                    format!("\"{}\" is not a {} duty", doc.slice(hit.span), role.title()),
+                    format!(
+                        "\"{}\" is not {} duty",
+                        doc.slice(hit.span),
+                        role.with_article()
+                    ),
                 )
                 .with_help(format!(
                     "{}; give the duty to the role that owns it, or retitle the posting",
-                    why.trim_end_matches('.')
+                    lowercase_first(why.trim_end_matches('.'))
                 )),
             );
         }
+        // The taxonomy's ML Engineer is not *primarily* on product features:
+        // one such duty among many is not out of role; two or more are.
+        if role == Role::MlEngineer && found.len() < 2 {
+            return;
+        }
+        diagnostics.extend(found);
+    }
+}
+
+fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
     }
 }

@@ -87,13 +87,26 @@ impl Rule for RequirementOverload {
         let items: Vec<Span> = doc
             .blocks()
             .iter()
-            .filter(|b| b.kind == BlockKind::Bullet && b.section == SectionKind::Requirements)
+            .filter(|b| b.kind == BlockKind::Bullet && required(b.content.start))
             .map(|b| b.content)
             .collect();
-        let clusters: HashSet<&str> = skills
+        // Scraped postings repeat whole lists: count each item's text once.
+        let mut seen_items = HashSet::new();
+        let items: Vec<Span> = items
+            .into_iter()
+            .filter(|span| seen_items.insert(doc.slice(*span).trim().to_ascii_lowercase()))
+            .collect();
+        // Tools given as examples ("such as X, Y, Z") are one cluster.
+        let clusters: HashSet<String> = skills
             .iter()
             .filter(|(hit, _, _)| required(hit.span.start))
-            .map(|(_, name, family)| family.as_deref().unwrap_or(name))
+            .map(|(hit, name, family)| {
+                let sentence = doc.sentence_index_at(hit.span.start);
+                match sentence {
+                    Some(s) if alternative_sentences.contains(&s) => format!("examples-{s}"),
+                    _ => family.clone().unwrap_or_else(|| name.clone()),
+                }
+            })
             .collect();
         let too_many_items = items.len() > limits.max_required_items as usize;
         let too_many_clusters = clusters.len() > limits.max_competency_clusters as usize;
@@ -133,13 +146,19 @@ impl Rule for RequirementOverload {
         // 2. The same skill required and preferred.
         let mut first_required: HashMap<&str, Span> = HashMap::new();
         for (hit, name, _) in &skills {
-            if required(hit.span.start) {
+            let example = doc
+                .sentence_index_at(hit.span.start)
+                .is_some_and(|s| alternative_sentences.contains(&s));
+            if required(hit.span.start) && !example {
                 first_required.entry(name.as_str()).or_insert(hit.span);
             }
         }
         let mut reported = HashSet::new();
-        for (hit, name, _) in &skills {
-            if !preferred(hit.span.start) {
+        for (hit, name, family) in &skills {
+            // Named tools only, listed for themselves: "PyTorch" as a bullet
+            // of its own, not "deep expertise in PyTorch internals".
+            let is_tool = family.as_deref().is_none_or(|f| !f.starts_with("group-"));
+            if !is_tool || !preferred(hit.span.start) || !bare_mention(doc, hit.span) {
                 continue;
             }
             if let Some(&req) = first_required.get(name.as_str())
@@ -213,4 +232,26 @@ impl Rule for RequirementOverload {
             );
         }
     }
+}
+
+/// Words that make a preferred mention ask for more than the required one.
+const DEPTH: [&str; 8] = [
+    "in-depth",
+    "in depth",
+    "deep",
+    "advanced",
+    "expert",
+    "extensive",
+    "complex",
+    "administration",
+];
+
+/// Whether the block around `span` is little more than the skill's name.
+fn bare_mention(doc: &crate::document::Document<'_>, span: Span) -> bool {
+    let Some(block) = doc.block_at(span.start) else {
+        return false;
+    };
+    let line = doc.slice(block.content).to_ascii_lowercase();
+    let words = line.split_whitespace().count();
+    words <= 8 && !DEPTH.iter().any(|d| line.contains(d))
 }

@@ -79,8 +79,11 @@ impl Rule for RoleLifecycleGap {
             return;
         };
         let closed = ctx.hits_of(CLOSE_KIND).any(|(hit, entry)| {
+            let sentence = doc.sentence_index_at(hit.span.start);
             entry.group.role == Some(role)
                 && !matches!(doc.section_at(hit.span.start), SectionKind::Legal)
+                && (entry.group.context.is_empty()
+                    || ctx.index.has_context(sentence, entry.group_id))
         });
         if closed {
             return;

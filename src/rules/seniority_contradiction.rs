@@ -9,10 +9,37 @@ pub struct SeniorityContradiction;
 const JUNIOR_KIND: &str = "seniority-junior";
 const SENIOR_KIND: &str = "seniority-senior";
 const SCOPE_KIND: &str = "scope";
-/// Words in a sentence that make "junior" someone else ("mentor junior
-/// analysts"), not the hire.
-const OTHERS: [&str; 9] = [
-    "mentor", "coach", "manage", "lead ", "guide", "support", "train ", "supervis", "team of",
+/// Stems in a sentence that make "junior" someone else ("mentor junior
+/// analysts", "from junior to senior"), not the hire.
+const OTHERS: [&str; 16] = [
+    "mentor",
+    "coach",
+    "manag",
+    "lead",
+    "guid",
+    "supervis",
+    "train",
+    "team of",
+    "motivat",
+    "more junior",
+    "senior",
+    "intermediate",
+    "mid level",
+    "mid-level",
+    "all levels",
+    "/",
+];
+/// People nouns after "junior" that make it others ("junior engineers").
+const PEOPLE: [&str; 9] = [
+    "engineers",
+    "analysts",
+    "members",
+    "team",
+    "staff",
+    "colleagues",
+    "scientists",
+    "developers",
+    "data scientists",
 ];
 
 static META: RuleMeta = RuleMeta {
@@ -67,10 +94,12 @@ impl Rule for SeniorityContradiction {
                             .sentence_at(hit.span.start)
                             .map_or("", |s| doc.slice(s.span))
                             .to_ascii_lowercase();
+                        let after = doc.text()[hit.span.end..].trim_start().to_ascii_lowercase();
                         !matches!(
                             section,
                             SectionKind::Company | SectionKind::Legal | SectionKind::Benefits
                         ) && !OTHERS.iter().any(|w| sentence.contains(w))
+                            && !PEOPLE.iter().any(|p| after.starts_with(p))
                     })
                     .map(|hit| (hit.span, Origin::Text, doc.slice(hit.span)))
             });
@@ -102,16 +131,21 @@ impl Rule for SeniorityContradiction {
         // Senior: in the title, with nothing to own.
         if let Some(hit) = in_title(SENIOR_KIND) {
             let scope = ctx.hits_of(SCOPE_KIND).any(|(h, _)| {
-                matches!(
+                !matches!(
                     doc.section_at(h.span.start),
-                    SectionKind::Summary
-                        | SectionKind::Responsibilities
-                        | SectionKind::Requirements
-                        | SectionKind::Other
+                    SectionKind::Legal | SectionKind::Benefits | SectionKind::Compensation
                 )
             });
+            // "Staff" is senior in engineering and data titles; a "Staff
+            // Scientist" or "Staff Accountant" may be an early-career title.
+            let title = ctx.title_text().unwrap_or_default().to_ascii_lowercase();
+            let word = title.get(hit.span.start..hit.span.end).unwrap_or_default();
+            let senior_title = word != "staff"
+                || ["engineer", "data scientist", "machine learning"]
+                    .iter()
+                    .any(|t| title.contains(t));
             let has_duties = doc.sentences().len() >= 3;
-            if !scope && has_duties {
+            if !scope && has_duties && senior_title {
                 let (span, origin) = ctx.title_span(hit.span);
                 let title = ctx.title_text().unwrap_or_default();
                 let word = &title[hit.span.start..hit.span.end];
