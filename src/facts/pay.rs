@@ -276,7 +276,7 @@ mod tests {
             stated(" 100,000- $75,000"),
             Some((75_000.0, Some(100_000.0), "100,000- $75,000"))
         );
-        assert_eq!(stated(" 55hr"), Some((55.0, None, "55")));
+        assert_eq!(stated(" 55hr"), Some((55.0, None, "55hr")));
         assert_eq!(
             stated(" 203K/yr to $250K/yr"),
             Some((203_000.0, Some(250_000.0), "203K/yr to $250K"))
