@@ -393,7 +393,8 @@ impl Lexicon {
                 .find(['\n', '\r'])
                 .map_or(text.len(), |i| start + i)
         };
-        let mut candidates: Vec<(u32, Span, bool, u32)> = Vec::new();
+        // (namespace, span, is a stem, the stem's own length, entry)
+        let mut candidates: Vec<(u32, Span, bool, std::cmp::Reverse<usize>, u32)> = Vec::new();
         for found in self.automaton.find_overlapping_iter(&haystack) {
             let pattern = found.pattern().as_usize();
             let mut span = Span::new(found.start(), found.end());
@@ -414,21 +415,35 @@ impl Lexicon {
                     Anchor::FirstLine => span.end <= first_line_end,
                 };
                 if anchored {
-                    candidates.push((group.namespace, span, stem, entry));
+                    candidates.push((
+                        group.namespace,
+                        span,
+                        stem,
+                        std::cmp::Reverse(found.len()),
+                        entry,
+                    ));
                 }
             }
         }
         // Leftmost-longest per namespace: sort by start, longest first, then
         // keep each candidate that begins after the last one kept.
-        candidates.sort_unstable_by_key(|&(ns, span, stem, entry)| {
-            (ns, span.start, std::cmp::Reverse(span.end), stem, entry)
+        candidates.sort_unstable_by_key(|&(ns, span, stem, stem_len, entry)| {
+            (
+                ns,
+                span.start,
+                std::cmp::Reverse(span.end),
+                stem,
+                stem_len,
+                entry,
+            )
         });
         let mut hits = Vec::with_capacity(candidates.len());
         let mut last: Option<(u32, Span)> = None;
-        for (namespace, span, stem, entry) in candidates {
+        for (namespace, span, stem, _, entry) in candidates {
             // Skip what overlaps the last kept match, except the same words
             // listed in another group (context groups share phrases); over
-            // the same words, a whole phrase beats a stem and a stem never
+            // the same words, a whole phrase beats a stem, a longer stem a
+            // shorter one (`competenc*` over `compet*`), and a stem never
             // counts twice.
             if let Some((ns, kept)) = last
                 && ns == namespace
@@ -660,6 +675,23 @@ phrases = ["competitive salary", "lead data scientist"]
                 "lead",
                 "Lead Data Scientist"
             ]
+        );
+        let lexicon_with_longer_stem = self::tests::lexicon(
+            r#"
+[pack]
+name = "t"
+[[group]]
+kind = "coded"
+phrases = ["compet*"]
+[[group]]
+kind = "neutral"
+phrases = ["competenc*"]
+"#,
+        );
+        let hits = lexicon_with_longer_stem.find("core competencies");
+        assert_eq!(
+            lexicon_with_longer_stem.entry(hits[0].entry).phrase,
+            "competenc*"
         );
         let hits = lexicon.find("competes");
         assert_eq!(lexicon.entry(hits[0].entry).phrase, "compet*");

@@ -49,14 +49,21 @@ impl Rule for PressureWording {
             );
         }
         let pace = ctx.live_hits("pressure");
-        let total = pace.len() + cliches.len();
+        // Distinct phrases: "fast-paced" three times (or a feed that repeats
+        // the posting) is one phrase.
+        let distinct: std::collections::HashSet<String> = pace
+            .iter()
+            .chain(&cliches)
+            .map(|(_, entry)| entry.phrase.to_owned())
+            .collect();
+        let total = distinct.len();
         if pace.is_empty() || total < ctx.thresholds.min_pressure_phrases as usize {
             return;
         }
         let mut diagnostic = Diagnostic::new(
             META.id,
             pace[0].0.span,
-            format!("{total} phrases of pace and pressure in one posting"),
+            format!("{total} different phrases of pace and pressure in one posting"),
         );
         for (hit, _) in pace.iter().skip(1).take(MAX_LABELS) {
             diagnostic = diagnostic.with_label(hit.span, "pressure");
