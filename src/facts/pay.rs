@@ -48,11 +48,24 @@ impl PayStated {
 /// ```
 #[must_use]
 pub fn pay_stated(document: &Document<'_>, lexicon: &Lexicon) -> Vec<PayStated> {
-    let text = document.text();
+    pay_in(document.text(), document.hits(), lexicon)
+}
+
+/// Pay statements in `text`, from its lexicon `hits` (a title's, say).
+///
+/// ```
+/// use jdlint::{Linter, facts::pay::pay_in};
+/// let linter = Linter::new();
+/// let title = "Data Scientist (Remote) - $100,000/year USD";
+/// let hits = linter.lexicon().find(title);
+/// assert_eq!(pay_in(title, &hits, linter.lexicon())[0].low, 100_000.0);
+/// ```
+#[must_use]
+pub fn pay_in(text: &str, hits: &[crate::lexicon::Hit], lexicon: &Lexicon) -> Vec<PayStated> {
     let mut found: Vec<PayStated> = Vec::new();
     let currency = lexicon.kind_id(CURRENCY_KIND);
     let pay_word = lexicon.kind_id(PAY_KIND);
-    for hit in document.hits() {
+    for hit in hits {
         let kind = Some(lexicon.entry(hit.entry).kind);
         if kind != currency && kind != pay_word {
             continue;

@@ -59,6 +59,13 @@ impl Rule for MissingSalaryRange {
         if stated.iter().any(is_pay) {
             return;
         }
+        // "Data Scientist (Remote) - $100,000/year": pay in a title given
+        // apart from the text.
+        if let super::TitleSource::Explicit(title) = ctx.title
+            && !pay::pay_in(title, ctx.title_hits, ctx.lexicon).is_empty()
+        {
+            return;
+        }
         let vague = ctx.live_hits("pay-vague");
         let diagnostic = match vague.first() {
             Some((hit, _)) => {

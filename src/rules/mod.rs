@@ -290,18 +290,25 @@ pub fn builtin() -> Vec<Box<dyn Rule>> {
 
 impl<'a> LintContext<'a> {
     /// The one role the posting is for: the title's when it names one of the
-    /// three; the primary role when the title names no role at all ("AI
-    /// Specialist"); none when the title joins roles or names another role
-    /// ("Data Engineer"), since then the duties are not the three roles'.
+    /// three; the primary role when the title names no job at all ("AI
+    /// Specialist", or no title); none when the title joins roles or names
+    /// another job ("Data Engineer", "Back End Developer"), since then the
+    /// duties are not the three roles'.
     #[must_use]
     pub fn posting_role(&self) -> Option<Role> {
         let profile = self.profile;
         match profile.title_role {
             TitleRole::Ambiguous => None,
-            TitleRole::Other if profile.title.other_role.is_some() => None,
-            TitleRole::Other => Role::THREE
-                .contains(&profile.primary_role)
-                .then_some(profile.primary_role),
+            // Only a title that names no job ("AI Specialist", none at all)
+            // leaves the role to the duties.
+            TitleRole::Other
+                if profile.title.vague.is_some() || self.title_text().is_none_or(str::is_empty) =>
+            {
+                Role::THREE
+                    .contains(&profile.primary_role)
+                    .then_some(profile.primary_role)
+            }
+            TitleRole::Other => None,
             named => named.role(),
         }
     }

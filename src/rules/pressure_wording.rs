@@ -34,7 +34,10 @@ impl Rule for PressureWording {
         let doc = ctx.document;
         let help =
             "say what the pace means in practice: release cadence, on-call, hours, onboarding";
-        let cliches = ctx.live_hits("pressure-cliche");
+        let mut cliches = ctx.live_hits("pressure-cliche");
+        // A cliché repeated (or a feed that repeats the posting) is told once.
+        let mut told = std::collections::HashSet::new();
+        cliches.retain(|(_, entry)| told.insert(entry.phrase));
         for (hit, _) in &cliches {
             diagnostics.push(
                 Diagnostic::new(

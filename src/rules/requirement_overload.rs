@@ -18,7 +18,7 @@ const MAX_LABELS: usize = 5;
 static META: RuleMeta = RuleMeta {
     id: "requirement-overload",
     category: Category::Clarity,
-    default_severity: Severity::Warning,
+    default_severity: Severity::Info,
     summary: "The must-have requirements are more than one hire can meet.",
     docs: RuleDocs {
         what_it_does: "Counts the must-have requirement items and the distinct competency \
@@ -100,11 +100,13 @@ impl Rule for RequirementOverload {
         let clusters: HashSet<String> = skills
             .iter()
             .filter(|(hit, _, _)| required(hit.span.start))
-            .map(|(hit, name, family)| {
+            .map(|(hit, _, family)| {
                 let sentence = doc.sentence_index_at(hit.span.start);
                 match sentence {
                     Some(s) if alternative_sentences.contains(&s) => format!("examples-{s}"),
-                    _ => family.clone().unwrap_or_else(|| name.clone()),
+                    // A tool with no family (Docker, SQL) belongs to the
+                    // general stack: one cluster for all of them.
+                    _ => family.clone().unwrap_or_else(|| "stack".to_owned()),
                 }
             })
             .collect();
@@ -211,7 +213,10 @@ impl Rule for RequirementOverload {
                 .map_or(text.len(), |(i, _)| last.end + i);
             let list = text[tools[0].0.start..after].to_ascii_lowercase();
             let last_two = &text[tools[tools.len() - 2].0.end..last.start];
-            if list.contains('/') || list.contains(" or ") || last_two.len() > 24 {
+            // "cloud platforms (AWS, Azure, GCP)": examples in parentheses.
+            let in_parentheses = text[..tools[0].0.start].trim_end().ends_with('(');
+            if list.contains('/') || list.contains(" or ") || last_two.len() > 24 || in_parentheses
+            {
                 continue;
             }
             let names: Vec<&str> = tools.iter().map(|(_, n)| *n).collect();

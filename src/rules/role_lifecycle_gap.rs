@@ -14,7 +14,7 @@ const MAX_LABELS: usize = 4;
 static META: RuleMeta = RuleMeta {
     id: "role-lifecycle-gap",
     category: Category::Role,
-    default_severity: Severity::Warning,
+    default_severity: Severity::Info,
     summary: "The posting starts the role's lifecycle but never closes it.",
     docs: RuleDocs {
         what_it_does: "For the role the posting is for (the title's, else the primary role), \
