@@ -31,7 +31,7 @@ pub use self::lines::LineIndex;
 #[doc(hidden)]
 pub use self::tokens::tokenize_unicode;
 pub use self::tokens::{Token, TokenKind, tokenize};
-use crate::lexicon::{Hit, Lexicon};
+use crate::lexicon::{Hit, KindId, Lexicon};
 use crate::span::{LineCol, Span};
 
 /// What part of a posting a stretch of text belongs to.
@@ -166,6 +166,8 @@ pub struct Document<'a> {
     tokens: OnceLock<Vec<Token>>,
     lines: LineIndex,
     hits: Vec<Hit>,
+    /// For each group kind, the indices of its hits in `hits`.
+    by_kind: Vec<Vec<u32>>,
     blocks: Vec<Block>,
     sentences: Vec<Sentence>,
     sections: Vec<Section>,
@@ -191,11 +193,16 @@ impl<'a> Document<'a> {
         let lines = LineIndex::new(text);
         let hits = lexicon.find(text);
         let structure = structure::analyse(text, &lines, &hits, lexicon, detect_title);
+        let mut by_kind = vec![Vec::new(); lexicon.kind_count()];
+        for (i, hit) in hits.iter().enumerate() {
+            by_kind[lexicon.entry(hit.entry).kind.index()].push(i as u32);
+        }
         Self {
             text,
             tokens: OnceLock::new(),
             lines,
             hits,
+            by_kind,
             blocks: structure.blocks,
             sentences: structure.sentences,
             sections: structure.sections,
@@ -236,6 +243,24 @@ impl<'a> Document<'a> {
     #[must_use]
     pub fn hits(&self) -> &[Hit] {
         &self.hits
+    }
+
+    /// The hits whose group is of `kind`, with their index in
+    /// [`hits`](Document::hits), in order. Indexed when the document is
+    /// built, so readers of one kind never walk the others.
+    ///
+    /// ```
+    /// let linter = jdlint::Linter::new();
+    /// let lexicon = linter.lexicon();
+    /// let doc = jdlint::document::Document::parse("Data Scientist\n\n- 5+ years of SQL", lexicon);
+    /// let years: Vec<_> = doc.hits_of_kind(lexicon.kind_id("years")).collect();
+    /// assert_eq!(doc.slice(years[0].1.span), "years");
+    /// ```
+    pub fn hits_of_kind(&self, kind: Option<KindId>) -> impl Iterator<Item = (u32, &Hit)> + '_ {
+        kind.and_then(|k| self.by_kind.get(k.index()))
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .map(|&i| (i, &self.hits[i as usize]))
     }
 
     /// Blocks in order.

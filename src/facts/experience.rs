@@ -99,12 +99,9 @@ const NOT_EXPERIENCE: [&str; 8] = [
 #[must_use]
 pub fn years_asked(document: &Document<'_>, lexicon: &Lexicon) -> Vec<YearsAsked> {
     let text = document.text();
-    let wanted = lexicon.kind_id(YEARS_KIND);
     document
-        .hits()
-        .iter()
-        .filter(|hit| Some(lexicon.entry(hit.entry).kind) == wanted)
-        .filter_map(|hit| parse_at(text, hit.span))
+        .hits_of_kind(lexicon.kind_id(YEARS_KIND))
+        .filter_map(|(_, hit)| parse_at(text, hit.span))
         .collect()
 }
 

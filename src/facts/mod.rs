@@ -32,12 +32,9 @@ pub const DATE_CUE_KIND: &str = "date-cue";
 #[must_use]
 pub fn stated_date(document: &Document<'_>, lexicon: &Lexicon) -> Option<Date> {
     let text = document.text();
-    let wanted = lexicon.kind_id(DATE_CUE_KIND);
     document
-        .hits()
-        .iter()
-        .filter(|hit| Some(lexicon.entry(hit.entry).kind) == wanted)
-        .find_map(|hit| date::date_at_start(&text[hit.span.end..]))
+        .hits_of_kind(lexicon.kind_id(DATE_CUE_KIND))
+        .find_map(|(_, hit)| date::date_at_start(&text[hit.span.end..]))
 }
 
 /// Where the posting date a rule uses came from.

@@ -5,7 +5,7 @@
 //! [`CURRENCY_KIND`] and [`PAY_KIND`]); only a short window after each is read.
 
 use crate::document::Document;
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Hit, Lexicon};
 use crate::span::Span;
 
 /// Kind of the pack group of currency signs and codes (`$`, `usd`, `€`).
@@ -48,7 +48,16 @@ impl PayStated {
 /// ```
 #[must_use]
 pub fn pay_stated(document: &Document<'_>, lexicon: &Lexicon) -> Vec<PayStated> {
-    pay_in(document.text(), document.hits(), lexicon)
+    let mut cues: Vec<(u32, &Hit)> = document
+        .hits_of_kind(lexicon.kind_id(CURRENCY_KIND))
+        .chain(document.hits_of_kind(lexicon.kind_id(PAY_KIND)))
+        .collect();
+    cues.sort_unstable_by_key(|&(i, _)| i);
+    pay_in(
+        document.text(),
+        cues.into_iter().map(|(_, hit)| hit),
+        lexicon,
+    )
 }
 
 /// Pay statements in `text`, from its lexicon `hits` (a title's, say).
@@ -61,7 +70,11 @@ pub fn pay_stated(document: &Document<'_>, lexicon: &Lexicon) -> Vec<PayStated> 
 /// assert_eq!(pay_in(title, &hits, linter.lexicon())[0].low, 100_000.0);
 /// ```
 #[must_use]
-pub fn pay_in(text: &str, hits: &[crate::lexicon::Hit], lexicon: &Lexicon) -> Vec<PayStated> {
+pub fn pay_in<'h>(
+    text: &str,
+    hits: impl IntoIterator<Item = &'h Hit>,
+    lexicon: &Lexicon,
+) -> Vec<PayStated> {
     let mut found: Vec<PayStated> = Vec::new();
     let currency = lexicon.kind_id(CURRENCY_KIND);
     let pay_word = lexicon.kind_id(PAY_KIND);

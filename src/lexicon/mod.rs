@@ -122,7 +122,8 @@ struct GroupData {
 #[derive(Debug, Clone)]
 pub struct Lexicon {
     namespaces: Vec<String>,
-    kinds: Vec<String>,
+    /// Group kinds, interned: `KindId` is the value.
+    kinds: HashMap<String, KindId>,
     groups: Vec<GroupData>,
     entries: Vec<EntryData>,
     /// For each automaton pattern, the entries it stands for (one per namespace).
@@ -241,15 +242,11 @@ impl Lexicon {
     /// normalization), naming the pack and both lines.
     pub fn new(packs: impl IntoIterator<Item = Pack>) -> Result<Lexicon> {
         let mut namespaces: Vec<String> = Vec::new();
-        let mut kinds: Vec<String> = vec![CONTEXT_KIND.to_owned()];
+        let mut kinds: HashMap<String, KindId> =
+            HashMap::from([(CONTEXT_KIND.to_owned(), KindId(0))]);
         let mut intern = |kind: &str| {
-            KindId(match kinds.iter().position(|k| k == kind) {
-                Some(i) => i as u32,
-                None => {
-                    kinds.push(kind.to_owned());
-                    (kinds.len() - 1) as u32
-                }
-            })
+            let next = KindId(kinds.len() as u32);
+            *kinds.entry(kind.to_owned()).or_insert(next)
         };
         let mut groups = Vec::new();
         let mut entries = Vec::new();
@@ -515,10 +512,7 @@ impl Lexicon {
     /// The interned id of a group kind, if any group has it.
     #[must_use]
     pub fn kind_id(&self, kind: &str) -> Option<KindId> {
-        self.kinds
-            .iter()
-            .position(|k| k == kind)
-            .map(|i| KindId(i as u32))
+        self.kinds.get(kind).copied()
     }
 
     /// The number of distinct kinds.

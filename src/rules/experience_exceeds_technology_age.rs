@@ -15,18 +15,9 @@ const FIRST_GAP: usize = 80;
 /// How far apart the technologies of one list may be ("LangChain, LlamaIndex
 /// and vector databases such as Pinecone").
 const LIST_GAP: usize = 40;
-/// Words that make a list of tools a choice of one.
-const ALTERNATIVES: [&str; 9] = [
-    " or ",
-    "/",
-    "such as",
-    " like ",
-    "e.g",
-    "including",
-    "any of",
-    "one of",
-    "similar",
-];
+/// The pack group of words that make a list of tools a choice of one
+/// ("such as", "one of"); a plain " or " and "/" are read from the text.
+const ALTERNATIVES_KIND: &str = "alternatives-marker";
 /// Words between the years and a technology that end what the years are of.
 const BREAKS: [&str; 14] = [
     "and experience",
@@ -75,17 +66,20 @@ impl Rule for ExperienceExceedsTechnologyAge {
     fn check(&self, ctx: &LintContext<'_>, diagnostics: &mut Vec<Diagnostic>) {
         let doc = ctx.document;
         let text = doc.text();
-        let found: Vec<(Hit, &Technology)> = ctx
+        let technologies: Vec<(Hit, &Technology)> = ctx
             .hits_of(TECHNOLOGY_KIND)
             .filter_map(|(hit, entry)| {
                 Some((hit, ctx.technologies.get(entry.group.tags.first()?)?))
             })
             .collect();
-        let technologies: Vec<(&Hit, &Technology)> =
-            found.iter().map(|(hit, tech)| (hit, *tech)).collect();
         if technologies.is_empty() {
             return;
         }
+        let markers: Vec<Hit> = ctx
+            .live_hits(ALTERNATIVES_KIND)
+            .into_iter()
+            .map(|(hit, _)| hit)
+            .collect();
         let as_of = ctx.posting_date;
         for (i, years) in ctx.years.iter().enumerate() {
             let next_years = ctx.years.get(i + 1).map_or(usize::MAX, |y| y.span.start);
@@ -105,7 +99,7 @@ impl Rule for ExperienceExceedsTechnologyAge {
                 continue;
             };
             let count = object.len();
-            let too_new: Vec<(&Hit, &Technology, f64)> = object
+            let too_new: Vec<(Hit, &Technology, f64)> = object
                 .into_iter()
                 .map(|(hit, tech)| (hit, tech, as_of.date.years_since(tech.released)))
                 .filter(|&(_, _, age)| f64::from(years.min) > age)
@@ -117,8 +111,13 @@ impl Rule for ExperienceExceedsTechnologyAge {
                 .char_indices()
                 .nth(16)
                 .map_or(limit, |(i, _)| last.span.end + i);
-            let span_text = text[years.span.end..after_last].to_ascii_lowercase();
-            if too_new.len() < count && ALTERNATIVES.iter().any(|w| span_text.contains(w)) {
+            let span_text = &text[years.span.end..after_last];
+            let choice = span_text.contains('/')
+                || span_text.to_ascii_lowercase().contains(" or ")
+                || markers
+                    .iter()
+                    .any(|m| m.span.start >= years.span.end && m.span.end <= after_last);
+            if too_new.len() < count && choice {
                 continue;
             }
             let Some(&(_, first, age)) = too_new.first() else {
@@ -172,9 +171,9 @@ impl Rule for ExperienceExceedsTechnologyAge {
 fn object_of<'t>(
     text: &str,
     years: &YearsAsked,
-    technologies: &[(&'t Hit, &'t Technology)],
+    technologies: &[(Hit, &'t Technology)],
     limit: usize,
-) -> Vec<(&'t Hit, &'t Technology)> {
+) -> Vec<(Hit, &'t Technology)> {
     let mut found = Vec::new();
     let mut end = years.span.end;
     for &(hit, tech) in technologies {

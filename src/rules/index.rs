@@ -1,19 +1,17 @@
-//! The hits of one document, indexed once for all rules: by kind, with the
-//! sentences that negate or delegate and the context groups each sentence
-//! satisfies. Every rule reads hits through it, so the hits are walked once
-//! per posting, not once per rule.
+//! What each sentence of one document says about its hits, worked out once
+//! for all rules: the sentences that negate or delegate, and the context
+//! groups each sentence satisfies. With [`Document::hits_of_kind`], the hits
+//! are walked once per posting, not once per rule.
 
 use std::collections::HashSet;
 
 use crate::document::Document;
-use crate::lexicon::{GroupId, KindId, Lexicon};
+use crate::lexicon::{GroupId, Lexicon};
 use crate::roles::{DELEGATION_KIND, NEGATION_KIND};
 
-/// Hits by kind, and what each sentence says about them.
+/// What each sentence says about the hits in it.
 #[derive(Debug, Clone, Default)]
 pub struct HitIndex {
-    /// For each kind, the indices of its hits in `Document::hits`.
-    by_kind: Vec<Vec<u32>>,
     /// The sentence of each hit.
     sentence: Vec<Option<usize>>,
     negated: HashSet<usize>,
@@ -28,13 +26,12 @@ impl HitIndex {
         let negation = lexicon.kind_id(NEGATION_KIND);
         let delegation = lexicon.kind_id(DELEGATION_KIND);
         let mut index = HitIndex {
-            by_kind: vec![Vec::new(); lexicon.kind_count()],
             sentence: Vec::with_capacity(document.hits().len()),
             ..HitIndex::default()
         };
         let sentences = document.sentences();
         let mut current = 0;
-        for (i, hit) in document.hits().iter().enumerate() {
+        for hit in document.hits() {
             // Hits are sorted by start: walk the sentences along with them.
             while current < sentences.len() && sentences[current].span.end <= hit.span.start {
                 current += 1;
@@ -45,7 +42,6 @@ impl HitIndex {
                 .map(|_| current);
             index.sentence.push(sentence);
             let entry = lexicon.entry(hit.entry);
-            index.by_kind[entry.kind.index()].push(i as u32);
             let Some(sentence) = sentence else { continue };
             if let Some(owner) = lexicon.context_owner(hit.entry) {
                 index.context_seen.insert((sentence, owner));
@@ -56,13 +52,6 @@ impl HitIndex {
             }
         }
         index
-    }
-
-    /// Indices (into `Document::hits`) of the hits of `kind`, in order.
-    #[must_use]
-    pub fn of_kind(&self, kind: Option<KindId>) -> &[u32] {
-        kind.and_then(|k| self.by_kind.get(k.index()))
-            .map_or(&[], Vec::as_slice)
     }
 
     /// The sentence of the hit at `index`.

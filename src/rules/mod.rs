@@ -315,12 +315,10 @@ impl<'a> LintContext<'a> {
 
     /// Every hit of groups of `kind`, with its entry, in order.
     pub fn hits_of(&self, kind: &str) -> impl Iterator<Item = (Hit, Entry<'a>)> + 'a {
-        let hits = self.document.hits();
         let lexicon = self.lexicon;
-        self.index
-            .of_kind(lexicon.kind_id(kind))
-            .iter()
-            .map(move |&i| (hits[i as usize], lexicon.entry(hits[i as usize].entry)))
+        self.document
+            .hits_of_kind(lexicon.kind_id(kind))
+            .map(move |(_, hit)| (*hit, lexicon.entry(hit.entry)))
     }
 
     /// The hits of groups of `kind` that count: outside a negated sentence
@@ -329,13 +327,10 @@ impl<'a> LintContext<'a> {
     /// order.
     #[must_use]
     pub fn live_hits(&self, kind: &str) -> Vec<(Hit, Entry<'a>)> {
-        let hits = self.document.hits();
         let index = self.index;
-        index
-            .of_kind(self.lexicon.kind_id(kind))
-            .iter()
-            .filter_map(|&i| {
-                let hit = hits[i as usize];
+        self.document
+            .hits_of_kind(self.lexicon.kind_id(kind))
+            .filter_map(|(i, &hit)| {
                 let entry = self.lexicon.entry(hit.entry);
                 let sentence = index.sentence(i);
                 let live = !index.is_negated(sentence)

@@ -4,7 +4,7 @@ use super::{Category, LintContext, Rule, RuleDocs, RuleMeta};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{BlockKind, SectionKind};
 use crate::facts::technology::TECHNOLOGY_KIND;
-use crate::lexicon::Hit;
+use crate::lexicon::{GroupId, Hit};
 use crate::span::Span;
 
 /// More must-haves than a hire can meet.
@@ -69,19 +69,37 @@ impl Rule for RequirementOverload {
         };
 
         // Skills: technologies by name, role competencies by phrase.
-        let mut skills: Vec<(Hit, String, Option<String>)> = Vec::new();
+        let mut skills: Vec<Skill<'_>> = Vec::new();
         for (hit, entry) in ctx.hits_of(TECHNOLOGY_KIND) {
-            let name = entry.group.tags.first().cloned().unwrap_or_default();
-            let family = ctx.technologies.get(&name).and_then(|t| t.family.clone());
-            skills.push((hit, name, family));
+            let Some(tech) = entry
+                .group
+                .tags
+                .first()
+                .and_then(|n| ctx.technologies.get(n))
+            else {
+                continue;
+            };
+            let cluster = match &tech.family {
+                Some(family) => Cluster::Family(family),
+                None => Cluster::Stack,
+            };
+            skills.push(Skill {
+                hit,
+                name: &tech.name,
+                cluster,
+            });
         }
         for (hit, entry) in ctx.hits_of("competency") {
             if entry.group.role.is_some() {
-                let cluster = format!("group-{}", entry.group.line);
-                skills.push((hit, entry.phrase.to_owned(), Some(cluster)));
+                let cluster = Cluster::Competency(entry.group_id);
+                skills.push(Skill {
+                    hit,
+                    name: entry.phrase,
+                    cluster,
+                });
             }
         }
-        skills.sort_by_key(|(hit, _, _)| hit.span.start);
+        skills.sort_by_key(|skill| skill.hit.span.start);
 
         // 1. Too many must-haves.
         let items: Vec<Span> = doc
@@ -97,17 +115,12 @@ impl Rule for RequirementOverload {
             .filter(|span| seen_items.insert(doc.slice(*span).trim().to_ascii_lowercase()))
             .collect();
         // Tools given as examples ("such as X, Y, Z") are one cluster.
-        let clusters: HashSet<String> = skills
+        let clusters: HashSet<(Option<usize>, Cluster<'_>)> = skills
             .iter()
-            .filter(|(hit, _, _)| required(hit.span.start))
-            .map(|(hit, _, family)| {
-                let sentence = doc.sentence_index_at(hit.span.start);
-                match sentence {
-                    Some(s) if alternative_sentences.contains(&s) => format!("examples-{s}"),
-                    // A tool with no family (Docker, SQL) belongs to the
-                    // general stack: one cluster for all of them.
-                    _ => family.clone().unwrap_or_else(|| "stack".to_owned()),
-                }
+            .filter(|skill| required(skill.hit.span.start))
+            .map(|skill| match doc.sentence_index_at(skill.hit.span.start) {
+                Some(s) if alternative_sentences.contains(&s) => (Some(s), Cluster::Stack),
+                _ => (None, skill.cluster),
             })
             .collect();
         let too_many_items = items.len() > limits.max_required_items as usize;
@@ -147,25 +160,25 @@ impl Rule for RequirementOverload {
 
         // 2. The same skill required and preferred.
         let mut first_required: HashMap<&str, Span> = HashMap::new();
-        for (hit, name, _) in &skills {
+        for &Skill { hit, name, .. } in &skills {
             let example = doc
                 .sentence_index_at(hit.span.start)
                 .is_some_and(|s| alternative_sentences.contains(&s));
             if required(hit.span.start) && !example {
-                first_required.entry(name.as_str()).or_insert(hit.span);
+                first_required.entry(name).or_insert(hit.span);
             }
         }
         let mut reported = HashSet::new();
-        for (hit, name, family) in &skills {
+        for &Skill { hit, name, cluster } in &skills {
             // Named tools only, listed for themselves: "PyTorch" as a bullet
             // of its own, not "deep expertise in PyTorch internals".
-            let is_tool = family.as_deref().is_none_or(|f| !f.starts_with("group-"));
+            let is_tool = !matches!(cluster, Cluster::Competency(_));
             if !is_tool || !preferred(hit.span.start) || !bare_mention(doc, hit.span) {
                 continue;
             }
-            if let Some(&req) = first_required.get(name.as_str())
+            if let Some(&req) = first_required.get(name)
                 && req != hit.span
-                && reported.insert(name.as_str())
+                && reported.insert(name)
             {
                 diagnostics.push(
                     Diagnostic::new(
@@ -181,20 +194,18 @@ impl Rule for RequirementOverload {
 
         // 3. Alternatives all required with "and".
         let mut by_sentence: HashMap<(usize, &str), Vec<(Span, &str)>> = HashMap::new();
-        for (hit, name, family) in &skills {
-            let (Some(family), Some(sentence)) = (family, doc.sentence_index_at(hit.span.start))
+        for &Skill { hit, name, cluster } in &skills {
+            let (Cluster::Family(family), Some(sentence)) =
+                (cluster, doc.sentence_index_at(hit.span.start))
             else {
                 continue;
             };
-            if family.starts_with("group-")
-                || !required(hit.span.start)
-                || alternative_sentences.contains(&sentence)
-            {
+            if !required(hit.span.start) || alternative_sentences.contains(&sentence) {
                 continue;
             }
-            let list = by_sentence.entry((sentence, family.as_str())).or_default();
-            if !list.iter().any(|(_, n)| n == name) {
-                list.push((hit.span, name.as_str()));
+            let list = by_sentence.entry((sentence, family)).or_default();
+            if !list.iter().any(|&(_, n)| n == name) {
+                list.push((hit.span, name));
             }
         }
         let mut lists: Vec<_> = by_sentence.into_iter().collect();
@@ -259,4 +270,24 @@ fn bare_mention(doc: &crate::document::Document<'_>, span: Span) -> bool {
     let line = doc.slice(block.content).to_ascii_lowercase();
     let words = line.split_whitespace().count();
     words <= 8 && !DEPTH.iter().any(|d| line.contains(d))
+}
+
+/// A skill the posting names: a technology or a role competency.
+#[derive(Clone, Copy)]
+struct Skill<'a> {
+    hit: Hit,
+    /// The technology's name, or the competency's phrase.
+    name: &'a str,
+    cluster: Cluster<'a>,
+}
+
+/// What a skill counts toward when clusters are counted.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum Cluster<'a> {
+    /// Interchangeable tools (`deep-learning-framework`).
+    Family(&'a str),
+    /// Tools with no family (Docker, SQL): the general stack, one cluster.
+    Stack,
+    /// A role competency group.
+    Competency(GroupId),
 }

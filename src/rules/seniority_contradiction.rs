@@ -29,18 +29,6 @@ const OTHERS: [&str; 16] = [
     "all levels",
     "/",
 ];
-/// People nouns after "junior" that make it others ("junior engineers").
-const PEOPLE: [&str; 9] = [
-    "engineers",
-    "analysts",
-    "members",
-    "team",
-    "staff",
-    "colleagues",
-    "scientists",
-    "developers",
-    "data scientists",
-];
 
 static META: RuleMeta = RuleMeta {
     id: "seniority-contradiction",
@@ -94,12 +82,10 @@ impl Rule for SeniorityContradiction {
                             .sentence_at(hit.span.start)
                             .map_or("", |s| doc.slice(s.span))
                             .to_ascii_lowercase();
-                        let after = doc.text()[hit.span.end..].trim_start().to_ascii_lowercase();
                         !matches!(
                             section,
                             SectionKind::Company | SectionKind::Legal | SectionKind::Benefits
                         ) && !OTHERS.iter().any(|w| sentence.contains(w))
-                            && !PEOPLE.iter().any(|p| after.starts_with(p))
                     })
                     .map(|hit| (hit.span, Origin::Text, doc.slice(hit.span)))
             });

@@ -11,7 +11,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use jdlint::render::{FileReport, HumanOptions, JsonOutput};
+use jdlint::render::{FileReport, HumanOptions, JsonOutput, Summary};
 use jdlint::{Linter, Report, Severity};
 use rayon::prelude::*;
 
@@ -315,15 +315,7 @@ fn check(input: &InputArgs, config: ConfigArgs, format: Format, report_unused: b
         Format::Github => out = jdlint::render::github(&output.files),
     }
     print(&out);
-    let mut line = format!(
-        "{} posting(s) checked in {:.2}s: {} error(s), {} warning(s), {} info, {} input error(s)",
-        summary.files,
-        started.elapsed().as_secs_f64(),
-        summary.errors,
-        summary.warnings,
-        summary.infos,
-        errors.len()
-    );
+    let mut line = summary_line(&summary, started, errors.len());
     if report_unused {
         line.push_str(&format!(", {unused} unused suppression(s)"));
     }
@@ -381,7 +373,13 @@ fn stream(input: &InputArgs, linters: &mut Linters, started: Instant) -> ExitCod
         eprintln!("error: {message}");
         return ExitCode::from(2);
     }
-    eprintln!(
+    eprintln!("{}", summary_line(&summary, started, input_errors));
+    exit_code(input_errors > 0, summary.errors > 0)
+}
+
+/// The last line of a check, the same for batch and streamed input.
+fn summary_line(summary: &Summary, started: Instant, input_errors: usize) -> String {
+    format!(
         "{} posting(s) checked in {:.2}s: {} error(s), {} warning(s), {} info, {} input error(s)",
         summary.files,
         started.elapsed().as_secs_f64(),
@@ -389,8 +387,7 @@ fn stream(input: &InputArgs, linters: &mut Linters, started: Instant) -> ExitCod
         summary.warnings,
         summary.infos,
         input_errors
-    );
-    exit_code(input_errors > 0, summary.errors > 0)
+    )
 }
 
 fn exit_code(input_failed: bool, has_errors: bool) -> ExitCode {
