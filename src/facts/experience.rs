@@ -109,14 +109,12 @@ pub fn years_asked(document: &Document<'_>, lexicon: &Lexicon) -> Vec<YearsAsked
 fn parse_at(text: &str, unit: Span) -> Option<YearsAsked> {
     let before = &text[..unit.start];
     let mut rest = before.trim_end_matches([' ', '\u{a0}']);
-    // "5+ years", "5 plus years", "5 or more years"
-    let mut plus = false;
-    for suffix in ["+", " plus", " or more", "or more"] {
-        if let Some(stripped) = rest.strip_suffix(suffix) {
-            rest = stripped.trim_end();
-            plus = true;
-            break;
-        }
+    // "5+ years", "5 plus years", "5 or more years": the least is the number.
+    if let Some(stripped) = ["+", " plus", " or more", "or more"]
+        .iter()
+        .find_map(|suffix| rest.strip_suffix(suffix))
+    {
+        rest = stripped.trim_end();
     }
     // "five (5) years": the figure in parentheses, then the word before it.
     let (high, start) = if let Some(inner) = rest.strip_suffix(')') {
@@ -148,7 +146,6 @@ fn parse_at(text: &str, unit: Span) -> Option<YearsAsked> {
     if !(min > 0.0 && high <= MAX_YEARS) {
         return None;
     }
-    let _ = plus;
     let after = &text[unit.end..];
     let after = after.trim_start_matches(['\'', '\u{2019}', ' ']);
     let window = after

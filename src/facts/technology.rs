@@ -21,7 +21,7 @@ use serde::Deserialize;
 
 use super::Date;
 use crate::error::{Error, Result};
-use crate::lexicon::{Anchor, Group, Pack};
+use crate::lexicon::{Anchor, Group, Pack, line_of};
 
 /// Name of the pack the table compiles into.
 pub const PACK_NAME: &str = "technologies";
@@ -81,9 +81,7 @@ impl TechnologyTable {
     pub fn from_toml(origin: &str, text: &str) -> Result<TechnologyTable> {
         let file: TableFile = toml::from_str(text).map_err(|err| Error::Pack {
             pack: origin.to_owned(),
-            line: err.span().map_or(1, |span| {
-                text[..span.start.min(text.len())].lines().count().max(1)
-            }),
+            line: err.span().map_or(1, |span| line_of(text, span.start)),
             message: err.message().trim().to_owned(),
         })?;
         let mut table = TechnologyTable::default();

@@ -29,8 +29,8 @@ use std::collections::HashMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
-pub(crate) use self::pack::expand_plurals;
 pub use self::pack::{Anchor, Case, Group, Pack};
+pub(crate) use self::pack::{expand_plurals, line_of};
 use crate::error::{Error, Result};
 use crate::span::Span;
 
