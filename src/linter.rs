@@ -304,7 +304,8 @@ impl Linter {
             TitleSource::None => "",
         };
         let title_analysis = roles::analyse_title(title_text, &title_hits, lexicon);
-        let profile = roles::build_profile(&document, lexicon, title_analysis);
+        let index = roles::HitIndex::new(&document, lexicon);
+        let profile = roles::build_profile(&document, lexicon, &index, title_analysis);
         let posting_date = match (self.inner.posting_date, date) {
             (Some(date), _) => PostingDate {
                 date,
@@ -326,7 +327,6 @@ impl Linter {
             },
         };
         let years = facts::experience::years_asked(&document, lexicon);
-        let index = rules::HitIndex::new(&document, lexicon);
 
         let ctx = LintContext {
             document: &document,

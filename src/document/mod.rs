@@ -192,11 +192,26 @@ impl<'a> Document<'a> {
     fn build(text: &'a str, lexicon: &Lexicon, detect_title: bool) -> Self {
         let lines = LineIndex::new(text);
         let hits = lexicon.find(text);
-        let structure = structure::analyse(text, &lines, &hits, lexicon, detect_title);
         let mut by_kind = vec![Vec::new(); lexicon.kind_count()];
         for (i, hit) in hits.iter().enumerate() {
             by_kind[lexicon.entry(hit.entry).kind.index()].push(i as u32);
         }
+        let of_kind = |kind: &str| {
+            lexicon
+                .kind_id(kind)
+                .map_or(&[][..], |k| by_kind[k.index()].as_slice())
+        };
+        let structure = structure::analyse(
+            text,
+            &lines,
+            &hits,
+            (
+                of_kind(structure::HEADING_KIND),
+                of_kind(structure::BOILERPLATE_KIND),
+            ),
+            lexicon,
+            detect_title,
+        );
         Self {
             text,
             tokens: OnceLock::new(),

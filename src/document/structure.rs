@@ -1,7 +1,5 @@
 //! Blocks, sentences and sections from lines, tokens and heading hits.
 
-use std::collections::HashMap;
-
 use super::lines::LineIndex;
 use super::{Block, BlockKind, Section, SectionKind, Sentence};
 use crate::lexicon::{Hit, Lexicon};
@@ -44,30 +42,43 @@ struct PendingHeading {
     strength: HeadingStrength,
 }
 
+/// Heading phrases found in the text, by start: the first (longest) at each.
+pub(super) struct HeadingHits(Vec<(Span, SectionKind)>);
+
+impl HeadingHits {
+    fn get(&self, start: usize) -> Option<(Span, SectionKind)> {
+        let i = self.0.partition_point(|(span, _)| span.start < start);
+        self.0
+            .get(i)
+            .filter(|(span, _)| span.start == start)
+            .copied()
+    }
+}
+
+/// `headings` and `boilerplate` are the indexes in `hits` of the hits of
+/// those kinds, in order.
 pub(super) fn analyse(
     text: &str,
     lines: &LineIndex,
     hits: &[Hit],
+    (headings, boilerplate): (&[u32], &[u32]),
     lexicon: &Lexicon,
     detect_title: bool,
 ) -> Structure {
-    let mut heading_hits: HashMap<usize, (Span, SectionKind)> = HashMap::new();
-    let mut boilerplate_hits: Vec<(Span, SectionKind)> = Vec::new();
-    for hit in hits {
-        let group = lexicon.entry(hit.entry).group;
-        let Some(section) = group.section else {
-            continue;
-        };
-        match group.kind.as_str() {
-            HEADING_KIND => {
-                heading_hits
-                    .entry(hit.span.start)
-                    .or_insert((hit.span, section));
-            }
-            BOILERPLATE_KIND => boilerplate_hits.push((hit.span, section)),
-            _ => {}
-        }
-    }
+    let section_of = |&i: &u32| {
+        let hit = hits[i as usize];
+        lexicon
+            .entry(hit.entry)
+            .group
+            .section
+            .map(|s| (hit.span, s))
+    };
+    let mut heading_hits: Vec<(Span, SectionKind)> =
+        headings.iter().filter_map(section_of).collect();
+    heading_hits.dedup_by_key(|(span, _)| span.start);
+    let heading_hits = HeadingHits(heading_hits);
+    let boilerplate_hits: Vec<(Span, SectionKind)> =
+        boilerplate.iter().filter_map(section_of).collect();
 
     let mut blocks: Vec<Block> = Vec::new();
     let mut headings: Vec<PendingHeading> = Vec::new();
@@ -264,13 +275,13 @@ fn count_words(text: &str, span: Span) -> usize {
     let Some(inside) = text.get(span.start..span.end.max(span.start)) else {
         return 0;
     };
-    let chars: Vec<char> = inside.chars().collect();
     let mut count = 0;
     let mut in_word = false;
-    for (i, &c) in chars.iter().enumerate() {
+    let mut chars = inside.chars().peekable();
+    while let Some(c) = chars.next() {
         let joiner = matches!(c, '\'' | '.' | '\u{2019}')
             && in_word
-            && chars.get(i + 1).is_some_and(|&n| is_word_char(n));
+            && chars.peek().is_some_and(|&n| is_word_char(n));
         if is_word_char(c) {
             if !in_word {
                 count += 1;
@@ -314,7 +325,7 @@ fn is_all_caps(raw: &str) -> bool {
 fn heading_line(
     text: &str,
     trimmed: Span,
-    heading_hits: &HashMap<usize, (Span, SectionKind)>,
+    heading_hits: &HeadingHits,
     previous_blank: bool,
     next_blank: bool,
 ) -> Option<(Span, HeadingStrength)> {
@@ -385,10 +396,10 @@ const HEADING_LEAD_WORDS: &[&str] = &[
 /// The heading phrase at the start of `span`, or after one lead word.
 fn known_heading(
     text: &str,
-    heading_hits: &HashMap<usize, (Span, SectionKind)>,
+    heading_hits: &HeadingHits,
     span: Span,
 ) -> Option<(Span, SectionKind)> {
-    if let Some(&found) = heading_hits.get(&span.start) {
+    if let Some(found) = heading_hits.get(span.start) {
         return Some(found);
     }
     let raw = &text[span.start..span.end];
@@ -398,15 +409,11 @@ fn known_heading(
     }
     let rest = &raw[first.len()..];
     let skipped = first.len() + (rest.len() - rest.trim_start().len());
-    heading_hits.get(&(span.start + skipped)).copied()
+    heading_hits.get(span.start + skipped)
 }
 
 /// `Responsibilities: Build ...` → (heading content, rest of the line).
-fn inline_heading(
-    text: &str,
-    trimmed: Span,
-    heading_hits: &HashMap<usize, (Span, SectionKind)>,
-) -> Option<(Span, Span)> {
+fn inline_heading(text: &str, trimmed: Span, heading_hits: &HeadingHits) -> Option<(Span, Span)> {
     let (hit, _) = known_heading(text, heading_hits, trimmed)?;
     let after = &text[hit.end..trimmed.end];
     let colon = after.len() - after.trim_start_matches([' ', '*', '_']).len();
@@ -493,11 +500,7 @@ fn split_sentences(text: &str, blocks: &[Block]) -> Vec<Sentence> {
         }
         let inside = &text[span.start..span.end];
         let mut start = span.start;
-        for (i, c) in inside.char_indices() {
-            if !matches!(c, '.' | '!' | '?' | '…') {
-                continue;
-            }
-            let after = i + c.len_utf8();
+        for (i, after) in stops(inside) {
             // A full stop ends a sentence only before a space (or the end):
             // `3.5`, `node.js` and `e.g.,` go on.
             if inside[after..]
@@ -530,6 +533,28 @@ fn split_sentences(text: &str, blocks: &[Block]) -> Vec<Sentence> {
         push(start, span.end);
     }
     sentences
+}
+
+const ELLIPSIS: &str = "…";
+
+/// Where `.`, `!`, `?` and `…` are in `text`: (start, end) byte offsets of
+/// each. Found by byte (memchr), not by decoding chars.
+fn stops(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let bytes = text.as_bytes();
+    let ellipses = memchr::memmem::find(bytes, ELLIPSIS.as_bytes()).is_some();
+    let ascii = (!ellipses)
+        .then(|| memchr::memchr3_iter(b'.', b'!', b'?', bytes).map(|i| (i, i + 1)))
+        .into_iter()
+        .flatten();
+    let any = ellipses
+        .then(|| {
+            text.char_indices()
+                .filter(|&(_, c)| matches!(c, '.' | '!' | '?' | '…'))
+                .map(|(i, c)| (i, i + c.len_utf8()))
+        })
+        .into_iter()
+        .flatten();
+    ascii.chain(any)
 }
 
 fn is_word_char(c: char) -> bool {

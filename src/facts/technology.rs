@@ -15,7 +15,7 @@
 //! family = "llm-framework"   # optional: interchangeable alternatives
 //! ```
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use serde::Deserialize;
 

@@ -6,6 +6,7 @@
 //! blurbs, benefits and legal text count for nothing), cancelled by a negation
 //! in the same sentence, and damped when the same phrase repeats.
 
+mod index;
 mod profile;
 mod title;
 
@@ -13,8 +14,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+pub use self::index::HitIndex;
 pub(crate) use self::profile::build as build_profile;
-pub(crate) use self::profile::{DELEGATION_KIND, NEGATION_KIND};
 pub use self::profile::{
     Evidence, PRESENCE_MIN_PHRASES, RoleProfile, RoleScore, SUBSTANTIAL_WEIGHT, Scores,
 };

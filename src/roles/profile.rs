@@ -1,12 +1,12 @@
 //! Evidence per role and the posting's role profile.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use serde::{Deserialize, Serialize};
 
-use super::{Role, TitleAnalysis, TitleRole};
+use super::{HitIndex, Role, TitleAnalysis, TitleRole};
 use crate::document::{Document, SectionKind};
-use crate::lexicon::Lexicon;
+use crate::lexicon::{KindId, Lexicon};
 use crate::span::Span;
 
 /// Group kind of negation cues (`lints/cues.toml`).
@@ -205,42 +205,31 @@ const DEFINING_WEIGHT: f32 = 2.5;
 /// that "presents insights" is not a Data Scientist's without statistics).
 const UNANCHORED_FACTOR: f32 = 0.5;
 
-pub(crate) fn build(doc: &Document<'_>, lexicon: &Lexicon, title: TitleAnalysis) -> RoleProfile {
+pub(crate) fn build(
+    doc: &Document<'_>,
+    lexicon: &Lexicon,
+    index: &HitIndex,
+    title: TitleAnalysis,
+) -> RoleProfile {
     const NO_SENTENCE: usize = usize::MAX;
-    let sentence_of = |offset: usize| doc.sentence_index_at(offset).unwrap_or(NO_SENTENCE);
-    let mut negated_sentences = HashSet::new();
-    let mut context_seen = HashSet::new();
-    let mut delegated = HashSet::new();
-    for hit in doc.hits() {
-        if let Some(owner) = lexicon.context_owner(hit.entry) {
-            context_seen.insert((sentence_of(hit.span.start), owner));
-        } else {
-            let group = lexicon.entry(hit.entry).group;
-            match (group.kind.as_str(), group.role) {
-                (NEGATION_KIND, _) => {
-                    negated_sentences.insert(sentence_of(hit.span.start));
-                }
-                (DELEGATION_KIND, Some(role)) if title.role.role() != Some(role) => {
-                    delegated.insert((sentence_of(hit.span.start), role));
-                }
-                _ => {}
-            }
-        }
-    }
-
-    let mut repeats: HashMap<_, u32> = HashMap::new();
-    let mut context_counted = HashSet::new();
+    let evidence_kinds: Vec<KindId> = EVIDENCE_KINDS
+        .iter()
+        .filter_map(|kind| lexicon.kind_id(kind))
+        .collect();
+    let mut repeats: HashMap<_, u32> = HashMap::default();
+    let mut context_counted = HashSet::default();
     let mut evidence = Vec::new();
     let mut sentences = Vec::new();
-    for hit in doc.hits() {
+    for (i, hit) in doc.hits().iter().enumerate() {
         let entry = lexicon.entry(hit.entry);
         let group = entry.group;
         let Some(role) = group.role else { continue };
-        if !EVIDENCE_KINDS.contains(&group.kind.as_str()) {
+        if !evidence_kinds.contains(&entry.kind) {
             continue;
         }
-        let sentence = sentence_of(hit.span.start);
-        if !group.context.is_empty() && !context_seen.contains(&(sentence, entry.group_id)) {
+        let in_sentence = index.sentence(i as u32);
+        let sentence = in_sentence.unwrap_or(NO_SENTENCE);
+        if !group.context.is_empty() && !index.has_context(in_sentence, entry.group_id) {
             continue;
         }
         // A context group's words in one sentence are one duty ("design,
@@ -249,8 +238,8 @@ pub(crate) fn build(doc: &Document<'_>, lexicon: &Lexicon, title: TitleAnalysis)
             continue;
         }
         let section = doc.section_at(hit.span.start);
-        let negated =
-            negated_sentences.contains(&sentence) || delegated.contains(&(sentence, role));
+        let negated = index.is_negated(in_sentence)
+            || (title.role.role() != Some(role) && index.delegates(in_sentence, role));
         let seen = repeats.entry(hit.entry).or_insert(0);
         let damping = 0.5f32.powi(*seen as i32);
         let weight = if negated {

@@ -1,4 +1,4 @@
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use super::{Category, LintContext, Rule, RuleDocs, RuleMeta, TitleSource};
 use crate::diagnostic::{Diagnostic, Severity};

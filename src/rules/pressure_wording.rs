@@ -36,7 +36,7 @@ impl Rule for PressureWording {
             "say what the pace means in practice: release cadence, on-call, hours, onboarding";
         let mut cliches = ctx.live_hits("pressure-cliche");
         // A cliché repeated (or a feed that repeats the posting) is told once.
-        let mut told = std::collections::HashSet::new();
+        let mut told = rustc_hash::FxHashSet::default();
         cliches.retain(|(_, entry)| told.insert(entry.phrase));
         for (hit, _) in &cliches {
             diagnostics.push(
@@ -54,7 +54,7 @@ impl Rule for PressureWording {
         let pace = ctx.live_hits("pressure");
         // Distinct phrases: "fast-paced" three times (or a feed that repeats
         // the posting) is one phrase.
-        let distinct: std::collections::HashSet<String> = pace
+        let distinct: rustc_hash::FxHashSet<String> = pace
             .iter()
             .chain(&cliches)
             .map(|(_, entry)| entry.phrase.to_owned())

@@ -1,4 +1,4 @@
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::{Category, LintContext, Rule, RuleDocs, RuleMeta};
 use crate::diagnostic::{Diagnostic, Severity};
@@ -109,7 +109,7 @@ impl Rule for RequirementOverload {
             .map(|b| b.content)
             .collect();
         // Scraped postings repeat whole lists: count each item's text once.
-        let mut seen_items = HashSet::new();
+        let mut seen_items = HashSet::default();
         let items: Vec<Span> = items
             .into_iter()
             .filter(|span| seen_items.insert(doc.slice(*span).trim().to_ascii_lowercase()))
@@ -159,7 +159,7 @@ impl Rule for RequirementOverload {
         }
 
         // 2. The same skill required and preferred.
-        let mut first_required: HashMap<&str, Span> = HashMap::new();
+        let mut first_required: HashMap<&str, Span> = HashMap::default();
         for &Skill { hit, name, .. } in &skills {
             let example = doc
                 .sentence_index_at(hit.span.start)
@@ -168,7 +168,7 @@ impl Rule for RequirementOverload {
                 first_required.entry(name).or_insert(hit.span);
             }
         }
-        let mut reported = HashSet::new();
+        let mut reported = HashSet::default();
         for &Skill { hit, name, cluster } in &skills {
             // Named tools only, listed for themselves: "PyTorch" as a bullet
             // of its own, not "deep expertise in PyTorch internals".
@@ -193,7 +193,7 @@ impl Rule for RequirementOverload {
         }
 
         // 3. Alternatives all required with "and".
-        let mut by_sentence: HashMap<(usize, &str), Vec<(Span, &str)>> = HashMap::new();
+        let mut by_sentence: HashMap<(usize, &str), Vec<(Span, &str)>> = HashMap::default();
         for &Skill { hit, name, cluster } in &skills {
             let (Cluster::Family(family), Some(sentence)) =
                 (cluster, doc.sentence_index_at(hit.span.start))

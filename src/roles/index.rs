@@ -1,22 +1,29 @@
 //! What each sentence of one document says about its hits, worked out once
-//! for all rules: the sentences that negate or delegate, and the context
-//! groups each sentence satisfies. With [`Document::hits_of_kind`], the hits
-//! are walked once per posting, not once per rule.
+//! per posting for the role profile and all rules: the sentence of each hit,
+//! the sentences that negate or delegate, and the context groups each
+//! sentence satisfies. With [`Document::hits_of_kind`], the hits are walked
+//! once per posting, not once per rule.
 
-use std::collections::HashSet;
-
+use super::Role;
+use super::profile::{DELEGATION_KIND, NEGATION_KIND};
 use crate::document::Document;
 use crate::lexicon::{GroupId, Lexicon};
-use crate::roles::{DELEGATION_KIND, NEGATION_KIND};
+
+/// A delegation cue that names no role hands over everyone's work.
+const ANY_ROLE: u8 = 1 << 7;
 
 /// What each sentence says about the hits in it.
 #[derive(Debug, Clone, Default)]
 pub struct HitIndex {
     /// The sentence of each hit.
     sentence: Vec<Option<usize>>,
-    negated: HashSet<usize>,
-    delegated: HashSet<usize>,
-    context_seen: HashSet<(usize, GroupId)>,
+    /// Per sentence: whether a negation cue is in it.
+    negated: Vec<bool>,
+    /// Per sentence: the roles whose work a delegation cue in it hands over,
+    /// one bit per [`Role::index`], and [`ANY_ROLE`].
+    delegated: Vec<u8>,
+    /// (sentence, group) for each context phrase found, sorted.
+    context_seen: Vec<(usize, GroupId)>,
 }
 
 impl HitIndex {
@@ -25,11 +32,13 @@ impl HitIndex {
     pub fn new(document: &Document<'_>, lexicon: &Lexicon) -> Self {
         let negation = lexicon.kind_id(NEGATION_KIND);
         let delegation = lexicon.kind_id(DELEGATION_KIND);
+        let sentences = document.sentences();
         let mut index = HitIndex {
             sentence: Vec::with_capacity(document.hits().len()),
-            ..HitIndex::default()
+            negated: vec![false; sentences.len()],
+            delegated: vec![0; sentences.len()],
+            context_seen: Vec::new(),
         };
-        let sentences = document.sentences();
         let mut current = 0;
         for hit in document.hits() {
             // Hits are sorted by start: walk the sentences along with them.
@@ -41,16 +50,18 @@ impl HitIndex {
                 .filter(|s| s.span.start <= hit.span.start)
                 .map(|_| current);
             index.sentence.push(sentence);
-            let entry = lexicon.entry(hit.entry);
             let Some(sentence) = sentence else { continue };
+            let entry = lexicon.entry(hit.entry);
             if let Some(owner) = lexicon.context_owner(hit.entry) {
-                index.context_seen.insert((sentence, owner));
+                index.context_seen.push((sentence, owner));
             } else if Some(entry.kind) == negation {
-                index.negated.insert(sentence);
+                index.negated[sentence] = true;
             } else if Some(entry.kind) == delegation {
-                index.delegated.insert(sentence);
+                index.delegated[sentence] |= entry.group.role.map_or(ANY_ROLE, role_bit);
             }
         }
+        index.context_seen.sort_unstable();
+        index.context_seen.dedup();
         index
     }
 
@@ -63,19 +74,34 @@ impl HitIndex {
     /// Whether a negation cue is in the sentence.
     #[must_use]
     pub fn is_negated(&self, sentence: Option<usize>) -> bool {
-        sentence.is_some_and(|s| self.negated.contains(&s))
+        sentence.is_some_and(|s| self.negated.get(s).copied().unwrap_or(false))
     }
 
     /// Whether a delegation cue ("partner with engineers who ...") is in the
     /// sentence.
     #[must_use]
     pub fn is_delegated(&self, sentence: Option<usize>) -> bool {
-        sentence.is_some_and(|s| self.delegated.contains(&s))
+        self.delegated_roles(sentence) != 0
+    }
+
+    /// Whether a delegation cue in the sentence hands `role`'s work to
+    /// someone else ("work with ML engineers who deploy ...").
+    #[must_use]
+    pub fn delegates(&self, sentence: Option<usize>, role: Role) -> bool {
+        self.delegated_roles(sentence) & role_bit(role) != 0
+    }
+
+    fn delegated_roles(&self, sentence: Option<usize>) -> u8 {
+        sentence.map_or(0, |s| self.delegated.get(s).copied().unwrap_or(0))
     }
 
     /// Whether a phrase of `group`'s context is in the sentence.
     #[must_use]
     pub fn has_context(&self, sentence: Option<usize>, group: GroupId) -> bool {
-        sentence.is_some_and(|s| self.context_seen.contains(&(s, group)))
+        sentence.is_some_and(|s| self.context_seen.binary_search(&(s, group)).is_ok())
     }
+}
+
+fn role_bit(role: Role) -> u8 {
+    1 << role.index()
 }
