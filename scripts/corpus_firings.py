@@ -6,14 +6,16 @@
     python3 scripts/corpus_firings.py RULE [N]        # N (default 20) random firings of RULE, fixed seed
 
 The corpus becomes a JSON-lines feed with `date_posted` from meta.tsv (approximate dates
-`~YYYY-MM` read as the first of the month), linted with `jdlint check --input jsonl`.
+`~YYYY-MM` read as the first of the month), linted with `jdlint check --input jsonl`; the feed
+and findings are written under target/.
 """
 import collections, csv, json, os, random, subprocess, sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CORPUS = os.path.join(ROOT, "..", "shared", "corpus")
-FEED = "/tmp/jdlint-corpus.jsonl"
-OUT = "/tmp/jdlint-corpus-findings.jsonl"
+# Under this checkout's target/, so two checkouts never share them.
+FEED = os.path.join(ROOT, "target", "corpus-feed.jsonl")
+OUT = os.path.join(ROOT, "target", "corpus-findings.jsonl")
 
 
 def build_feed():
