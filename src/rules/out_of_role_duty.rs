@@ -8,6 +8,9 @@ use crate::roles::Role;
 pub struct OutOfRoleDuty;
 
 const KIND: &str = "out-of-role";
+/// Phrases that say the sentence puts an LLM to work on the analysis ("extract
+/// sentiment from reviews with an LLM"): a data scientist's tool, not a feature.
+const ANALYSIS_USE_KIND: &str = "analysis-use";
 /// How sentences open that are not the hire's duties: the company speaking,
 /// or what the hire must bring.
 const NOT_DUTIES: [&str; 14] = [
@@ -26,6 +29,68 @@ const NOT_DUTIES: [&str; 14] = [
     "hands on experience",
     "ability to",
 ];
+/// A sentence with one of these words among its first few says what the hire
+/// must have ("5+ years of experience deploying models", "ML tools experience
+/// such as ..."), not what they will do.
+const REQUIREMENT_WORDS: [&str; 4] = ["experience", "experienced", "year", "years"];
+/// How many words from the start [`REQUIREMENT_WORDS`] are looked for.
+const REQUIREMENT_LEAD_WORDS: usize = 5;
+/// A run of at least this many short comma-separated items around a phrase
+/// is a list of skills or keywords ("Deep Learning, LLM, LangChain, Prompt
+/// engineering, ..."), not a duty. Lists of verbs ("design, build, deploy and
+/// monitor models") stay shorter.
+const MIN_LIST_RUN: usize = 7;
+/// Each item of such a list has at most this many words; a duty has a verb
+/// and an object, and runs longer.
+const MAX_LIST_ITEM_WORDS: usize = 4;
+
+/// Whether the phrase at byte `at` of `sentence` is not a duty of the hire:
+/// the company speaking ("we build ..."), what the hire must bring
+/// ("experience with ...", "3+ years deploying ..."), a question ("are you passionate about ...?"), or
+/// an item of a list of skills or keywords.
+pub(crate) fn is_not_duty(sentence: &str, at: usize) -> bool {
+    let said = sentence
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .to_ascii_lowercase()
+        .replace('-', " ");
+    NOT_DUTIES.iter().any(|lead| said.starts_with(lead))
+        || said
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|word| !word.is_empty())
+            .take(REQUIREMENT_LEAD_WORDS)
+            .any(|word| REQUIREMENT_WORDS.contains(&word))
+        || sentence.trim_end().ends_with('?')
+        || in_term_list(sentence, at)
+}
+
+/// Whether byte `at` lies in a run of [`MIN_LIST_RUN`] or more consecutive
+/// comma-separated items of a few words each.
+fn in_term_list(sentence: &str, at: usize) -> bool {
+    let mut items = Vec::new();
+    let mut start = 0;
+    for (i, _) in sentence.match_indices([',', ';']) {
+        items.push((start, &sentence[start..i]));
+        start = i + 1;
+    }
+    items.push((start, &sentence[start..]));
+    let short = |item: &str| item.split_whitespace().count() <= MAX_LIST_ITEM_WORDS;
+    let Some(here) = items.iter().rposition(|&(begin, _)| begin <= at) else {
+        return false;
+    };
+    if !short(items[here].1) {
+        return false;
+    }
+    let before = items[..here]
+        .iter()
+        .rev()
+        .take_while(|(_, t)| short(t))
+        .count();
+    let after = items[here + 1..]
+        .iter()
+        .take_while(|(_, t)| short(t))
+        .count();
+    before + 1 + after >= MIN_LIST_RUN
+}
 
 static META: RuleMeta = RuleMeta {
     id: "out-of-role-duty",
@@ -60,6 +125,11 @@ impl Rule for OutOfRoleDuty {
         let doc = ctx.document;
         let mut last_sentence = None;
         let mut found = Vec::new();
+        let analysis_use: Vec<Option<usize>> = ctx
+            .live_hits(ANALYSIS_USE_KIND)
+            .into_iter()
+            .map(|(hit, _)| doc.sentence_index_at(hit.span.start))
+            .collect();
         for (hit, entry) in ctx.live_hits(KIND) {
             if entry.group.role != Some(role)
                 || !matches!(
@@ -80,14 +150,18 @@ impl Rule for OutOfRoleDuty {
                 continue;
             }
             last_sentence = sentence;
-            // The company's voice ("we build LLM products") and what the
-            // hire brings ("experience with on-call") are not the hire's duties.
-            let said = doc
+            // The company's voice ("we build LLM products"), what the hire
+            // brings ("experience with on-call"), questions and tool lists are
+            // not the hire's duties.
+            if doc
                 .sentence_at(hit.span.start)
-                .map_or("", |s| doc.slice(s.span))
-                .trim_start_matches(|c: char| !c.is_alphanumeric())
-                .to_ascii_lowercase();
-            if NOT_DUTIES.iter().any(|lead| said.starts_with(lead)) {
+                .is_some_and(|s| is_not_duty(doc.slice(s.span), hit.span.start - s.span.start))
+            {
+                continue;
+            }
+            // A data scientist who puts an LLM to work on the analysis
+            // ("extract sentiment from comments with an LLM") uses a tool.
+            if role == Role::DataScientist && analysis_use.contains(&sentence) {
                 continue;
             }
             let why = entry.group.note.as_deref().unwrap_or("the role taxonomy");

@@ -1,7 +1,9 @@
 use super::{Category, LintContext, Rule, RuleDocs, RuleMeta};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::SectionKind;
-use crate::roles::Role;
+use crate::roles::{PRESENCE_MIN_PHRASES, Role};
+
+use super::out_of_role_duty::is_not_duty;
 
 /// A posting that starts a role's lifecycle and never closes it.
 #[derive(Debug, Clone, Copy, Default)]
@@ -18,7 +20,9 @@ static META: RuleMeta = RuleMeta {
     summary: "The posting starts the role's lifecycle but never closes it.",
     docs: RuleDocs {
         what_it_does: "For the role the posting is for (the title's, else the primary role), \
-looks for the start of the role's lifecycle in its duties and for its close anywhere in the \
+when the body agrees (it is the primary role, with at least two duties or competencies of \
+substance), looks for the start of the role's lifecycle in its duties (not in the company's voice, requirements, \
+questions or tool lists) and for its close anywhere in the \
 posting (`lints/duties.toml`): an ML Engineer who deploys models but is never asked to monitor, \
 retrain or watch model quality in production; an AI Engineer who ships LLM features but never \
 hears of evaluation, cost or latency; a Data Scientist who runs experiments and analyses but is \
@@ -63,6 +67,16 @@ impl Rule for RoleLifecycleGap {
         let Some(role) = ctx.posting_role() else {
             return;
         };
+        // The role must be clear from the body too: it is the primary role,
+        // with duties or competencies of substance. A posting whose body is
+        // another role's (or too thin to say) has a bigger problem than a
+        // lifecycle stage, and other rules name it.
+        let profile = ctx.profile;
+        if profile.primary_role != role
+            || profile.substantial_evidence(role).len() < PRESENCE_MIN_PHRASES
+        {
+            return;
+        }
         let doc = ctx.document;
         let starts: Vec<_> = ctx
             .live_hits(START_KIND)
@@ -73,6 +87,13 @@ impl Rule for RoleLifecycleGap {
                         doc.section_at(hit.span.start),
                         SectionKind::Summary | SectionKind::Responsibilities | SectionKind::Other
                     )
+                    // The hire's duties only: not the company's voice, what
+                    // the hire must bring, a question or a list of tools.
+                    && !doc
+                        .sentence_at(hit.span.start)
+                        .is_some_and(|s| {
+                            is_not_duty(doc.slice(s.span), hit.span.start - s.span.start)
+                        })
             })
             .collect();
         let Some((first, _)) = starts.first() else {
