@@ -103,7 +103,10 @@ flags each duty in the summary and responsibilities that the role taxonomy says 
 NOT for (`lints/duties.toml`, each group citing the taxonomy): a Data Scientist keeping \
 systems running at scale or carrying a pager; an AI Engineer training models from scratch or \
 building custom training pipelines; an ML Engineer owning user-facing product features or prompt \
-design. Negated sentences (\"you will not be on call\") do not count.",
+design. Only the hire's duties count: not negated sentences (\"you will not be on call\"), \
+the company's voice (\"we build LLM products\"), what the hire must bring (\"experience with \
+on-call\", \"3+ years deploying ...\"), questions, or runs of short comma-separated keywords; \
+and a Data Scientist who puts an LLM to work on an analysis (sentiment, topics) uses a tool.",
         why_it_matters: "These duties are the core of another role. Candidates who are good at \
 the titled role are not good at them, and candidates who are good at them apply for the other \
 title: the posting attracts neither.",
