@@ -58,6 +58,11 @@ pub struct Evidence {
     /// What it adds to the role's score after section weight, negation,
     /// repeat damping and same-sentence damping (0 when it counts for nothing).
     pub weight: f32,
+    /// True for a verb counted only because its sentence names the role's
+    /// subject (a `context` group: "deploy" next to "models"). The forms of
+    /// one such verb are one duty when the role's presence is counted.
+    #[serde(default)]
+    pub contextual: bool,
     /// True when a negation in the same sentence cancels it ("no LLM
     /// experience needed"), or the sentence hands the work to another team
     /// ("partner with ML engineers who deploy the models").
@@ -142,6 +147,9 @@ pub struct RoleProfile {
 /// A phrase at least this strong (pack weight) is a duty or competency of
 /// substance; weaker ones are hints that never make a role present alone.
 pub const SUBSTANTIAL_WEIGHT: f32 = 1.5;
+/// Forms of one contextual verb share their first letters ("maintain",
+/// "maintaining", "maintenance"): they are one duty.
+const VERB_STEM: usize = 4;
 /// A role is present in a posting with at least this many distinct
 /// substantial phrases (the rubric's "at least two distinct duties or
 /// competencies specific to it").
@@ -149,7 +157,9 @@ pub const PRESENCE_MIN_PHRASES: usize = 2;
 
 impl RoleProfile {
     /// The distinct substantial phrases that count for `role`, first
-    /// occurrence of each, in text order.
+    /// occurrence of each, in text order. The forms of one contextual verb
+    /// ("maintain" and "maintaining" in sentences about models) are one
+    /// phrase: the same generic verb twice is not two duties.
     #[must_use]
     pub fn substantial_evidence(&self, role: Role) -> Vec<&Evidence> {
         let mut seen: Vec<String> = Vec::new();
@@ -158,7 +168,17 @@ impl RoleProfile {
             if evidence.phrase_weight < SUBSTANTIAL_WEIGHT {
                 continue;
             }
-            let key = evidence.phrase.to_lowercase();
+            let key = if evidence.contextual {
+                let stem: String = evidence
+                    .phrase
+                    .to_lowercase()
+                    .chars()
+                    .take(VERB_STEM)
+                    .collect();
+                format!("#{stem}")
+            } else {
+                evidence.phrase.to_lowercase()
+            };
             if !seen.contains(&key) {
                 seen.push(key);
                 out.push(evidence);
@@ -232,9 +252,10 @@ pub(crate) fn build(
         if !group.context.is_empty() && !index.has_context(in_sentence, entry.group_id) {
             continue;
         }
-        // A context group's words in one sentence are one duty ("design,
-        // build and deploy ... models"): only the first counts.
-        if !group.context.is_empty() && !context_counted.insert((sentence, entry.group_id)) {
+        // The context words of a role in one sentence are one duty ("design,
+        // build and deploy ... models", "train and serve models and LLMs"):
+        // only the first counts, whichever of the role's context groups it is in.
+        if !group.context.is_empty() && !context_counted.insert((sentence, role)) {
             continue;
         }
         let section = doc.section_at(hit.span.start);
@@ -259,6 +280,7 @@ pub(crate) fn build(
             section,
             phrase_weight: group.weight,
             weight,
+            contextual: !group.context.is_empty(),
             negated,
         });
     }
@@ -271,13 +293,19 @@ pub(crate) fn build(
             .cmp(&(sentences[b], evidence[b].role))
             .then(evidence[b].weight.total_cmp(&evidence[a].weight))
     });
+    // The k-th after the strongest counts SAME_SENTENCE_FACTOR^k: however
+    // many tools a sentence lists, it adds at most twice its strongest item.
+    let mut factor = 1.0;
     for pair in order.windows(2) {
         let (first, next) = (pair[0], pair[1]);
         if sentences[first] == sentences[next]
             && sentences[next] != NO_SENTENCE
             && evidence[first].role == evidence[next].role
         {
-            evidence[next].weight *= SAME_SENTENCE_FACTOR;
+            factor *= SAME_SENTENCE_FACTOR;
+            evidence[next].weight *= factor;
+        } else {
+            factor = 1.0;
         }
     }
 
