@@ -57,6 +57,7 @@ pub const BUILTIN_PACKS: &[(&str, &str)] = &[
         include_str!("../../lints/roles-coverage.toml"),
     ),
     ("cues.toml", include_str!("../../lints/cues.toml")),
+    ("outputs.toml", include_str!("../../lints/outputs.toml")),
     (
         "requirements.toml",
         include_str!("../../lints/requirements.toml"),

@@ -2,7 +2,7 @@ use rustc_hash::FxHashSet as HashSet;
 
 use super::{Category, LintContext, Rule, RuleDocs, RuleMeta, TitleSource};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::document::{BlockKind, SectionKind};
+use crate::document::{BlockKind, Document, SectionKind};
 use crate::span::Span;
 
 /// No sentence says what the hire delivers or owns.
@@ -14,13 +14,39 @@ const OWNERSHIP_KIND: &str = "ownership";
 /// Evidence kinds that name something the hire produces (the work of another
 /// role is still a stated output: a data engineer's pipelines).
 const DELIVERABLE_KINDS: &[&str] = &["duty", "output", "other-role"];
-/// Group kind of vague-activity cues (`lints/cues.toml`).
-const VAGUE_KIND: &str = "vague";
-/// A responsibilities section with at least this share of vague lines states
-/// no output.
-const MOSTLY_VAGUE: f32 = 0.5;
 /// Two roles whose scores are this close claim the output evenly.
 const EVEN_SHARE_GAP: f32 = 0.15;
+/// Role evidence of kind `output` at least this heavy is a concrete output by
+/// itself ("actionable insights", "models in production", "LLM-powered
+/// features"); lighter ones ("ML models at scale") are not.
+const STRONG_OUTPUT_WEIGHT: f32 = 2.5;
+/// A label before a colon at the start of a duty line ("Model Training:
+/// train and evaluate ...") is at most this many bytes long.
+const LINE_LABEL_MAX: usize = 60;
+/// At most this many generic duty lines are pointed at.
+const MAX_LABELS: usize = 3;
+
+/// Group kinds of `lints/outputs.toml`.
+mod kinds {
+    /// Verbs that start a duty line.
+    pub const LEAD: &str = "output-lead";
+    /// "you will", "this role": the line speaks of the hire's work.
+    pub const HIRE: &str = "output-hire";
+    /// A line that starts like a requirement ("Experience with ...").
+    pub const SKILL: &str = "output-skill-lead";
+    /// A line that courts the candidate ("passionate about ...").
+    pub const APPEAL: &str = "output-appeal";
+    /// A duty line that starts with a vague activity ("support the team").
+    pub const VAGUE: &str = "output-vague-lead";
+    /// Owning or shipping a thing.
+    pub const OWNS: &str = "output-owns";
+    /// The central result ("in your first six months", "your main goal").
+    pub const CENTRAL: &str = "output-central";
+    /// A concrete artifact ("dashboards", "data pipelines", "APIs").
+    pub const ARTIFACT: &str = "output-artifact";
+    /// Who or what the output is for ("used by", "fraud", "our customers").
+    pub const SPECIFIC: &str = "output-specific";
+}
 
 static META: RuleMeta = RuleMeta {
     id: "missing-primary-output",
@@ -28,13 +54,15 @@ static META: RuleMeta = RuleMeta {
     default_severity: Severity::Warning,
     summary: "No sentence says what the hire will deliver or own.",
     docs: RuleDocs {
-        what_it_does: "Looks in the role summary and responsibilities for a sentence that names \
-something the hire produces: a duty or output of one of the three roles (analyses and decisions; \
-models in production; LLM-powered product features), with or without an ownership verb (\"own\", \
-\"ship\", \"deliver\", \"be responsible for\", \"in your first six months you will\"). Flags the \
-posting when there is none (a posting that is only a list of skills), and when the outputs of \
-several roles are claimed so evenly that no primary one can be named and no sentence says which \
-the hire owns.",
+        what_it_does: "Reads the role summary and responsibilities line by line. A duty line (it \
+starts with a duty verb, or says \"you will\") states an output when it names something concrete \
+the hire produces (reports, dashboards, data pipelines, APIs, an assistant; models in production, \
+LLM-powered features), says who or what the output is for (\"used by the supply team\", \"fraud\", \
+\"our customers\"), has the hire own or ship role work, or states the central result (\"in your \
+first six months\", \"your main goal\"). Flags the posting when no line does: a list of skills, or \
+duties that are only generic activities (\"develop machine learning models\", \"collaborate with \
+cross-functional teams\", \"stay up to date\"); and when the outputs of several roles are claimed \
+so evenly that no primary one can be named and no sentence says which the hire owns.",
         why_it_matters: "The primary output decides the role: what the hire delivers is what the \
 interview should test and what candidates need to judge the job. A list of skills says neither.",
         example: "```text\nMachine Learning Engineer\n\nRequirements\n- 5+ years of Python\n- PyTorch, Kubernetes, SQL\n\
@@ -52,59 +80,23 @@ impl Rule for MissingPrimaryOutput {
 
     fn check(&self, ctx: &LintContext<'_>, diagnostics: &mut Vec<Diagnostic>) {
         let doc = ctx.document;
-        let profile = ctx.profile;
-        let in_duties = |section: SectionKind| {
-            matches!(
-                section,
-                SectionKind::Summary | SectionKind::Responsibilities | SectionKind::Other
-            )
-        };
-        let deliverables: HashSet<usize> = profile
-            .evidence
-            .iter()
-            .filter(|e| e.weight > 0.0 && in_duties(e.section))
-            .filter(|e| DELIVERABLE_KINDS.contains(&e.kind.as_str()))
-            .filter_map(|e| doc.sentence_index_at(e.span.start))
-            .collect();
-        let owned = ctx
-            .hits_of(OWNERSHIP_KIND)
-            .filter_map(|(hit, _)| doc.sentence_index_at(hit.span.start))
-            .any(|sentence| deliverables.contains(&sentence));
-
-        let present = profile.present_roles();
-        let even = present.len() >= 2 && {
-            let first = profile.scores.get(present[0]).share;
-            let second = profile.scores.get(present[1]).share;
-            first - second < EVEN_SHARE_GAP
-        };
-        // Duties the taxonomy does not know (a project manager's, a
-        // Salesforce admin's) still state an output: a posting with a
-        // responsibilities section of its own is given the benefit of the doubt.
-        // Unless its lines are mostly vague activities ("support the team").
-        let duty_sentences: Vec<usize> = doc
-            .sentences()
-            .iter()
-            .enumerate()
-            .filter(|(_, s)| {
-                s.section == SectionKind::Responsibilities
-                    && doc.blocks()[s.block].kind != BlockKind::Heading
-            })
-            .map(|(i, _)| i)
-            .collect();
-        let vague: HashSet<usize> = ctx
-            .hits_of(VAGUE_KIND)
-            .filter_map(|(hit, _)| doc.sentence_index_at(hit.span.start))
-            .collect();
-        let vague_count = duty_sentences.iter().filter(|i| vague.contains(i)).count();
-        let has_duties_section = !duty_sentences.is_empty()
-            && (vague_count as f32) < MOSTLY_VAGUE * duty_sentences.len() as f32;
-        let message = if deliverables.is_empty() && !has_duties_section {
-            "no sentence says what the hire will deliver or own".to_owned()
-        } else if even && !owned {
-            let names: Vec<&str> = present.iter().map(|r| r.title()).collect();
+        let lines = DutyLines::new(ctx);
+        let message = if lines.concrete == 0 {
+            if lines.generic.is_empty() {
+                "no sentence says what the hire will deliver or own: the posting lists skills, not duties"
+                    .to_owned()
+            } else {
+                format!(
+                    "none of the {} duty lines names a deliverable: they are activities \
+                     (\"develop models\", \"collaborate with teams\"), not what the hire produces or for whom",
+                    lines.generic.len()
+                )
+            }
+        } else if lines.named == 0
+            && let Some(names) = evenly_claimed(ctx)
+        {
             format!(
-                "the outputs of {} are claimed evenly, and no sentence says which the hire owns",
-                names.join(" and ")
+                "the outputs of {names} are claimed evenly, and no sentence says which the hire owns"
             )
         } else {
             return;
@@ -116,8 +108,258 @@ impl Rule for MissingPrimaryOutput {
                 .first()
                 .map_or(Span::empty(0), |block| block.span),
         };
-        diagnostics.push(Diagnostic::new(META.id, span, message).with_help(
+        let mut diagnostic = Diagnostic::new(META.id, span, message);
+        if lines.concrete == 0 {
+            for &line in lines.generic.iter().take(MAX_LABELS) {
+                diagnostic =
+                    diagnostic.with_label(line, "an activity: what does it produce, and for whom?");
+            }
+        }
+        diagnostics.push(diagnostic.with_help(
             "write down three specific things the hire will own in the first six months, and put them first",
         ));
     }
+}
+
+/// The names of the roles whose outputs are claimed evenly, when no sentence
+/// with role work has an ownership cue.
+fn evenly_claimed(ctx: &LintContext<'_>) -> Option<String> {
+    let doc = ctx.document;
+    let profile = ctx.profile;
+    let present = profile.present_roles();
+    if present.len() < 2 {
+        return None;
+    }
+    let first = profile.scores.get(present[0]).share;
+    let second = profile.scores.get(present[1]).share;
+    if first - second >= EVEN_SHARE_GAP {
+        return None;
+    }
+    let deliverables: HashSet<usize> = profile
+        .evidence
+        .iter()
+        .filter(|e| e.weight > 0.0 && in_duties(e.section))
+        .filter(|e| DELIVERABLE_KINDS.contains(&e.kind.as_str()))
+        .filter_map(|e| doc.sentence_index_at(e.span.start))
+        .collect();
+    let owned = ctx
+        .hits_of(OWNERSHIP_KIND)
+        .filter_map(|(hit, _)| doc.sentence_index_at(hit.span.start))
+        .any(|sentence| deliverables.contains(&sentence));
+    if owned {
+        return None;
+    }
+    let names: Vec<&str> = present.iter().map(|r| r.title()).collect();
+    Some(names.join(" and "))
+}
+
+/// Sections whose lines may state the hire's duties.
+fn in_duties(section: SectionKind) -> bool {
+    matches!(
+        section,
+        SectionKind::Summary | SectionKind::Responsibilities | SectionKind::Other
+    )
+}
+
+/// The spans of the hits of one group kind, in order.
+struct Spans(Vec<Span>);
+
+impl Spans {
+    fn of(ctx: &LintContext<'_>, kind: &str) -> Self {
+        Spans(ctx.hits_of(kind).map(|(hit, _)| hit.span).collect())
+    }
+
+    /// The hits that start inside `line`.
+    fn within(&self, line: Span) -> &[Span] {
+        let from = self.0.partition_point(|s| s.start < line.start);
+        let to = self.0.partition_point(|s| s.start < line.end);
+        &self.0[from..to]
+    }
+
+    fn any_in(&self, line: Span) -> bool {
+        !self.within(line).is_empty()
+    }
+
+    /// The hit that starts exactly at `at`, if any.
+    fn at(&self, at: usize) -> Option<Span> {
+        let i = self.0.partition_point(|s| s.start < at);
+        self.0.get(i).copied().filter(|s| s.start == at)
+    }
+}
+
+/// The duty lines of a posting, sorted into those that state a concrete
+/// output and those that name only an activity.
+struct DutyLines {
+    /// How many lines state a concrete output.
+    concrete: usize,
+    /// How many of those name the thing itself (an artifact, a strong output,
+    /// the central result, owned role work), not only whom it is for: a
+    /// posting with one has a primary output however evenly its role
+    /// evidence is split.
+    named: usize,
+    /// The duty lines that state none, in order.
+    generic: Vec<Span>,
+}
+
+impl DutyLines {
+    fn new(ctx: &LintContext<'_>) -> Self {
+        let doc = ctx.document;
+        let lead = Spans::of(ctx, kinds::LEAD);
+        let hire = Spans::of(ctx, kinds::HIRE);
+        let skill = Spans::of(ctx, kinds::SKILL);
+        let appeal = Spans::of(ctx, kinds::APPEAL);
+        let vague = Spans::of(ctx, kinds::VAGUE);
+        let owns = Spans::of(ctx, kinds::OWNS);
+        let central = Spans::of(ctx, kinds::CENTRAL);
+        let artifact = Spans::of(ctx, kinds::ARTIFACT);
+        let specific = Spans::of(ctx, kinds::SPECIFIC);
+        // Role evidence that counts, by start: (start, strong output, deliverable).
+        let mut evidence: Vec<(usize, bool, bool)> = ctx
+            .profile
+            .evidence
+            .iter()
+            .filter(|e| e.weight > 0.0)
+            .map(|e| {
+                let strong = e.kind == "output" && e.phrase_weight >= STRONG_OUTPUT_WEIGHT;
+                let deliverable = DELIVERABLE_KINDS.contains(&e.kind.as_str());
+                (e.span.start, strong, deliverable)
+            })
+            .collect();
+        evidence.sort_unstable_by_key(|&(start, ..)| start);
+        let evidence_in = |line: Span| {
+            let from = evidence.partition_point(|&(s, ..)| s < line.start);
+            let to = evidence.partition_point(|&(s, ..)| s < line.end);
+            &evidence[from..to]
+        };
+
+        let mut out = DutyLines {
+            concrete: 0,
+            named: 0,
+            generic: Vec::new(),
+        };
+        for (index, sentence) in doc.sentences().iter().enumerate() {
+            if !in_duties(sentence.section)
+                || matches!(
+                    doc.blocks()[sentence.block].kind,
+                    BlockKind::Heading | BlockKind::Title
+                )
+                || ctx.index.is_negated(Some(index))
+            {
+                continue;
+            }
+            for line in lines_of(doc, sentence.span) {
+                let starts = line_starts(doc, line, &hire);
+                let starts_with = |spans: &Spans| starts.iter().any(|&at| spans.at(at).is_some());
+                if starts.is_empty() || starts_with(&skill) || appeal.any_in(line) {
+                    continue;
+                }
+                if starts_with(&vague) {
+                    out.generic.push(line);
+                    continue;
+                }
+                // A longer phrase of the pack can shadow the verb that starts
+                // the line ("deliver insights", "you will own").
+                let is_duty = hire.any_in(line)
+                    || starts_with(&lead)
+                    || starts_with(&owns)
+                    || starts_with(&central)
+                    || starts_with(&artifact);
+                if !is_duty {
+                    continue;
+                }
+                let role_work = evidence_in(line);
+                let named = role_work.iter().any(|&(_, strong, _)| strong)
+                    || central.any_in(line)
+                    || (owns.any_in(line) && role_work.iter().any(|&(.., d)| d))
+                    || artifact.any_in(line);
+                if named || specific.any_in(line) {
+                    out.concrete += 1;
+                    out.named += usize::from(named);
+                } else {
+                    out.generic.push(line);
+                }
+            }
+        }
+        out
+    }
+}
+
+/// The non-empty lines of a sentence, trimmed (a paragraph of unpunctuated
+/// lines is one sentence; each of its lines is a duty of its own). A line
+/// that goes on in lower case continues the one before (hard-wrapped prose).
+fn lines_of(doc: &Document<'_>, span: Span) -> Vec<Span> {
+    let text = doc.text();
+    let mut lines = Vec::new();
+    let mut start = span.start;
+    for (i, byte) in text.as_bytes()[span.start..span.end].iter().enumerate() {
+        let at = span.start + i;
+        if *byte == b'\n' && !continues(&text[at + 1..span.end]) {
+            push_trimmed(text, Span::new(start, at), &mut lines);
+            start = at + 1;
+        }
+    }
+    push_trimmed(text, Span::new(start, span.end), &mut lines);
+    lines
+}
+
+/// Whether the text after a line break continues the line before it: its
+/// first visible character is a lower-case letter.
+fn continues(rest: &str) -> bool {
+    rest.trim_start()
+        .chars()
+        .next()
+        .is_some_and(char::is_lowercase)
+}
+
+fn push_trimmed(text: &str, span: Span, lines: &mut Vec<Span>) {
+    let slice = &text[span.start..span.end];
+    let start = span.start + (slice.len() - slice.trim_start().len());
+    let end = span.end - (slice.len() - slice.trim_end().len());
+    if start < end {
+        lines.push(Span::new(start, end));
+    }
+}
+
+/// Where a duty line's first word may be: after any list marker; after a
+/// short label and its colon ("Model Training: train ..."); after "you will".
+/// Empty when the line starts with a number that is not a list marker (a
+/// requirement: "3+ years of ...").
+fn line_starts(doc: &Document<'_>, line: Span, hire: &Spans) -> Vec<usize> {
+    let text = doc.text();
+    let slice = &text[line.start..line.end];
+    let Some(first) = slice.find(|c: char| c.is_alphanumeric()) else {
+        return Vec::new();
+    };
+    let mut at = line.start + first;
+    if slice[first..].starts_with(|c: char| c.is_ascii_digit()) {
+        let rest = slice[first..].trim_start_matches(|c: char| c.is_ascii_digit());
+        if !rest.starts_with(['.', ')']) {
+            return Vec::new();
+        }
+        let after = &rest[1..];
+        match after.find(|c: char| c.is_alphanumeric()) {
+            Some(offset) => at = line.end - after.len() + offset,
+            None => return Vec::new(),
+        }
+    }
+    let mut starts = vec![at];
+    let rest = &text[at..line.end];
+    let mut label_end = rest.len().min(LINE_LABEL_MAX);
+    while !rest.is_char_boundary(label_end) {
+        label_end -= 1;
+    }
+    if let Some(colon) = rest[..label_end].find(':')
+        && let Some(offset) = rest[colon + 1..].find(|c: char| c.is_alphanumeric())
+    {
+        starts.push(at + colon + 1 + offset);
+    }
+    let firsts = starts.clone();
+    for start in firsts {
+        if let Some(span) = hire.at(start).filter(|span| span.end <= line.end)
+            && let Some(offset) = text[span.end..line.end].find(|c: char| c.is_alphanumeric())
+        {
+            starts.push(span.end + offset);
+        }
+    }
+    starts
 }
