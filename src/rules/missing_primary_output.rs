@@ -248,7 +248,7 @@ impl DutyLines {
                 continue;
             }
             for line in lines_of(doc, sentence.span) {
-                let starts = line_starts(doc, line, &hire);
+                let starts = line_starts(doc, line, &hire, &lead);
                 let starts_with = |spans: &Spans| starts.iter().any(|&at| spans.at(at).is_some());
                 if starts.is_empty() || starts_with(&skill) || appeal.any_in(line) {
                     continue;
@@ -321,10 +321,11 @@ fn push_trimmed(text: &str, span: Span, lines: &mut Vec<Span>) {
 }
 
 /// Where a duty line's first word may be: after any list marker; after a
-/// short label and its colon ("Model Training: train ..."); after "you will".
+/// short label and its colon ("Model Training: train ..."); after an adverb
+/// ("Independently design ..."); after "you will".
 /// Empty when the line starts with a number that is not a list marker (a
 /// requirement: "3+ years of ...").
-fn line_starts(doc: &Document<'_>, line: Span, hire: &Spans) -> Vec<usize> {
+fn line_starts(doc: &Document<'_>, line: Span, hire: &Spans, lead: &Spans) -> Vec<usize> {
     let text = doc.text();
     let slice = &text[line.start..line.end];
     let Some(first) = slice.find(|c: char| c.is_alphanumeric()) else {
@@ -352,6 +353,26 @@ fn line_starts(doc: &Document<'_>, line: Span, hire: &Spans) -> Vec<usize> {
         && let Some(offset) = rest[colon + 1..].find(|c: char| c.is_alphanumeric())
     {
         starts.push(at + colon + 1 + offset);
+    }
+    // "Independently design ...", "Strategically manage ...": the verb
+    // follows an adverb (not a verb in -ly: "Apply ...").
+    for start in starts.clone() {
+        if lead.at(start).is_some() {
+            continue;
+        }
+        let word_len = text[start..line.end]
+            .find(|c: char| !c.is_alphabetic())
+            .unwrap_or(line.end - start);
+        let word = &text[start..start + word_len];
+        // "Specifically, this role ..." is a sentence adverb, not a manner.
+        if word.len() > 4
+            && word.to_ascii_lowercase().ends_with("ly")
+            && text[start + word_len..].starts_with(' ')
+            && let Some(offset) =
+                text[start + word_len..line.end].find(|c: char| c.is_alphanumeric())
+        {
+            starts.push(start + word_len + offset);
+        }
     }
     let firsts = starts.clone();
     for start in firsts {
