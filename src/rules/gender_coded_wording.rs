@@ -1,6 +1,10 @@
+use rustc_hash::FxHashSet as HashSet;
+
 use super::{Category, LintContext, Rule, RuleDocs, RuleMeta};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::document::SectionKind;
+use crate::document::{Document, SectionKind};
+use crate::lexicon::{Entry, Hit};
+use crate::span::Span;
 
 /// Masculine-coded wording outweighs feminine-coded wording.
 #[derive(Debug, Clone, Copy, Default)]
@@ -9,6 +13,18 @@ pub struct GenderCodedWording;
 const MASCULINE: &str = "masculine-coded";
 const FEMININE: &str = "feminine-coded";
 const MAX_LABELS: usize = 12;
+/// Nouns that make a coded adjective describe a company, a thing or pay
+/// (`lints/wording.toml`); tags `after:WORD` / `before:WORD` name the
+/// adjectives they neutralize on each side.
+const NEUTRAL_HEAD: &str = "neutral-head";
+/// Most words between a coded adjective and its neutral head noun.
+const MAX_GAP_WORDS: usize = 3;
+/// Farthest a head noun can start from the coded word, in bytes (three
+/// words and their spaces fit well inside it).
+const WINDOW_BYTES: usize = 80;
+/// Words that end the adjective's reach: a new phrase ("leading a team of
+/// scientists", "leading and mentoring scientists").
+const GAP_STOPS: [&str; 9] = ["a", "an", "of", "and", "or", "our", "your", "their", "to"];
 
 static META: RuleMeta = RuleMeta {
     id: "gender-coded-wording",
@@ -19,7 +35,10 @@ static META: RuleMeta = RuleMeta {
         what_it_does: "Counts the gender-coded words of Gaucher, Friesen & Kay (2011), the word \
 stems Gender Decoder uses (`lints/wording.toml`), outside legal boilerplate, and flags the \
 posting when masculine-coded words outnumber feminine-coded ones by `gender-coded-margin` \
-(`lints/thresholds.toml`) or more. It reports the balance and labels each coded word. Unlike \
+(`lints/thresholds.toml`; 4, Gender Decoder's \"strongly masculine-coded\") or more. A coded \
+adjective a few words before a company, thing or pay noun (\"a leading global provider\", \
+\"compensation will be competitive\") is not counted, nor is a repeated paragraph. It reports \
+the balance and labels each coded word. Unlike \
 word-list tools, it leaves the vocabulary of the trade alone: \"analytics\", \"decision trees\", \
 \"lead data scientist\", \"competitive salary\" and \"individual contributor\" are not coded.",
         why_it_matters: "In the study, job ads with more masculine-coded wording were rated less \
@@ -38,11 +57,26 @@ impl Rule for GenderCodedWording {
 
     fn check(&self, ctx: &LintContext<'_>, diagnostics: &mut Vec<Diagnostic>) {
         let doc = ctx.document;
+        let mut heads = ctx.live_hits(NEUTRAL_HEAD);
+        heads.sort_by_key(|(hit, _)| hit.span.start);
+        // Scraped postings repeat whole paragraphs: count each block's text once.
+        let mut seen_blocks = HashSet::default();
+        let first_copy: HashSet<usize> = doc
+            .blocks()
+            .iter()
+            .filter(|b| seen_blocks.insert(doc.slice(b.content).trim().to_ascii_lowercase()))
+            .map(|b| b.content.start)
+            .collect();
         let counted = |kind| {
             ctx.live_hits(kind)
                 .into_iter()
                 .map(|(hit, _)| hit)
                 .filter(|hit| !matches!(doc.section_at(hit.span.start), SectionKind::Legal))
+                .filter(|hit| {
+                    doc.block_at(hit.span.start)
+                        .is_none_or(|b| first_copy.contains(&b.content.start))
+                })
+                .filter(|hit| !person_free(doc, hit.span, &heads))
                 .collect::<Vec<_>>()
         };
         let masculine = counted(MASCULINE);
@@ -54,7 +88,8 @@ impl Rule for GenderCodedWording {
             .iter()
             .map(|hit| doc.slice(hit.span).to_ascii_lowercase())
             .collect();
-        words.dedup();
+        let mut unique = HashSet::default();
+        words.retain(|w| unique.insert(w.clone()));
         words.truncate(6);
         let mut diagnostic = Diagnostic::new(
             META.id,
@@ -76,4 +111,41 @@ impl Rule for GenderCodedWording {
             "describe the work rather than the temperament; coded words per Gaucher, Friesen & Kay (2011)",
         ));
     }
+}
+
+/// Whether the coded word at `span` describes a company, a thing or pay: a
+/// neutral head noun within a few words on the side its tags name, with no
+/// punctuation between ("a leading global provider", "compensation will be
+/// competitive").
+fn person_free(doc: &Document<'_>, span: Span, heads: &[(Hit, Entry<'_>)]) -> bool {
+    let word = doc.slice(span).to_ascii_lowercase();
+    let after = format!("after:{word}");
+    let before = format!("before:{word}");
+    let Some(sentence) = doc.sentence_at(span.start) else {
+        return false;
+    };
+    // Only heads a few words away: the window in bytes, then the words.
+    let from = heads.partition_point(|(h, _)| h.span.start + WINDOW_BYTES < span.start);
+    let to = heads.partition_point(|(h, _)| h.span.start <= span.end + WINDOW_BYTES);
+    heads[from..to.max(from)].iter().any(|(head, entry)| {
+        let tags = &entry.group.tags;
+        let gap = if head.span.start >= span.end && tags.contains(&after) {
+            Span::new(span.end, head.span.start)
+        } else if head.span.end <= span.start && tags.contains(&before) {
+            Span::new(head.span.end, span.start)
+        } else {
+            return false;
+        };
+        if gap.start < sentence.span.start || gap.end > sentence.span.end {
+            return false;
+        }
+        let between = doc.slice(gap);
+        let words: Vec<String> = between
+            .split_whitespace()
+            .map(str::to_ascii_lowercase)
+            .collect();
+        words.len() <= MAX_GAP_WORDS
+            && !between.contains([',', '.', ';', ':', '(', ')', '!', '?'])
+            && !words.iter().any(|w| GAP_STOPS.contains(&w.as_str()))
+    })
 }

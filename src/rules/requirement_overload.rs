@@ -2,7 +2,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::{Category, LintContext, Rule, RuleDocs, RuleMeta};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::document::{BlockKind, SectionKind};
+use crate::document::{BlockKind, Document, SectionKind};
 use crate::facts::technology::TECHNOLOGY_KIND;
 use crate::lexicon::{GroupId, Hit};
 use crate::span::Span;
@@ -23,7 +23,10 @@ static META: RuleMeta = RuleMeta {
     docs: RuleDocs {
         what_it_does: "Counts the must-have requirement items and the distinct competency \
 clusters they ask for (technology families, role competency groups) and flags a posting over \
-the limits in `lints/thresholds.toml` (`max-required-items`, `max-competency-clusters`). Also \
+the limits in `lints/thresholds.toml` (`max-required-items`, `max-competency-clusters`). \
+Duties written as bullets (\"Build ...\"), bullets naming only soft traits, labels, items marked \
+preferred and whatever follows an unheaded lead-in that leaves the list (\"... benefits, \
+including:\") are not must-haves. Also \
 flags a skill that is both required and preferred, and interchangeable tools all required with \
 \"and\" (\"TensorFlow, PyTorch and JAX\": `min-required-alternatives` or more of one family, with \
 no \"or\", \"such as\" or \"one of\").",
@@ -55,11 +58,13 @@ impl Rule for RequirementOverload {
             .iter()
             .filter_map(|(hit, _)| doc.sentence_index_at(hit.span.start))
             .collect();
+        let excluded = not_required_blocks(ctx);
         let required = |at: usize| {
             doc.section_at(at) == SectionKind::Requirements
                 && doc
                     .sentence_index_at(at)
                     .is_none_or(|s| !preferred_sentences.contains(&s))
+                && block_index_at(doc, at).is_none_or(|b| !excluded.contains(&b))
         };
         let preferred = |at: usize| {
             doc.section_at(at) == SectionKind::Preferred
@@ -114,6 +119,7 @@ impl Rule for RequirementOverload {
             .into_iter()
             .filter(|span| seen_items.insert(doc.slice(*span).trim().to_ascii_lowercase()))
             .collect();
+
         // Tools given as examples ("such as X, Y, Z") are one cluster.
         let clusters: HashSet<(Option<usize>, Cluster<'_>)> = skills
             .iter()
@@ -164,16 +170,27 @@ impl Rule for RequirementOverload {
             let example = doc
                 .sentence_index_at(hit.span.start)
                 .is_some_and(|s| alternative_sentences.contains(&s));
-            if required(hit.span.start) && !example {
+            // "GCP or another cloud" does not require GCP.
+            if required(hit.span.start) && !example && !either_or(doc, hit.span) {
                 first_required.entry(name).or_insert(hit.span);
             }
         }
         let mut reported = HashSet::default();
+        // Sorted by start, as `skills` is.
+        let tools: Vec<Span> = skills
+            .iter()
+            .filter(|s| !matches!(s.cluster, Cluster::Competency(_)))
+            .map(|s| s.hit.span)
+            .collect();
         for &Skill { hit, name, cluster } in &skills {
             // Named tools only, listed for themselves: "PyTorch" as a bullet
             // of its own, not "deep expertise in PyTorch internals".
             let is_tool = !matches!(cluster, Cluster::Competency(_));
-            if !is_tool || !preferred(hit.span.start) || !bare_mention(doc, hit.span) {
+            if !is_tool
+                || !preferred(hit.span.start)
+                || either_or(doc, hit.span)
+                || !bare_mention(doc, hit.span, &tools)
+            {
                 continue;
             }
             if let Some(&req) = first_required.get(name)
@@ -222,10 +239,28 @@ impl Rule for RequirementOverload {
                 .char_indices()
                 .nth(12)
                 .map_or(text.len(), |(i, _)| last.end + i);
-            let list = text[tools[0].0.start..after].to_ascii_lowercase();
+            // The list and the rest of its sentence: "Python, R, SQL, ... or
+            // Jupyter" is a choice even when the last choice is no known tool.
+            let sentence_end = doc
+                .sentence_at(last.start)
+                .map_or(after, |s| s.span.end.max(after))
+                .min(floor_boundary(text, after + LOOK_BACK).max(after));
+            let list = text[tools[0].0.start..sentence_end].to_ascii_lowercase();
             let last_two = &text[tools[tools.len() - 2].0.end..last.start];
-            // "cloud platforms (AWS, Azure, GCP)": examples in parentheses.
-            let in_parentheses = text[..tools[0].0.start].trim_end().ends_with('(');
+            // "cloud platforms (AWS, Azure, GCP)", "(i.e. TensorFlow, JAX)":
+            // examples in parentheses.
+            // From the start of the block: "(eg. AWS, GCP)" splits at "eg.".
+            let sentence_start = doc
+                .block_at(tools[0].0.start)
+                .map_or(0, |b| b.content.start.min(tools[0].0.start))
+                .max(floor_boundary(
+                    text,
+                    tools[0].0.start.saturating_sub(LOOK_BACK),
+                ));
+            let before = &text[sentence_start..tools[0].0.start];
+            let in_parentheses = before
+                .rfind('(')
+                .is_some_and(|open| !before[open..].contains(')'));
             if list.contains('/') || list.contains(" or ") || last_two.len() > 24 || in_parentheses
             {
                 continue;
@@ -250,26 +285,263 @@ impl Rule for RequirementOverload {
     }
 }
 
-/// Words that make a preferred mention ask for more than the required one.
-const DEPTH: [&str; 8] = [
-    "in-depth",
-    "in depth",
-    "deep",
-    "advanced",
-    "expert",
-    "extensive",
-    "complex",
-    "administration",
+/// Kind of the soft traits a requirements bullet may name (`lints/requirements.toml`).
+const TRAIT: &str = "trait";
+/// Kind of the duty verbs that open a bullet.
+const DUTY_VERB: &str = "duty-verb";
+/// Scope phrases said as duty verbs ("Lead the ...") carry this tag.
+const SCOPE: &str = "scope";
+const IMPERATIVE: &str = "imperative";
+const YEARS: &str = "years";
+const HEADING: &str = "heading";
+/// Most words a bullet that only labels what follows ("Education:") has.
+const LABEL_MAX_WORDS: usize = 5;
+/// Most words of a sub-item ("- Data Dictionary") under an item that opens a list.
+const SUB_ITEM_MAX_WORDS: usize = 4;
+/// How an item that introduces sub-items ends.
+const LIST_OPENERS: [&str; 4] = ["including", "such as", "following", "e.g."];
+
+/// The index of the block holding `at`.
+fn block_index_at(doc: &Document<'_>, at: usize) -> Option<usize> {
+    let blocks = doc.blocks();
+    let i = blocks
+        .partition_point(|b| b.span.start <= at)
+        .checked_sub(1)?;
+    (at < blocks[i].span.end.max(blocks[i].span.start + 1)).then_some(i)
+}
+
+/// Blocks of requirements sections that are not must-haves: duties written
+/// as bullets ("Build ..."), bullets that name only soft traits, labels
+/// ("Education:"), and everything after an unheaded lead-in that leaves the
+/// list ("... top benefits, including:", "Preferred, but not required").
+fn not_required_blocks(ctx: &LintContext<'_>) -> HashSet<usize> {
+    let doc = ctx.document;
+    let blocks = doc.blocks();
+    let mut hard: HashSet<usize> = HashSet::default();
+    let mut traits: HashSet<usize> = HashSet::default();
+    let mut preferred: HashSet<usize> = HashSet::default();
+    let mut duty_starts: HashSet<usize> = HashSet::default();
+    let mut headings: HashMap<usize, (usize, SectionKind)> = HashMap::default();
+    let mark = |set: &mut HashSet<usize>, at: usize| {
+        if let Some(b) = block_index_at(doc, at) {
+            set.insert(b);
+        }
+    };
+    for (hit, _) in ctx.hits_of(TECHNOLOGY_KIND).chain(ctx.hits_of(YEARS)) {
+        mark(&mut hard, hit.span.start);
+    }
+    for (hit, entry) in ctx.hits_of("competency") {
+        if entry.group.role.is_some() && entry.group.weight >= 1.0 {
+            mark(&mut hard, hit.span.start);
+        }
+    }
+    for (hit, _) in ctx.hits_of(TRAIT) {
+        mark(&mut traits, hit.span.start);
+    }
+    for (hit, _) in ctx.live_hits(PREFERRED_CUE) {
+        mark(&mut preferred, hit.span.start);
+    }
+    let mut alternatives: HashSet<usize> = HashSet::default();
+    for (hit, _) in ctx.live_hits(ALTERNATIVES) {
+        mark(&mut alternatives, hit.span.start);
+    }
+    for (hit, _) in ctx.hits_of(DUTY_VERB).chain(
+        ctx.hits_of(SCOPE)
+            .filter(|(_, e)| e.group.tags.iter().any(|t| t == IMPERATIVE)),
+    ) {
+        duty_starts.insert(hit.span.start);
+    }
+    for (hit, entry) in ctx.hits_of(HEADING) {
+        if let Some(section) = entry.group.section {
+            headings
+                .entry(hit.span.start)
+                .or_insert((hit.span.end, section));
+        }
+    }
+    let section_starts: HashSet<usize> = doc
+        .sections()
+        .iter()
+        .filter_map(|s| s.heading.map(|h| h.start))
+        .collect();
+
+    let mut excluded = HashSet::default();
+    let mut closed = false;
+    let mut seen_bullet = false;
+    let mut opens_list = false;
+    // After "Experience with one or more of the following:", the items are
+    // choices: the first stands for the list.
+    let mut choices = false;
+    let mut choice_counted = false;
+    for (i, block) in blocks.iter().enumerate() {
+        // A new section (not a boilerplate block inside one) starts afresh.
+        if block.kind == BlockKind::Heading && section_starts.contains(&block.content.start) {
+            closed = false;
+            seen_bullet = false;
+            opens_list = false;
+            choices = alternatives.contains(&i);
+            choice_counted = false;
+            continue;
+        }
+        if block.section != SectionKind::Requirements {
+            continue;
+        }
+        let text = doc.slice(block.content);
+        // A line the source wrapped: it belongs to the block before.
+        let continuation = block.kind != BlockKind::Bullet
+            && text
+                .chars()
+                .next()
+                .is_none_or(|c| c.is_lowercase() || c.is_ascii_punctuation());
+        if continuation {
+            if closed {
+                excluded.insert(i);
+            }
+            continue;
+        }
+        let words = text.split_whitespace().count();
+        let raw = doc.slice(block.span);
+        // A heading phrase that is (nearly) the whole line: "Preferred
+        // Qualifications" as a bullet, not "Experience with Spark".
+        let heading = headings
+            .get(&block.content.start)
+            .filter(|&&(end, _)| {
+                doc.text()[end.min(block.content.end)..block.content.end]
+                    .split_whitespace()
+                    .count()
+                    <= 1
+            })
+            .map(|&(_, section)| section);
+        let label = words <= LABEL_MAX_WORDS
+            && (raw.trim_end_matches(['*', '_', ' ']).ends_with(':') || heading.is_some());
+        if block.kind == BlockKind::Bullet && !label {
+            // "Experience with artifacts such as:" then "- Data Dictionary":
+            // short sub-items are parts of the item they follow.
+            let sub_item =
+                (opens_list && words <= SUB_ITEM_MAX_WORDS) || (choices && choice_counted);
+            choice_counted |= choices;
+            // "Experience with Spark. (preferred)": the mark covers the item.
+            if closed
+                || preferred.contains(&i)
+                || sub_item
+                || duty_starts.contains(&block.content.start)
+                || (traits.contains(&i) && !hard.contains(&i))
+            {
+                excluded.insert(i);
+            }
+            if !sub_item {
+                let end = raw.trim_end().to_ascii_lowercase();
+                opens_list = end.ends_with(':') || LIST_OPENERS.iter().any(|w| end.ends_with(w));
+            }
+            seen_bullet = true;
+            continue;
+        }
+        opens_list = false;
+        let lead_in = raw.trim_end_matches(['*', '_', ' ']).ends_with(':');
+        choices = alternatives.contains(&i) && (label || lead_in);
+        choice_counted = false;
+        // A label or a paragraph between the items: it keeps the list open
+        // only when it names requirements.
+        let leaves = preferred.contains(&i)
+            || heading.is_some_and(|s| s != SectionKind::Requirements)
+            || (seen_bullet && heading.is_none() && !hard.contains(&i));
+        if leaves {
+            closed = true;
+        }
+        if closed || label {
+            excluded.insert(i);
+        }
+    }
+    excluded
+}
+
+/// Words a requirement wraps around a tool's name without asking for more
+/// than the tool: "Experience with PyTorch", "Strong knowledge of SQL".
+const PLAIN_WORDS: [&str; 24] = [
+    "experience",
+    "with",
+    "in",
+    "of",
+    "using",
+    "working",
+    "knowledge",
+    "familiarity",
+    "proficiency",
+    "proficient",
+    "skills",
+    "skill",
+    "strong",
+    "good",
+    "solid",
+    "hands",
+    "on",
+    "the",
+    "and",
+    "a",
+    "an",
+    "is",
+    "plus",
+    "preferred",
 ];
 
-/// Whether the block around `span` is little more than the skill's name.
-fn bare_mention(doc: &crate::document::Document<'_>, span: Span) -> bool {
+/// Whether the block around `span` asks for the tool and nothing more: its
+/// words are tool names and plain requirement wording. "GCP Certifications"
+/// (a credential), "SQL Server" (a product) and "Python big data libraries"
+/// (a narrower skill) ask for more.
+fn bare_mention(doc: &Document<'_>, span: Span, tools: &[Span]) -> bool {
     let Some(block) = doc.block_at(span.start) else {
         return false;
     };
-    let line = doc.slice(block.content).to_ascii_lowercase();
-    let words = line.split_whitespace().count();
-    words <= 8 && !DEPTH.iter().any(|d| line.contains(d))
+    let content = block.content;
+    if content.len() > BARE_MAX_BYTES {
+        return false;
+    }
+    let mut rest = String::new();
+    let mut at = content.start;
+    let first = tools.partition_point(|t| t.start < content.start);
+    for tool in tools[first..]
+        .iter()
+        .take_while(|t| t.start < content.end)
+        .filter(|t| t.end <= content.end)
+    {
+        if tool.start >= at {
+            rest.push_str(&doc.text()[at..tool.start]);
+            rest.push(' ');
+            at = tool.end;
+        }
+    }
+    rest.push_str(&doc.text()[at.min(content.end)..content.end]);
+    rest.to_ascii_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .all(|w| PLAIN_WORDS.contains(&w))
+}
+
+/// Whether the sentence around `span` offers a choice ("GCP, Azure or
+/// AWS", "Docker and/or Kubernetes", "Spark or another framework").
+fn either_or(doc: &Document<'_>, span: Span) -> bool {
+    let Some(sentence) = doc.sentence_at(span.start) else {
+        return false;
+    };
+    // Near the mention only: a long sentence says many things.
+    let all = doc.text();
+    let start = floor_boundary(all, span.start.saturating_sub(LOOK_BACK)).max(sentence.span.start);
+    let end = floor_boundary(all, (span.end + LOOK_BACK).min(all.len())).min(sentence.span.end);
+    let text = format!(" {} ", all[start..end.max(start)].to_ascii_lowercase());
+    text.contains(" or ") || text.contains("/or ")
+}
+
+/// How far around a mention the choice and parenthesis checks look, in bytes.
+const LOOK_BACK: usize = 160;
+/// Longest block `bare_mention` reads: a bare mention is a short line.
+const BARE_MAX_BYTES: usize = 400;
+
+/// The largest char boundary of `text` at or before `at`.
+fn floor_boundary(text: &str, mut at: usize) -> usize {
+    at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 /// A skill the posting names: a technology or a role competency.
