@@ -34,7 +34,7 @@
 
 mod pack;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
@@ -144,7 +144,8 @@ pub struct Lexicon {
     automaton: AhoCorasick,
 }
 
-/// An automaton pattern.
+/// An automaton pattern, with its first entry inline: a match reads one
+/// record (one cache miss) for the common pattern of one entry.
 #[derive(Debug, Clone)]
 struct PatternInfo {
     /// Length in the text (marks not counted).
@@ -154,9 +155,11 @@ struct PatternInfo {
     end_edge: bool,
     /// Whether it is a stem, whose match runs to the end of the word.
     stem: bool,
-    /// Its entries: `slots[first..first + count]`.
-    first: u32,
-    count: u32,
+    /// Its first entry.
+    slot: Slot,
+    /// Its other entries: `slots[more..more + more_count]`.
+    more: u32,
+    more_count: u32,
 }
 
 /// One entry of a pattern, with what `find` reads of its group.
@@ -252,10 +255,16 @@ impl Haystack {
     /// longer texts).
     #[must_use]
     pub fn new(text: &str) -> Haystack {
-        let mut bytes = Vec::new();
-        let mut marks = Vec::new();
-        mark_words(text, &mut bytes, &mut marks);
-        Haystack { bytes, marks }
+        let mut haystack = Haystack::default();
+        haystack.fill(text);
+        haystack
+    }
+
+    /// Prepares `text` in this haystack's buffers, reusing them.
+    fn fill(&mut self, text: &str) {
+        self.bytes.clear();
+        self.marks.clear();
+        mark_words(text, &mut self.bytes, &mut self.marks);
     }
 
     /// The prepared bytes.
@@ -291,29 +300,39 @@ const ASCII: [(u8, bool); 128] = {
 /// Appends `text` to `out` normalized, with [`WORD_START`] before each word,
 /// recording the marks' positions in `marks`.
 ///
-/// The ASCII loop is branch-free: it writes a mark at every byte and keeps
-/// it only at a word start (one text in six bytes is one), which a
-/// mispredicted branch per word would cost more than.
+/// ASCII text goes eight bytes at a time ([`mark_chunk`]); other bytes one
+/// char at a time.
 fn mark_words(text: &str, out: &mut Vec<u8>, marks: &mut Vec<u32>) {
     let bytes = text.as_bytes();
     // A word start follows a byte that is not a word byte, so at most half
-    // the bytes (rounded up) start a word.
+    // the bytes (rounded up) start a word. Eight spare bytes let a chunk be
+    // written whole and then overwritten.
     let most_marks = bytes.len() / 2 + 1;
     let mut j = out.len();
     let mut k = marks.len();
-    out.resize(j + bytes.len() + most_marks, 0);
+    out.resize(j + bytes.len() + most_marks + 8, 0);
     marks.resize(k + most_marks, 0);
     let mut in_word = false;
     let mut i = 0;
     while i < bytes.len() {
+        if let Some(chunk) = bytes.get(i..i + 8) {
+            let chunk = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+            if chunk & HIGH_BITS == 0 {
+                (j, k) = mark_chunk(chunk, in_word, out, j, marks, k);
+                in_word = bytes[i + 7].is_ascii_alphanumeric() || bytes[i + 7] == b'_';
+                i += 8;
+                continue;
+            }
+        }
         let b = bytes[i];
         if b < 0x80 {
             let (read, word) = ASCII[b as usize];
-            let start = usize::from(word && !in_word);
-            out[j] = WORD_START;
-            marks[k] = j as u32;
-            j += start;
-            k += start;
+            if word && !in_word {
+                out[j] = WORD_START;
+                marks[k] = j as u32;
+                j += 1;
+                k += 1;
+            }
             out[j] = read;
             j += 1;
             in_word = word;
@@ -336,6 +355,63 @@ fn mark_words(text: &str, out: &mut Vec<u8>, marks: &mut Vec<u32>) {
     }
     out.truncate(j);
     marks.truncate(k);
+}
+
+/// Bit 7 of each byte of a `u64`.
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+/// The byte `b` in every byte of a `u64`.
+const fn splat(b: u8) -> u64 {
+    0x0101_0101_0101_0101 * b as u64
+}
+
+/// Bit 7 set in each byte of an ASCII `chunk` that lies in `lo..=hi`.
+const fn in_range(chunk: u64, lo: u8, hi: u8) -> u64 {
+    // Each byte is at most 0x7f, so adding at most 0x80 never carries over.
+    let at_least_lo = chunk + splat(0x80 - lo);
+    let above_hi = chunk + splat(0x7f - hi);
+    (at_least_lo & !above_hi) & HIGH_BITS
+}
+
+/// Writes eight ASCII bytes normalized as [`ASCII`] does, with a
+/// [`WORD_START`] before each word start, at `out[j..]` (which has eight
+/// spare bytes); returns the new `j` and mark count `k`.
+fn mark_chunk(
+    chunk: u64,
+    in_word: bool,
+    out: &mut [u8],
+    mut j: usize,
+    marks: &mut [u32],
+    mut k: usize,
+) -> (usize, usize) {
+    debug_assert_eq!(chunk & HIGH_BITS, 0);
+    let upper = in_range(chunk, b'A', b'Z');
+    let lowered = chunk | (upper >> 2);
+    let word = in_range(lowered, b'a', b'z')
+        | in_range(chunk, b'0', b'9')
+        | in_range(chunk ^ splat(b'_'), 0, 0);
+    let space = in_range(chunk, b'\t', b'\r') | in_range(chunk ^ splat(b'-'), 0, 0);
+    // A space byte becomes b' ': clear it, then set 0x20.
+    let space_bytes = (space >> 7) * 0xff;
+    let read = (lowered & !space_bytes) | (space_bytes & splat(b' '));
+    let before = (word << 8) | if in_word { 0x80 } else { 0 };
+    let mut starts = word & !before;
+    let mut rest = read;
+    let mut done = 0;
+    while starts != 0 {
+        let at = (starts.trailing_zeros() / 8) as usize;
+        starts &= starts - 1;
+        out[j..j + 8].copy_from_slice(&rest.to_le_bytes());
+        j += at - done;
+        out[j] = WORD_START;
+        marks[k] = j as u32;
+        j += 1;
+        k += 1;
+        rest = read >> (8 * at);
+        done = at;
+    }
+    out[j..j + 8].copy_from_slice(&rest.to_le_bytes());
+    j += 8 - done;
+    (j, k)
 }
 
 /// A normalized phrase as the automaton matches it: marked like the text.
@@ -389,7 +465,9 @@ fn is_word_char(c: char) -> bool {
 /// stem before a shorter one, then the entry.
 #[derive(Debug, Clone, Copy)]
 struct Candidate {
-    position: u128,
+    /// Start, then the end reversed (longest first): spans fit in 32 bits,
+    /// pieces being at most [`MAX_SCAN`] bytes.
+    position: u64,
     rank: u64,
     namespace: u32,
 }
@@ -397,10 +475,47 @@ struct Candidate {
 /// Pattern lengths sort in 31 bits of [`Candidate::rank`].
 const MAX_PATTERN_LEN: u64 = (1 << 31) - 1;
 
+/// Buffers that [`Lexicon::find`] reuses from one text to the next on a
+/// thread: allocating them afresh for every posting cost more than the
+/// overlap resolution.
+#[derive(Default)]
+struct Scratch {
+    haystack: Haystack,
+    candidates: Vec<Candidate>,
+}
+
+impl Scratch {
+    /// Buffers above this size (a posting of about 4 MB) are dropped after use.
+    const KEEP_BYTES: usize = 6 << 20;
+}
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
+}
+
+/// Pushes `candidate` into `candidates`, which are in [`Candidate::key`]
+/// order, keeping the order.
+///
+/// Matches arrive in order of their end, so a candidate only moves back past
+/// the candidates that end inside its own match: at most the longest
+/// pattern's length times the patterns that can end at one byte, a bound of
+/// the lexicon, not of the text. Cheaper than sorting at the end, which costs
+/// `log n` per candidate.
+fn insert_in_order(candidates: &mut Vec<Candidate>, candidate: Candidate) {
+    let key = candidate.key();
+    let mut at = candidates.len();
+    candidates.push(candidate);
+    while at > 0 && candidates[at - 1].key() > key {
+        candidates[at] = candidates[at - 1];
+        at -= 1;
+    }
+    candidates[at] = candidate;
+}
+
 impl Candidate {
     fn new(span: Span, stem: bool, len: usize, entry: u32, namespace: u32) -> Candidate {
         Candidate {
-            position: (span.start as u128) << 64 | u128::from(u64::MAX - span.end as u64),
+            position: (span.start as u64) << 32 | u64::from(u32::MAX - span.end as u32),
             rank: u64::from(stem) << 63
                 | (MAX_PATTERN_LEN - (len as u64).min(MAX_PATTERN_LEN)) << 32
                 | u64::from(entry),
@@ -408,14 +523,14 @@ impl Candidate {
         }
     }
 
-    fn key(&self) -> (u128, u64) {
+    fn key(&self) -> (u64, u64) {
         (self.position, self.rank)
     }
 
     fn span(&self) -> Span {
         Span::new(
-            (self.position >> 64) as usize,
-            (u64::MAX - self.position as u64) as usize,
+            (self.position >> 32) as usize,
+            (u32::MAX - self.position as u32) as usize,
         )
     }
 
@@ -435,8 +550,8 @@ impl Lexicon {
     /// normalization), naming the pack and both lines.
     pub fn new(packs: impl IntoIterator<Item = Pack>) -> Result<Lexicon> {
         let mut namespaces: Vec<String> = Vec::new();
-        let mut kinds: HashMap<String, KindId> =
-            HashMap::from([(CONTEXT_KIND.to_owned(), KindId(0))]);
+        let mut kinds: HashMap<String, KindId> = HashMap::default();
+        kinds.insert(CONTEXT_KIND.to_owned(), KindId(0));
         let mut intern = |kind: &str| {
             let next = KindId(kinds.len() as u32);
             *kinds.entry(kind.to_owned()).or_insert(next)
@@ -445,9 +560,9 @@ impl Lexicon {
         let mut entries = Vec::new();
         let mut patterns: Vec<String> = Vec::new();
         let mut pattern_entries: Vec<Vec<u32>> = Vec::new();
-        let mut by_pattern: HashMap<String, u32> = HashMap::new();
+        let mut by_pattern: HashMap<String, u32> = HashMap::default();
         // (namespace, normalized phrase) -> line of the group that listed it.
-        let mut seen: HashMap<(u32, String), (usize, bool)> = HashMap::new();
+        let mut seen: HashMap<(u32, String), (usize, bool)> = HashMap::default();
 
         for pack in packs {
             let namespace = match namespaces.iter().position(|n| *n == pack.name) {
@@ -541,21 +656,27 @@ impl Lexicon {
                 .map(str::len)
                 .map(|len| pattern.truncate(len))
                 .is_some();
-            infos.push(PatternInfo {
-                len: pattern.len() as u32,
-                end_edge,
-                stem,
-                first: slots.len() as u32,
-                count: pattern_entries.len() as u32,
-            });
-            slots.extend(pattern_entries.into_iter().map(|entry| {
+            let slot = |entry: u32| {
                 let group: &GroupData = &groups[entries[entry as usize].group as usize];
                 Slot {
                     entry,
                     namespace: group.namespace,
                     anchor: group.group.anchor,
                 }
-            }));
+            };
+            // Every pattern has at least one entry: it was added for one.
+            let (&first, others) = pattern_entries
+                .split_first()
+                .expect("a pattern is added with its entry");
+            infos.push(PatternInfo {
+                len: pattern.len() as u32,
+                end_edge,
+                stem,
+                slot: slot(first),
+                more: slots.len() as u32,
+                more_count: others.len() as u32,
+            });
+            slots.extend(others.iter().map(|&entry| slot(entry)));
         }
         let marked: Vec<Vec<u8>> = patterns.iter().map(|p| marked_pattern(p)).collect();
         let automaton = AhoCorasickBuilder::new()
@@ -630,9 +751,31 @@ impl Lexicon {
 
     /// The hits of one piece of at most [`MAX_SCAN`] bytes.
     fn find_piece(&self, text: &str, first_line_end: usize) -> Vec<Hit> {
-        let haystack = Haystack::new(text);
-        // About one match in 25 bytes of text.
-        let mut candidates: Vec<Candidate> = Vec::with_capacity(text.len() / 16);
+        SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
+            Ok(mut scratch) => {
+                let hits = self.find_piece_with(text, first_line_end, &mut scratch);
+                // A huge posting must not keep its buffers alive in the thread.
+                if scratch.haystack.bytes.capacity() > Scratch::KEEP_BYTES {
+                    *scratch = Scratch::default();
+                }
+                hits
+            }
+            Err(_) => self.find_piece_with(text, first_line_end, &mut Scratch::default()),
+        })
+    }
+
+    fn find_piece_with(
+        &self,
+        text: &str,
+        first_line_end: usize,
+        scratch: &mut Scratch,
+    ) -> Vec<Hit> {
+        let Scratch {
+            haystack,
+            candidates,
+        } = scratch;
+        haystack.fill(text);
+        candidates.clear();
         // Matches come ordered by their end, so the marks before each end
         // are counted by walking forward, not searched for.
         let mut marks_before = 0;
@@ -656,30 +799,27 @@ impl Lexicon {
                     .find(|c: char| !is_word_char(c))
                     .unwrap_or(text.len() - span.end);
             }
-            let slots = &self.slots[pattern.first as usize..][..pattern.count as usize];
-            for slot in slots {
+            let others = &self.slots[pattern.more as usize..][..pattern.more_count as usize];
+            for slot in std::iter::once(&pattern.slot).chain(others) {
                 let anchored = match slot.anchor {
                     Anchor::Anywhere => true,
                     Anchor::LineStart => near_line_start(text, span.start),
                     Anchor::FirstLine => span.end <= first_line_end,
                 };
                 if anchored {
-                    candidates.push(Candidate::new(
-                        span,
-                        pattern.stem,
-                        len,
-                        slot.entry,
-                        slot.namespace,
-                    ));
+                    insert_in_order(
+                        candidates,
+                        Candidate::new(span, pattern.stem, len, slot.entry, slot.namespace),
+                    );
                 }
             }
         }
-        // Leftmost-longest per namespace: by start, longest first, then keep
-        // each candidate that begins after the last one its namespace kept.
-        candidates.sort_unstable_by_key(Candidate::key);
+        // Leftmost-longest per namespace: in order of start, longest first,
+        // keep each candidate that begins after the last one its namespace
+        // kept.
         let mut hits = Vec::with_capacity(candidates.len());
         let mut last: Vec<Option<Span>> = vec![None; self.namespaces.len()];
-        for candidate in candidates {
+        for &candidate in candidates.iter() {
             let span = candidate.span();
             let stem = candidate.is_stem();
             // Skip what overlaps the last kept match, except the same words

@@ -276,6 +276,10 @@ pub(crate) fn line_of(text: &str, offset: usize) -> usize {
 
 /// Expands every `word(s)` / `word(es)` into both forms.
 pub(crate) fn expand_plurals(phrase: &str) -> Vec<String> {
+    // Most phrases have no shorthand: one form, one allocation.
+    if !phrase.contains('(') {
+        return vec![phrase.to_owned()];
+    }
     let mut forms = vec![String::new()];
     for (i, word) in phrase.split(' ').enumerate() {
         let (stem, suffix) = if let Some(stem) = word.strip_suffix("(s)") {
