@@ -952,6 +952,56 @@ pub(crate) fn builtin_packs() -> Result<Vec<Pack>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The marking one char at a time, as [`mark_words`] must do it.
+    fn mark_words_by_char(text: &str) -> (Vec<u8>, Vec<u32>) {
+        let (mut out, mut marks) = (Vec::new(), Vec::new());
+        let mut in_word = false;
+        for c in text.chars() {
+            let word = is_word_char(c);
+            if word && !in_word {
+                marks.push(out.len() as u32);
+                out.push(WORD_START);
+            }
+            in_word = word;
+            if c.is_ascii() {
+                out.push(ASCII[c as usize].0);
+            } else {
+                out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+            }
+        }
+        (out, marks)
+    }
+
+    proptest! {
+        #[test]
+        fn eight_bytes_at_a_time_marks_as_one_char_at_a_time(
+            text in "([A-Za-z0-9_ \t\r\n\x0b\x0c,.;:!?'()/&+@#*-]|[\\x00-\\x7f]|é|ß|\u{2019}|\u{00a0}|中|😀){0,80}"
+        ) {
+            let haystack = Haystack::new(&text);
+            let (bytes, marks) = mark_words_by_char(&text);
+            prop_assert_eq!(haystack.bytes(), &bytes[..]);
+            prop_assert_eq!(&haystack.marks, &marks);
+        }
+    }
+
+    #[test]
+    fn marks_every_ascii_byte_like_the_table() {
+        // Every ASCII byte at every position of a chunk, after a word byte
+        // and after a non-word byte.
+        for b in 0u8..128 {
+            for at in 0..9 {
+                for lead in ["a", " "] {
+                    let text = format!("{lead}{}{}xy z", "q".repeat(at), b as char);
+                    let haystack = Haystack::new(&text);
+                    let (bytes, marks) = mark_words_by_char(&text);
+                    assert_eq!(haystack.bytes(), &bytes[..], "{text:?}");
+                    assert_eq!(haystack.marks, marks, "{text:?}");
+                }
+            }
+        }
+    }
 
     fn lexicon(toml: &str) -> Lexicon {
         Lexicon::new(vec![Pack::from_toml("test", toml).unwrap()]).unwrap()
