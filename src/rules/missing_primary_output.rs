@@ -36,6 +36,8 @@ mod kinds {
     pub const SKILL: &str = "output-skill-lead";
     /// A line that courts the candidate ("passionate about ...").
     pub const APPEAL: &str = "output-appeal";
+    /// The company looks for the hire ("we are seeking a").
+    pub const SEARCH: &str = "output-search";
     /// A duty line that starts with a vague activity ("support the team").
     pub const VAGUE: &str = "output-vague-lead";
     /// Owning or shipping a thing.
@@ -46,7 +48,17 @@ mod kinds {
     pub const ARTIFACT: &str = "output-artifact";
     /// Who or what the output is for ("used by", "fraud", "our customers").
     pub const SPECIFIC: &str = "output-specific";
+    /// What makes a product an AI product ("AI-powered", "powered by LLMs").
+    pub const AI_MADE: &str = "output-ai-made";
+    /// What an AI maker makes ("features", "tools", "applications").
+    pub const PRODUCT_NOUN: &str = "output-product-noun";
+    /// Role work put into production ("into production", "production systems").
+    pub const PRODUCTION: &str = "output-production";
 }
+
+/// An AI maker and a product noun at most this many bytes apart name an AI
+/// product ("AI-driven platform capabilities", "tools powered by NLP").
+const AI_PRODUCT_GAP: usize = 24;
 
 static META: RuleMeta = RuleMeta {
     id: "missing-primary-output",
@@ -61,7 +73,10 @@ LLM-powered features), says who or what the output is for (\"used by the supply 
 \"our customers\"), has the hire own or ship role work, or states the central result (\"in your \
 first six months\", \"your main goal\"). Flags the posting when no line does: a list of skills, or \
 duties that are only generic activities (\"develop machine learning models\", \"collaborate with \
-cross-functional teams\", \"stay up to date\"); and when the outputs of several roles are claimed \
+cross-functional teams\", \"stay up to date\"). A line that starts with a vague activity or says the \
+company is looking for someone is read from its purpose clause (\"work with the claims team to build \
+...\"); an AI-powered product (\"AI-driven scheduling tools\"), role work put into production and a \
+clause after a semicolon count too. Also flags the posting when the outputs of several roles are claimed \
 so evenly that no primary one can be named and no sentence says which the hire owns.",
         why_it_matters: "The primary output decides the role: what the hire delivers is what the \
 interview should test and what candidates need to judge the job. A list of skills says neither.",
@@ -209,10 +224,14 @@ impl DutyLines {
         let skill = Spans::of(ctx, kinds::SKILL);
         let appeal = Spans::of(ctx, kinds::APPEAL);
         let vague = Spans::of(ctx, kinds::VAGUE);
+        let search = Spans::of(ctx, kinds::SEARCH);
         let owns = Spans::of(ctx, kinds::OWNS);
         let central = Spans::of(ctx, kinds::CENTRAL);
         let artifact = Spans::of(ctx, kinds::ARTIFACT);
         let specific = Spans::of(ctx, kinds::SPECIFIC);
+        let ai_made = Spans::of(ctx, kinds::AI_MADE);
+        let product_noun = Spans::of(ctx, kinds::PRODUCT_NOUN);
+        let production = Spans::of(ctx, kinds::PRODUCTION);
         // Role evidence that counts, by start: (start, strong output, deliverable).
         let mut evidence: Vec<(usize, bool, bool)> = ctx
             .profile
@@ -248,31 +267,56 @@ impl DutyLines {
                 continue;
             }
             for line in lines_of(doc, sentence.span) {
-                let starts = line_starts(doc, line, &hire, &lead);
+                let (starts, main) = line_starts(doc, line, &hire, &lead);
                 let starts_with = |spans: &Spans| starts.iter().any(|&at| spans.at(at).is_some());
-                if starts.is_empty() || starts_with(&skill) || appeal.any_in(line) {
+                if starts.is_empty() || starts[..main].iter().any(|&at| skill.at(at).is_some()) {
                     continue;
                 }
-                if starts_with(&vague) {
-                    out.generic.push(line);
+                // A line that courts the candidate is no duty; the central
+                // result ("your main goal is ...") never courts.
+                if appeal.any_in(line) && !starts_with(&central) {
                     continue;
                 }
+                // A line that looks for the hire or starts with a vague
+                // activity can still go on to the duty in a purpose clause:
+                // "we are seeking a data scientist to build ...", "work with
+                // the supply team to build ...".
+                let opener = search
+                    .within(line)
+                    .first()
+                    .copied()
+                    .filter(|_| !starts_with(&central))
+                    .or_else(|| starts.iter().find_map(|&at| vague.at(at)));
+                let scope = match opener {
+                    Some(opener) => match purpose_clause(doc.text(), opener.end, line, &lead) {
+                        Some(at) => Span::new(at, line.end),
+                        None if vague.at(opener.start).is_some() => {
+                            out.generic.push(line);
+                            continue;
+                        }
+                        None => continue,
+                    },
+                    None => line,
+                };
                 // A longer phrase of the pack can shadow the verb that starts
                 // the line ("deliver insights", "you will own").
-                let is_duty = hire.any_in(line)
+                let is_duty = scope != line
+                    || hire.any_in(line)
+                    || central.any_in(line)
                     || starts_with(&lead)
                     || starts_with(&owns)
-                    || starts_with(&central)
                     || starts_with(&artifact);
                 if !is_duty {
                     continue;
                 }
-                let role_work = evidence_in(line);
+                let role_work = evidence_in(scope);
+                let delivers = role_work.iter().any(|&(.., d)| d);
                 let named = role_work.iter().any(|&(_, strong, _)| strong)
-                    || central.any_in(line)
-                    || (owns.any_in(line) && role_work.iter().any(|&(.., d)| d))
-                    || artifact.any_in(line);
-                if named || specific.any_in(line) {
+                    || central.any_in(scope)
+                    || artifact.any_in(scope)
+                    || ((owns.any_in(scope) || production.any_in(scope)) && delivers)
+                    || ai_product(scope, &ai_made, &product_noun);
+                if named || specific.any_in(scope) {
                     out.concrete += 1;
                     out.named += usize::from(named);
                 } else {
@@ -282,6 +326,37 @@ impl DutyLines {
         }
         out
     }
+}
+
+/// Whether `scope` names an AI-powered product: an AI maker ("AI-driven",
+/// "powered by LLMs") next to a product noun ("features", "tools").
+fn ai_product(scope: Span, ai_made: &Spans, product_noun: &Spans) -> bool {
+    ai_made.within(scope).iter().any(|made| {
+        let window = Span::new(
+            made.start.saturating_sub(AI_PRODUCT_GAP).max(scope.start),
+            (made.end + AI_PRODUCT_GAP).min(scope.end),
+        );
+        !product_noun.within(window).is_empty()
+    })
+}
+
+/// Where the purpose clause of a line starts: the first duty verb in its
+/// base form after a "to" that is not the first word after the opener
+/// ("work with the supply team to build ...", not "contribute to design
+/// documents", "from inception to scaling").
+fn purpose_clause(text: &str, opener_end: usize, line: Span, lead: &Spans) -> Option<usize> {
+    let from = Span::new(opener_end.max(line.start), line.end);
+    lead.within(from).iter().find_map(|span| {
+        let before = text[opener_end..span.start].trim_end();
+        let to = before.len().checked_sub(2)?;
+        let word = &text[span.start..span.end];
+        // Compared as bytes: `to` is a char boundary only when they are "to".
+        let infinitive = before.as_bytes()[to..].eq_ignore_ascii_case(b"to")
+            && before[..to].ends_with(|c: char| !c.is_alphanumeric())
+            && !before[..to].trim().is_empty()
+            && !word.to_ascii_lowercase().ends_with("ing");
+        infinitive.then_some(span.start)
+    })
 }
 
 /// The non-empty lines of a sentence, trimmed (a paragraph of unpunctuated
@@ -322,25 +397,26 @@ fn push_trimmed(text: &str, span: Span, lines: &mut Vec<Span>) {
 
 /// Where a duty line's first word may be: after any list marker; after a
 /// short label and its colon ("Model Training: train ..."); after an adverb
-/// ("Independently design ..."); after "you will".
-/// Empty when the line starts with a number that is not a list marker (a
-/// requirement: "3+ years of ...").
-fn line_starts(doc: &Document<'_>, line: Span, hire: &Spans, lead: &Spans) -> Vec<usize> {
+/// ("Independently design ..."); after "you will"; after a semicolon. With
+/// how many of them come before the semicolon clauses (only those can make
+/// the line a requirement). Empty when the line starts with a number that is
+/// not a list marker (a requirement: "3+ years of ...").
+fn line_starts(doc: &Document<'_>, line: Span, hire: &Spans, lead: &Spans) -> (Vec<usize>, usize) {
     let text = doc.text();
     let slice = &text[line.start..line.end];
     let Some(first) = slice.find(|c: char| c.is_alphanumeric()) else {
-        return Vec::new();
+        return (Vec::new(), 0);
     };
     let mut at = line.start + first;
     if slice[first..].starts_with(|c: char| c.is_ascii_digit()) {
         let rest = slice[first..].trim_start_matches(|c: char| c.is_ascii_digit());
         if !rest.starts_with(['.', ')']) {
-            return Vec::new();
+            return (Vec::new(), 0);
         }
         let after = &rest[1..];
         match after.find(|c: char| c.is_alphanumeric()) {
             Some(offset) => at = line.end - after.len() + offset,
-            None => return Vec::new(),
+            None => return (Vec::new(), 0),
         }
     }
     let mut starts = vec![at];
@@ -382,5 +458,16 @@ fn line_starts(doc: &Document<'_>, line: Span, hire: &Spans, lead: &Spans) -> Ve
             starts.push(span.end + offset);
         }
     }
-    starts
+    // A clause after a semicolon may be a duty of its own ("Meet customers;
+    // develop case studies of ..."), but never makes the line a requirement.
+    let main = starts.len();
+    let mut from = at;
+    while let Some(semicolon) = text[from..line.end].find(';') {
+        let after = from + semicolon + 1;
+        if let Some(offset) = text[after..line.end].find(|c: char| c.is_alphanumeric()) {
+            starts.push(after + offset);
+        }
+        from = after;
+    }
+    (starts, main)
 }
