@@ -13,13 +13,18 @@ const KIND: &str = "out-of-role";
 const ANALYSIS_USE_KIND: &str = "analysis-use";
 /// How sentences open that are not the hire's duties: the company speaking,
 /// or what the hire must bring.
-const NOT_DUTIES: [&str; 14] = [
+const NOT_DUTIES: [&str; 19] = [
     "we ",
     "we'",
     "our ",
     "experience ",
     "you have",
     "you bring",
+    "you should",
+    "you must",
+    "you possess",
+    "background in",
+    "expertise in",
     "familiarity",
     "knowledge of",
     "strong understanding",
@@ -32,7 +37,77 @@ const NOT_DUTIES: [&str; 14] = [
 /// A sentence with one of these words among its first few says what the hire
 /// must have ("5+ years of experience deploying models", "ML tools experience
 /// such as ..."), not what they will do.
-const REQUIREMENT_WORDS: [&str; 4] = ["experience", "experienced", "year", "years"];
+const REQUIREMENT_WORDS: [&str; 7] = [
+    "experience",
+    "experienced",
+    "year",
+    "years",
+    // Misspellings postings do carry ("Expereince in deploying ML models").
+    "experince",
+    "expereince",
+    "experiance",
+];
+/// Words that, shortly before a phrase in the same clause, make it something
+/// the hire has done ("seeking an engineer with a proven track record in
+/// designing and deploying ML models"), not a duty.
+const TRACK_RECORD: [&str; 5] = [
+    "track record",
+    "history of",
+    "background in",
+    "who have",
+    "who has",
+];
+/// How many bytes before the phrase [`TRACK_RECORD`] is looked for.
+const TRACK_RECORD_WINDOW: usize = 60;
+/// Verbs that, after a name at the start of a sentence, make the sentence the
+/// company speaking of itself ("Acme has become the platform for training and
+/// deploying models"), not a duty of the hire.
+const COMPANY_VERBS: [&str; 16] = [
+    "is",
+    "was",
+    "has",
+    "have",
+    "are",
+    "helps",
+    "provides",
+    "offers",
+    "builds",
+    "develops",
+    "enables",
+    "empowers",
+    "powers",
+    "delivers",
+    "specializes",
+    "creates",
+];
+/// Capitalized words that open a sentence about the hire or the role, or a
+/// plain sentence, rather than a company's name.
+const NOT_NAMES: [&str; 22] = [
+    "you",
+    "your",
+    "the",
+    "this",
+    "that",
+    "these",
+    "in",
+    "as",
+    "at",
+    "it",
+    "each",
+    "every",
+    "all",
+    "role",
+    "position",
+    "candidate",
+    "candidates",
+    "engineer",
+    "engineers",
+    "scientist",
+    "scientists",
+    "intern",
+];
+/// A company's name runs to at most this many capitalized words.
+const MAX_NAME_WORDS: usize = 3;
 /// How many words from the start [`REQUIREMENT_WORDS`] are looked for.
 const REQUIREMENT_LEAD_WORDS: usize = 5;
 /// A run of at least this many short comma-separated items around a phrase
@@ -61,6 +136,79 @@ pub(crate) fn is_not_duty(sentence: &str, at: usize) -> bool {
             .any(|word| REQUIREMENT_WORDS.contains(&word))
         || sentence.trim_end().ends_with('?')
         || in_term_list(sentence, at)
+        || after_track_record(sentence, at)
+        || company_speaks(sentence)
+        || we_speak_last(sentence, at)
+}
+
+/// Whether the last person named before byte `at` is "we": the company's own
+/// work ("... is key to our mission and we are always looking for faster ways
+/// to train and deploy models"), not the hire's ("you will join us and deploy").
+fn we_speak_last(sentence: &str, at: usize) -> bool {
+    let before = &sentence[..at.min(sentence.len())];
+    before
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .rev()
+        .find_map(|word| {
+            let word = word.to_ascii_lowercase().replace('’', "'");
+            match word.as_str() {
+                "we" | "we're" | "we'll" | "we've" => Some(true),
+                "you" | "you're" | "you'll" | "you've" | "your" | "yours" => Some(false),
+                _ => None,
+            }
+        })
+        .unwrap_or(false)
+}
+
+/// Whether a [`TRACK_RECORD`] phrase stands shortly before byte `at`, in the
+/// same clause (no `.`, `;` or `:` between).
+fn after_track_record(sentence: &str, at: usize) -> bool {
+    let mut from = at.saturating_sub(TRACK_RECORD_WINDOW);
+    while !sentence.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = &sentence[from..at.min(sentence.len())];
+    let clause = before
+        .rsplit(['.', ';', ':'])
+        .next()
+        .unwrap_or(before)
+        .to_ascii_lowercase();
+    TRACK_RECORD.iter().any(|marker| clause.contains(marker))
+}
+
+/// Whether the sentence opens with a name (one to [`MAX_NAME_WORDS`]
+/// capitalized words, none of [`NOT_NAMES`]) followed by one of
+/// [`COMPANY_VERBS`]: the company speaking of itself without "we". A sentence
+/// that goes on to the hire ("Acme is hiring; in this role you would deploy
+/// ...") is not only the company's.
+fn company_speaks(sentence: &str) -> bool {
+    let lower = sentence.to_ascii_lowercase();
+    if lower
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|word| matches!(word, "you" | "your" | "role"))
+    {
+        return false;
+    }
+    let mut words = sentence
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')'))
+        .filter(|word| !word.is_empty());
+    for position in 0..=MAX_NAME_WORDS {
+        let Some(word) = words.next() else {
+            return false;
+        };
+        let lower = word.to_ascii_lowercase();
+        if position > 0 && COMPANY_VERBS.contains(&lower.as_str()) {
+            return true;
+        }
+        let bare = lower.trim_end_matches("'s").trim_end_matches("’s");
+        let name_like = word.chars().next().is_some_and(char::is_uppercase)
+            && !NOT_NAMES.contains(&lower.as_str())
+            && !NOT_NAMES.contains(&bare);
+        if !name_like || position == MAX_NAME_WORDS {
+            return false;
+        }
+    }
+    false
 }
 
 /// Whether byte `at` lies in a run of [`MIN_LIST_RUN`] or more consecutive
@@ -104,8 +252,9 @@ NOT for (`lints/duties.toml`, each group citing the taxonomy): a Data Scientist 
 systems running at scale or carrying a pager; an AI Engineer training models from scratch or \
 building custom training pipelines; an ML Engineer owning user-facing product features or prompt \
 design. Only the hire's duties count: not negated sentences (\"you will not be on call\"), \
-the company's voice (\"we build LLM products\"), what the hire must bring (\"experience with \
-on-call\", \"3+ years deploying ...\"), questions, or runs of short comma-separated keywords; \
+the company's voice (\"we build LLM products\", \"Acme is the platform for deploying \
+models\"), what the hire must bring (\"experience with on-call\", \"3+ years deploying ...\", \
+\"a proven track record in deploying ...\"), questions, or runs of short comma-separated keywords; \
 and a Data Scientist who puts an LLM to work on an analysis (sentiment, topics) uses a tool.",
         why_it_matters: "These duties are the core of another role. Candidates who are good at \
 the titled role are not good at them, and candidates who are good at them apply for the other \

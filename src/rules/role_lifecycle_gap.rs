@@ -96,7 +96,13 @@ impl Rule for RoleLifecycleGap {
                         })
             })
             .collect();
-        let Some((first, _)) = starts.first() else {
+        // Point at a responsibility when there is one: a summary may say
+        // the same in passing.
+        let Some((first, _)) = starts
+            .iter()
+            .find(|(hit, _)| doc.section_at(hit.span.start) == SectionKind::Responsibilities)
+            .or(starts.first())
+        else {
             return;
         };
         let closed = ctx.hits_of(CLOSE_KIND).any(|(hit, entry)| {
@@ -118,7 +124,11 @@ impl Rule for RoleLifecycleGap {
                 role.title()
             ),
         );
-        for (hit, _) in starts.iter().skip(1).take(MAX_LABELS) {
+        for (hit, _) in starts
+            .iter()
+            .filter(|(hit, _)| hit.span != first.span)
+            .take(MAX_LABELS)
+        {
             diagnostic = diagnostic.with_label(hit.span, "starts here too");
         }
         diagnostics.push(diagnostic.with_help(help));
