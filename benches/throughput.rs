@@ -95,6 +95,20 @@ fn bench_set(c: &mut Criterion, name: &str, texts: &[String]) {
                 .sum::<usize>()
         })
     });
+    // The role profile alone (documents, evidence, profile; no rules): what
+    // `jdlint classify` costs.
+    let classifier = Linter::builder()
+        .without_builtin_rules()
+        .build()
+        .expect("the built-in packs compile");
+    group.bench_function("classify", |b| {
+        b.iter(|| {
+            texts
+                .iter()
+                .map(|t| classifier.lint(black_box(t)).profile.evidence.len())
+                .sum::<usize>()
+        })
+    });
     group.bench_function("lint", |b| {
         b.iter(|| {
             texts

@@ -179,13 +179,13 @@ pub const CONTEXT_KIND: &str = "context";
 
 fn add_entry(
     phrase: &str,
+    normalized: String,
     group: u32,
     entries: &mut Vec<EntryData>,
     patterns: &mut Vec<String>,
     pattern_entries: &mut Vec<Vec<u32>>,
     by_pattern: &mut HashMap<String, u32>,
 ) {
-    let normalized = normalize_phrase(phrase);
     let entry = entries.len() as u32;
     entries.push(EntryData {
         phrase: phrase.into(),
@@ -194,16 +194,20 @@ fn add_entry(
     // A stem (`compet*`) is the pattern `compet` with no word boundary
     // required at its end. It is keyed with its `*`, so it never shares a
     // pattern with the exact word.
-    let mut variants = vec![normalized.clone()];
-    if normalized.contains('\'') {
-        variants.push(normalized.replace('\'', "\u{2019}"));
-    }
-    for variant in variants {
-        let pattern = *by_pattern.entry(variant.clone()).or_insert_with(|| {
-            patterns.push(variant);
-            pattern_entries.push(Vec::new());
-            (patterns.len() - 1) as u32
-        });
+    let curly = normalized
+        .contains('\'')
+        .then(|| normalized.replace('\'', "\u{2019}"));
+    for variant in std::iter::once(normalized).chain(curly) {
+        let pattern = match by_pattern.get(&variant) {
+            Some(&pattern) => pattern,
+            None => {
+                let pattern = patterns.len() as u32;
+                by_pattern.insert(variant.clone(), pattern);
+                patterns.push(variant);
+                pattern_entries.push(Vec::new());
+                pattern
+            }
+        };
         pattern_entries[pattern as usize].push(entry);
     }
 }
@@ -595,6 +599,7 @@ impl Lexicon {
                     }
                     add_entry(
                         phrase,
+                        normalized,
                         group_index,
                         &mut entries,
                         &mut patterns,
@@ -618,6 +623,7 @@ impl Lexicon {
                     for phrase in &context {
                         add_entry(
                             phrase,
+                            normalize_phrase(phrase),
                             context_index,
                             &mut entries,
                             &mut patterns,
