@@ -126,7 +126,9 @@ pub(super) fn analyse(
         } else if let Some((content, strength)) =
             heading_line(text, trimmed, &heading_hits, previous_blank, next_blank)
         {
-            let section = known_heading(text, &heading_hits, content).map(|(_, s)| s);
+            let section = known_heading(text, &heading_hits, content)
+                .map(|(_, s)| s)
+                .or_else(|| employer_question(&text[content.start..content.end]));
             headings.push(PendingHeading {
                 block: blocks.len(),
                 section,
@@ -354,7 +356,9 @@ fn heading_line(
     if sentence_end {
         return None;
     }
-    if is_all_caps(inner) {
+    if is_all_caps(inner) || inner.ends_with('?') {
+        // A short line of its own that asks a question is a heading: "What
+        // Is the Opportunity?", "What does the day-to-day look like?".
         return Some((content, HeadingStrength::Strong));
     }
     if ends_colon {
@@ -410,6 +414,14 @@ fn known_heading(
     let rest = &raw[first.len()..];
     let skipped = first.len() + (rest.len() - rest.trim_start().len());
     heading_hits.get(span.start + skipped)
+}
+
+/// "Why Acme?", "Why join Acme?", "Who is Acme?": a question heading about
+/// the employer, which no phrase list can name. Company text.
+fn employer_question(heading: &str) -> Option<SectionKind> {
+    let lower = heading.trim_end().to_ascii_lowercase();
+    let asks = lower.ends_with('?') && (lower.starts_with("why ") || lower.starts_with("who is "));
+    asks.then_some(SectionKind::Company)
 }
 
 /// `Responsibilities: Build ...` → (heading content, rest of the line).
@@ -598,7 +610,19 @@ fn apply_boilerplate(
         if block.kind == BlockKind::Title {
             continue;
         }
-        if block.span.len() <= BOILERPLATE_BLOCK_LIMIT {
+        // A company-intro cue ("founded in", "a Fortune 500 company") marks
+        // its sentence only, and only in the summary or an unknown section:
+        // intro sentences open paragraphs that go on to describe the role
+        // ("We are a leading bank. You will deploy ..."), and under a duties
+        // heading the words are the hire's ("present to Fortune 500 clients").
+        if section == SectionKind::Company {
+            if matches!(
+                sentences[s].section,
+                SectionKind::Summary | SectionKind::Other
+            ) {
+                sentences[s].section = section;
+            }
+        } else if block.span.len() <= BOILERPLATE_BLOCK_LIMIT {
             block.section = section;
             // A block's sentences are contiguous: find them by search, not
             // by a scan (a scan per hit would be quadratic).

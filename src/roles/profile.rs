@@ -345,7 +345,15 @@ pub(crate) fn build(
         .unwrap_or(Role::Other);
     let describes_none =
         total <= 0.0 || (best != Role::Other && scores.get(best).score < MIN_ROLE_SCORE);
-    let (primary_role, confidence) = if describes_none {
+    // A body that says nothing about any role, not even another one (a
+    // teaser, a truncated posting, a list of degrees), leaves the title as
+    // the only statement of the job: it names the primary role, with the
+    // little confidence the prior alone gives.
+    let body_silent = raw.iter().sum::<f32>() <= 0.0;
+    let (primary_role, confidence) = if let (true, Some(role)) = (body_silent, title.role.role()) {
+        let saturation = 1.0 - (-total / 4.0).exp();
+        (role, scores.get(role).share * saturation)
+    } else if describes_none {
         (Role::Other, 0.0)
     } else {
         let saturation = 1.0 - (-total / 4.0).exp();

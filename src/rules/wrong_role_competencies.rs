@@ -17,7 +17,9 @@ static META: RuleMeta = RuleMeta {
         what_it_does: "When the title names exactly one of Data Scientist, ML Engineer and AI \
 Engineer, collects the competencies the posting asks for (requirements, nice-to-haves, and skills \
 named in the summary and responsibilities) and flags it when at least two distinct ones belong to \
-one of the other two roles. Each such competency is labelled.",
+one of the other two roles. What a team's products are (\"applications driven by large \
+language models\") is an output, not a competency, and does not count here. Each such \
+competency is labelled.",
         why_it_matters: "Candidates read the title, then the requirements. A Data Scientist who \
 reads that RAG, prompt engineering and LLM API integration are required either applies without \
 them or does not apply; the interview then tests skills the title never promised.",
@@ -40,7 +42,15 @@ impl Rule for WrongRoleCompetencies {
         };
         let title_in_text = matches!(ctx.title, super::TitleSource::Line(_));
         for other in Role::THREE.into_iter().filter(|&r| r != title_role) {
-            let found = profile.substantial_evidence(other);
+            // Competencies asked for, not what the team's products are: an
+            // output phrase ("applications driven by large language models")
+            // says what is built, and makes a role present in the duties
+            // (mixed-role-responsibilities), but is not a skill required.
+            let found: Vec<_> = profile
+                .substantial_evidence(other)
+                .into_iter()
+                .filter(|e| e.kind != "output")
+                .collect();
             if found.len() < crate::roles::PRESENCE_MIN_PHRASES {
                 continue;
             }
