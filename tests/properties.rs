@@ -55,7 +55,8 @@ proptest! {
             prop_assert!(token.span.end > token.span.start);
             assert_span(&text, token.span.start, token.span.end, "token");
             if token.kind == TokenKind::Word {
-                prop_assert!(text[token.span.start..token.span.end].chars().any(char::is_alphanumeric));
+                // A word has a letter, digit or `_` (the matcher's word chars).
+                prop_assert!(text[token.span.start..token.span.end].chars().any(|c| c.is_alphanumeric() || c == '_'));
             }
             cursor = token.span.end;
         }

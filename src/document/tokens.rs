@@ -87,7 +87,9 @@ pub fn tokenize_unicode(text: &str) -> Vec<Token> {
 
 fn unicode_tokens(line: &str, offset: usize, tokens: &mut Vec<Token>) {
     for (start, segment) in line.split_word_bound_indices() {
-        let kind = if segment.chars().any(char::is_alphanumeric) {
+        // `_` joins words (`snake_case`) and is a word char, as in the
+        // fast paths and the matcher.
+        let kind = if segment.chars().any(|c| c.is_alphanumeric() || c == '_') {
             TokenKind::Word
         } else if segment.chars().all(char::is_whitespace) {
             TokenKind::Space
@@ -287,7 +289,7 @@ mod tests {
 
     #[test]
     fn fast_path_and_unicode_agree_on_words() {
-        let text = "Build RAG pipelines; own the model in production. We're hiring 3 ML engineers!\r\n  - Ship LLM-powered features (cost, latency).";
+        let text = "Build RAG pipelines; own the model in production. We're hiring 3 ML engineers!\r\n  - Ship LLM-powered features (cost, latency) with feature_flags _ and __init__.";
         let fast: Vec<_> = tokenize(text).into_iter().filter(Token::is_word).collect();
         let slow: Vec<_> = tokenize_unicode(text)
             .into_iter()
