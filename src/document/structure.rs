@@ -301,6 +301,13 @@ const MINOR_WORDS: &[&str] = &[
     "your", "we", "our", "us", "is", "are", "be", "will",
 ];
 
+/// Whether `word` (any case) is in [`ABBREVIATIONS`].
+fn is_abbreviation(word: &str) -> bool {
+    ABBREVIATIONS
+        .iter()
+        .any(|abbreviation| abbreviation.eq_ignore_ascii_case(word))
+}
+
 fn is_title_case(raw: &str) -> bool {
     let mut any = false;
     for word in raw.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’') {
@@ -311,7 +318,11 @@ fn is_title_case(raw: &str) -> bool {
             continue;
         }
         any = true;
-        if first.is_lowercase() && !MINOR_WORDS.contains(&word.to_ascii_lowercase().as_str()) {
+        if first.is_lowercase()
+            && !MINOR_WORDS
+                .iter()
+                .any(|minor| minor.eq_ignore_ascii_case(word))
+        {
             return false;
         }
     }
@@ -408,7 +419,10 @@ fn known_heading(
     }
     let raw = &text[span.start..span.end];
     let first = raw.split(|c: char| !c.is_alphanumeric()).next()?;
-    if !HEADING_LEAD_WORDS.contains(&first.to_ascii_lowercase().as_str()) {
+    if !HEADING_LEAD_WORDS
+        .iter()
+        .any(|word| word.eq_ignore_ascii_case(first))
+    {
         return None;
     }
     let rest = &raw[first.len()..];
@@ -488,8 +502,9 @@ fn assign_sections(text: &str, blocks: &mut [Block], headings: &[PendingHeading]
 }
 
 const ABBREVIATIONS: &[&str] = &[
-    "e.g", "i.e", "etc", "vs", "sr", "jr", "mr", "ms", "mrs", "dr", "inc", "ltd", "co", "corp",
-    "no", "u.s", "approx", "incl", "dept", "st", "ph.d", "m.s", "b.s", "m.sc", "b.sc", "fig", "al",
+    "e.g", "i.e", "eg", "ie", "etc", "vs", "sr", "jr", "mr", "ms", "mrs", "dr", "inc", "ltd", "co",
+    "corp", "no", "u.s", "approx", "incl", "dept", "st", "ph.d", "m.s", "b.s", "m.sc", "b.sc",
+    "fig", "al",
 ];
 
 fn split_sentences(text: &str, blocks: &[Block]) -> Vec<Sentence> {
@@ -524,8 +539,8 @@ fn split_sentences(text: &str, blocks: &[Block]) -> Vec<Sentence> {
             }
             let before = &inside[..i];
             if before.chars().next_back().is_some_and(is_word_char) {
-                let word = last_word(before).to_ascii_lowercase();
-                if ABBREVIATIONS.contains(&word.as_str()) || word.chars().count() == 1 {
+                let word = last_word(before);
+                if is_abbreviation(word) || word.chars().count() == 1 {
                     continue;
                 }
             }
@@ -709,8 +724,8 @@ mod tests {
                 if let Some(previous) = i.checked_sub(1).map(|p| &inside[p])
                     && previous.kind == TokenKind::Word
                 {
-                    let word = text[previous.span.start..previous.span.end].to_ascii_lowercase();
-                    if ABBREVIATIONS.contains(&word.as_str()) || word.chars().count() == 1 {
+                    let word = &text[previous.span.start..previous.span.end];
+                    if is_abbreviation(word) || word.chars().count() == 1 {
                         continue;
                     }
                 }
@@ -754,6 +769,22 @@ mod tests {
             let expected = split_sentences_by_tokens(&text, &tokens, doc.blocks());
             proptest::prop_assert_eq!(split_sentences(&text, doc.blocks()), expected);
         }
+    }
+
+    #[test]
+    fn abbreviations_without_dots_do_not_end_sentences() {
+        let text = "Data Scientist\n\nKnow a framework, eg. PyTorch or JAX. Own the results, ie. Decisions.\n";
+        let linter = crate::Linter::new();
+        let doc = crate::document::Document::parse(text, linter.lexicon());
+        let sentences: Vec<&str> = doc.sentences().iter().map(|s| doc.slice(s.span)).collect();
+        assert_eq!(
+            sentences,
+            [
+                "Data Scientist",
+                "Know a framework, eg. PyTorch or JAX.",
+                "Own the results, ie. Decisions."
+            ]
+        );
     }
 
     #[test]
