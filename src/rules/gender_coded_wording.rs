@@ -40,7 +40,10 @@ adjective a few words before a company, thing or pay noun (\"a leading global pr
 \"compensation will be competitive\") is not counted, nor is a repeated paragraph. It reports \
 the balance and labels each coded word. Unlike \
 word-list tools, it leaves the vocabulary of the trade alone: \"analytics\", \"decision trees\", \
-\"lead data scientist\", \"competitive salary\" and \"individual contributor\" are not coded.",
+\"lead data scientist\", \"competitive salary\" and \"individual contributor\" are not coded, \
+nor are the duties of the job (\"lead the design of ...\", \"experience leading projects\"), \
+problems (\"complex challenges\") or other people (\"business leaders\"); the traits \
+\"leader\" and \"leadership\" still are.",
         why_it_matters: "In the study, job ads with more masculine-coded wording were rated less \
 appealing by women, who also felt they belonged less in the job, while the wording did not \
 change how men rated the ads. The effect is on who applies, not on who can do the job.",
@@ -67,10 +70,15 @@ impl Rule for GenderCodedWording {
             .filter(|b| seen_blocks.insert(doc.slice(b.content).trim().to_ascii_lowercase()))
             .map(|b| b.content.start)
             .collect();
+        // The job title, and its copies in the text (scraped pages repeat
+        // it: "... (Technical Leadership) role at ..."), name the job, not a
+        // temperament.
+        let titles = title_copies(doc.text(), ctx.title_text().unwrap_or_default());
         let counted = |kind| {
             ctx.live_hits(kind)
                 .into_iter()
                 .map(|(hit, _)| hit)
+                .filter(|hit| !in_title_copy(&titles, hit.span))
                 .filter(|hit| !matches!(doc.section_at(hit.span.start), SectionKind::Legal))
                 .filter(|hit| {
                     doc.block_at(hit.span.start)
@@ -111,6 +119,35 @@ impl Rule for GenderCodedWording {
             "describe the work rather than the temperament; coded words per Gaucher, Friesen & Kay (2011)",
         ));
     }
+}
+
+/// Fewest bytes a title needs for its copies in the text to be looked for:
+/// a one-word title ("Leader") would hide that word everywhere.
+const MIN_TITLE_BYTES: usize = 12;
+
+/// Where `title` occurs in `text`, ignoring ASCII case: the title line
+/// itself and its copies. One pass over the text per copy found.
+fn title_copies(text: &str, title: &str) -> Vec<Span> {
+    let title = title.trim().to_ascii_lowercase();
+    if title.len() < MIN_TITLE_BYTES {
+        return Vec::new();
+    }
+    // ASCII lowercasing keeps every byte offset.
+    let lower = text.to_ascii_lowercase();
+    let mut copies = Vec::new();
+    let mut from = 0;
+    while let Some(at) = lower[from..].find(&title) {
+        let start = from + at;
+        copies.push(Span::new(start, start + title.len()));
+        from = start + title.len();
+    }
+    copies
+}
+
+/// Whether `span` lies inside one of the title `copies` (sorted, disjoint).
+fn in_title_copy(copies: &[Span], span: Span) -> bool {
+    let after = copies.partition_point(|c| c.start <= span.start);
+    after > 0 && span.end <= copies[after - 1].end
 }
 
 /// Whether the coded word at `span` describes a company, a thing or pay: a

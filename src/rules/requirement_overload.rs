@@ -26,7 +26,8 @@ clusters they ask for (technology families, role competency groups) and flags a 
 the limits in `lints/thresholds.toml` (`max-required-items`, `max-competency-clusters`). \
 Duties written as bullets (\"Build ...\"), bullets naming only soft traits, labels, items marked \
 preferred and whatever follows an unheaded lead-in that leaves the list (\"... benefits, \
-including:\") are not must-haves. Also \
+including:\") are not must-haves; items joined by \"or\" (\"a PhD and two years; or,\" then \
+\"a Master's and five years\") count as one. Also \
 flags a skill that is both required and preferred, and interchangeable tools all required with \
 \"and\" (\"TensorFlow, PyTorch and JAX\": `min-required-alternatives` or more of one family, with \
 no \"or\", \"such as\" or \"one of\").",
@@ -118,6 +119,19 @@ impl Rule for RequirementOverload {
         let items: Vec<Span> = items
             .into_iter()
             .filter(|span| seen_items.insert(doc.slice(*span).trim().to_ascii_lowercase()))
+            .collect();
+        // Alternatives given as items joined by "or" ("a PhD and two years;
+        // or," then "a Master's and five years") are one must-have: an item
+        // after one that ends in "or", or that opens with "or", is not counted.
+        let mut after_or = false;
+        let items: Vec<Span> = items
+            .into_iter()
+            .filter(|span| {
+                let text = doc.slice(*span);
+                let alternative = after_or || first_word(text).eq_ignore_ascii_case("or");
+                after_or = last_word(text).eq_ignore_ascii_case("or");
+                !alternative
+            })
             .collect();
 
         // Tools given as examples ("such as X, Y, Z") are one cluster.
@@ -283,6 +297,20 @@ impl Rule for RequirementOverload {
             );
         }
     }
+}
+
+/// The first word of `text` (letters and digits), or "".
+fn first_word(text: &str) -> &str {
+    text.split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .unwrap_or_default()
+}
+
+/// The last word of `text` (letters and digits), or "".
+fn last_word(text: &str) -> &str {
+    text.rsplit(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .unwrap_or_default()
 }
 
 /// Kind of the soft traits a requirements bullet may name (`lints/requirements.toml`).
