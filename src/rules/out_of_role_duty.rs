@@ -141,6 +141,56 @@ pub(crate) fn is_not_duty(sentence: &str, at: usize) -> bool {
         || we_speak_last(sentence, at)
 }
 
+/// Whether the sentence, up to byte `at`, is the company speaking of itself:
+/// a name followed by a company verb ("Acme is the contract review agent"),
+/// or "we" as the last person named with no hire in between ("we partner with
+/// a startup tackling RAG"); "we are looking for someone with RAG experience"
+/// asks it of the hire.
+pub(crate) fn company_voice(sentence: &str, at: usize) -> bool {
+    let before = sentence[..at.min(sentence.len())].to_ascii_lowercase();
+    if HIRE_WORDS.iter().any(|word| before.contains(word)) {
+        return false;
+    }
+    let lead = before.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let first_end = lead
+        .find(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .unwrap_or(lead.len());
+    let first = &lead[..first_end];
+    // A duty ("Improving how we use ...", "Designs, builds, trains ...")
+    // opens with a verb, not a name.
+    if first.ends_with("ing") || lead[first_end..].starts_with(',') {
+        return false;
+    }
+    // "We are ...", "Should have ..." and "Typically has ..." are not a name
+    // and its verb.
+    let named = !matches!(
+        first,
+        "we" | "we're" | "our" | "should" | "must" | "will" | "can" | "may" | "would" | "could"
+    ) && !first.ends_with("ly");
+    (named && company_speaks(sentence)) || we_speak_last(sentence, at)
+}
+
+/// Words that, before a phrase, make the phrase asked of the hire.
+const HIRE_WORDS: [&str; 17] = [
+    "look",
+    "seek",
+    "hiring",
+    "hire",
+    "need",
+    "want",
+    "expect",
+    "requir",
+    "ideal",
+    "candidate",
+    "someone",
+    "person",
+    "who will",
+    "join",
+    "experience",
+    "years",
+    "interested",
+];
+
 /// Whether the last person named before byte `at` is "we": the company's own
 /// work ("... is key to our mission and we are always looking for faster ways
 /// to train and deploy models"), not the hire's ("you will join us and deploy").

@@ -1,12 +1,80 @@
 use super::{Category, LintContext, Rule, RuleDocs, RuleMeta};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::roles::Role;
+use crate::roles::{Evidence, Role};
 
 /// The title names one role and the competencies asked for belong to another.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct WrongRoleCompetencies;
 
 const MAX_LABELS: usize = 6;
+/// Nouns that, right after "training", make it teaching people ("a training
+/// curriculum", "training courses"), not training models.
+const PEOPLE_TRAINING: [&str; 10] = [
+    "curriculum",
+    "curricula",
+    "course",
+    "courses",
+    "program",
+    "programs",
+    "session",
+    "sessions",
+    "material",
+    "materials",
+];
+
+/// The competencies among `found` that are asked of the hire: not the company
+/// speaking of itself ("Acme is the contract review AI agent", "we partner
+/// with a startup tackling RAG"), not verbs in a sentence on training people
+/// ("maintain a training curriculum on machine learning"), and a verb
+/// counted from its sentence's subject only when nothing else of the role is
+/// named in that sentence ("design and deploy large-scale ML algorithms" is
+/// one duty).
+fn asked_of_hire<'p>(ctx: &LintContext<'_>, found: Vec<&'p Evidence>) -> Vec<&'p Evidence> {
+    let doc = ctx.document;
+    let sentence_of = |e: &Evidence| doc.sentence_index_at(e.span.start);
+    let kept: Vec<&Evidence> = found
+        .into_iter()
+        .filter(|e| {
+            let Some(sentence) = doc.sentence_at(e.span.start) else {
+                return true;
+            };
+            let text = doc.slice(sentence.span);
+            let at = e.span.start - sentence.span.start;
+            let about_people = e.contextual && teaches_people(text);
+            !(about_people || super::out_of_role_duty::company_voice(text, at))
+        })
+        .collect();
+    kept.iter()
+        .filter(|e| {
+            !e.contextual
+                || !kept
+                    .iter()
+                    .any(|o| !o.contextual && o.span != e.span && sentence_of(o) == sentence_of(e))
+        })
+        .copied()
+        .collect()
+}
+
+/// Whether the sentence is about teaching people: "training" followed by one
+/// of [`PEOPLE_TRAINING`] ("create and maintain a training curriculum on
+/// machine learning").
+fn teaches_people(sentence: &str) -> bool {
+    let lower = sentence.to_ascii_lowercase();
+    let mut words = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .peekable();
+    while let Some(word) = words.next() {
+        if word == "training"
+            && words
+                .peek()
+                .is_some_and(|next| PEOPLE_TRAINING.contains(next))
+        {
+            return true;
+        }
+    }
+    false
+}
 
 static META: RuleMeta = RuleMeta {
     id: "wrong-role-competencies",
@@ -17,9 +85,13 @@ static META: RuleMeta = RuleMeta {
         what_it_does: "When the title names exactly one of Data Scientist, ML Engineer and AI \
 Engineer, collects the competencies the posting asks for (requirements, nice-to-haves, and skills \
 named in the summary and responsibilities) and flags it when at least two distinct ones belong to \
-one of the other two roles. What a team's products are (\"applications driven by large \
-language models\") is an output, not a competency, and does not count here. Each such \
-competency is labelled.",
+one of the other two roles. Not counted: what a team's products are (\"applications driven by \
+large language models\" is an output, not a competency), the company speaking of itself (\"Acme is \
+the contract review AI agent\", \"we partner with a startup tackling RAG\"; \"we are looking for \
+someone with RAG experience\" still counts), verbs in a sentence on training people (\"a training \
+curriculum on machine learning\"), and a verb that counts only through its sentence's subject when \
+that sentence already names a competency of the role (\"design and deploy large-scale ML \
+algorithms\" is one). Each competency counted is labelled.",
         why_it_matters: "Candidates read the title, then the requirements. A Data Scientist who \
 reads that RAG, prompt engineering and LLM API integration are required either applies without \
 them or does not apply; the interview then tests skills the title never promised.",
@@ -46,11 +118,12 @@ impl Rule for WrongRoleCompetencies {
             // output phrase ("applications driven by large language models")
             // says what is built, and makes a role present in the duties
             // (mixed-role-responsibilities), but is not a skill required.
-            let found: Vec<_> = profile
+            let evidence = profile
                 .substantial_evidence(other)
                 .into_iter()
                 .filter(|e| e.kind != "output")
                 .collect();
+            let found = asked_of_hire(ctx, evidence);
             if found.len() < crate::roles::PRESENCE_MIN_PHRASES {
                 continue;
             }
