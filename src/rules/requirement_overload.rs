@@ -48,6 +48,14 @@ impl Rule for RequirementOverload {
 
     fn check(&self, ctx: &LintContext<'_>, diagnostics: &mut Vec<Diagnostic>) {
         let doc = ctx.document;
+        // Every check below counts only what a requirements section asks.
+        if !doc
+            .sections()
+            .iter()
+            .any(|section| section.kind == SectionKind::Requirements)
+        {
+            return;
+        }
         let limits = ctx.thresholds;
         let preferred_sentences: HashSet<usize> = ctx
             .live_hits(PREFERRED_CUE)
