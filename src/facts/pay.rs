@@ -100,9 +100,48 @@ pub fn pay_in<'h>(
         };
         if let Some(stated) = amounts_after(text, from) {
             found.push(stated);
+        } else if kind == pay_word
+            && let Some(stated) = range_before(text, hit.span.start)
+            && found
+                .last()
+                .is_none_or(|last| last.span.end <= stated.span.start)
+        {
+            found.push(stated);
         }
     }
     found
+}
+
+/// How far before a pay word a range written ahead of it may start.
+const BACK_WINDOW: usize = 32;
+
+/// A range that ends right before byte `at`, with only spaces between: the
+/// pay word comes after its figures ("130K - 200K annual compensation").
+/// A single amount does not count: "5 years" or "a team of 12" before "pay"
+/// would.
+fn range_before(text: &str, at: usize) -> Option<PayStated> {
+    let bytes = text.as_bytes();
+    let mut from = at.saturating_sub(BACK_WINDOW);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    if let Some(newline) = text[from..at].rfind('\n') {
+        from += newline + 1;
+    }
+    (from..at)
+        .filter(|&i| {
+            bytes[i].is_ascii_digit()
+                && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric())
+                && !(i > 0 && matches!(bytes[i - 1], b',' | b'.'))
+        })
+        .find_map(|i| {
+            amounts_after(text, i).filter(|stated| {
+                stated.span.start == i
+                    && stated.is_range()
+                    && stated.span.end <= at
+                    && text[stated.span.end..at].trim().is_empty()
+            })
+        })
 }
 
 fn back_to_amount(text: &str, at: usize) -> usize {
@@ -308,6 +347,23 @@ mod tests {
             Some((203_000.0, Some(250_000.0), "203K/yr to $250K"))
         );
         assert_eq!(stated(" 1.2M"), Some((1_200_000.0, None, "1.2M")));
+    }
+
+    #[test]
+    fn range_written_before_the_pay_word() {
+        let before = |text: &str| {
+            let at = text.find("annual").or_else(|| text.find("pay")).unwrap();
+            range_before(text, at).map(|p| (p.low, p.high))
+        };
+        assert_eq!(
+            before("* 130K - 200K annual compensation"),
+            Some((130_000.0, Some(200_000.0)))
+        );
+        assert_eq!(before("$90-110k pay"), Some((90_000.0, Some(110_000.0))));
+        // one figure, another word between, or another line: not read back
+        assert_eq!(before("a team of 12 pay"), None);
+        assert_eq!(before("120k - 150k users and annual pay"), None);
+        assert_eq!(before("120k - 150k\nannual compensation"), None);
     }
 
     #[test]

@@ -10,6 +10,8 @@ pub struct MissingSalaryRange;
 /// A range whose top is more than this many times its bottom is not a pay
 /// range ("$10 to $100 million").
 const MAX_RANGE_RATIO: f64 = 4.0;
+const VAGUE_KIND: &str = "pay-vague";
+const VAGUE_WINDOW: usize = 24;
 
 static META: RuleMeta = RuleMeta {
     id: "missing-salary-range",
@@ -19,7 +21,8 @@ static META: RuleMeta = RuleMeta {
     docs: RuleDocs {
         what_it_does: "Looks for pay: two amounts joined as a range (\"$120,000 - $150,000\", \
 \"€60k–€80k\", \"55 to 65 USD per hour\"), or an amount next to a pay word (\"Salary: 95,000\") \
-or in a compensation section. When there is none, it flags the posting, pointing at \"competitive \
+or in a compensation section, or shortly after \"competitive salary\" and its kin on the same line \
+(\"competitive salary of up to $165,000 a year\"). When there is none, it flags the posting, pointing at \"competitive \
 salary\" and its kin when that is all the posting says about pay. Amounts that are not pay \
 (\"$50M Series B\", years, a 401(k)) do not count.",
         why_it_matters: "Pay is the first thing candidates filter on; postings without it draw \
@@ -47,10 +50,23 @@ impl Rule for MissingSalaryRange {
             .hits_of(PAY_KIND)
             .map(|(hit, _)| doc.sentence_index_at(hit.span.start))
             .collect();
+        // "Competitive salary up to $180,000 a year": an amount shortly after
+        // a vague pay phrase, on its line, is pay as much as after "salary".
+        // Not the whole sentence: a perks list run together ("Competitive
+        // pay and benefits ... $200/month wellness perk") names other money.
+        let vague_ends: Vec<usize> = ctx
+            .hits_of(VAGUE_KIND)
+            .map(|(hit, _)| hit.span.end)
+            .collect();
+        let text = doc.text();
+        let vague_names = |end: usize, at: usize| {
+            end <= at && at - end <= VAGUE_WINDOW && !text[end..at].contains('\n')
+        };
         let is_pay = |p: &PayStated| {
             let sentence = doc.sentence_index_at(p.span.start);
             let about_pay = doc.section_at(p.span.start) == SectionKind::Compensation
-                || (sentence.is_some() && pay_sentences.contains(&sentence));
+                || (sentence.is_some() && pay_sentences.contains(&sentence))
+                || vague_ends.iter().any(|&end| vague_names(end, p.span.start));
             match p.high {
                 Some(high) => about_pay || high / p.low <= MAX_RANGE_RATIO,
                 None => about_pay,
@@ -66,7 +82,7 @@ impl Rule for MissingSalaryRange {
         {
             return;
         }
-        let vague = ctx.live_hits("pay-vague");
+        let vague = ctx.live_hits(VAGUE_KIND);
         let diagnostic = match vague.first() {
             Some((hit, _)) => {
                 let mut d = Diagnostic::new(

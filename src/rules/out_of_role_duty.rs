@@ -1,6 +1,6 @@
 use super::{Category, LintContext, Rule, RuleDocs, RuleMeta};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::document::SectionKind;
+use crate::document::{BlockKind, Document, SectionKind};
 use crate::roles::Role;
 
 /// A duty the taxonomy says the role is not for.
@@ -13,10 +13,18 @@ const KIND: &str = "out-of-role";
 const ANALYSIS_USE_KIND: &str = "analysis-use";
 /// How sentences open that are not the hire's duties: the company speaking,
 /// or what the hire must bring.
-const NOT_DUTIES: [&str; 19] = [
+const NOT_DUTIES: [&str; 25] = [
     "we ",
     "we'",
     "our ",
+    // The reader as the company's customer ("you might have already used our
+    // app, or chatted with our AI-powered chatbot"), not the hire's work.
+    "you might have",
+    "you may have",
+    "you might already",
+    "you may already",
+    "you might know",
+    "you may know",
     "experience ",
     "you have",
     "you bring",
@@ -115,6 +123,7 @@ const REQUIREMENT_LEAD_WORDS: usize = 5;
 /// engineering, ..."), not a duty. Lists of verbs ("design, build, deploy and
 /// monitor models") stay shorter.
 const MIN_LIST_RUN: usize = 7;
+const MAX_LIST_LOOKBACK: usize = 24;
 /// Each item of such a list has at most this many words; a duty has a verb
 /// and an object, and runs longer.
 const MAX_LIST_ITEM_WORDS: usize = 4;
@@ -190,6 +199,57 @@ const HIRE_WORDS: [&str; 17] = [
     "years",
     "interested",
 ];
+
+/// Whether the list item holding byte `at` hangs from a lead-in that is not
+/// a duty: the nearest line ending in `:` before it, over the list items
+/// between ("AI trailblazers who have:" or "Required experience with, more
+/// specifically:" and then a bulleted list). Looks back at most
+/// [`MAX_LIST_LOOKBACK`] blocks, so a rule stays linear in its hits.
+pub(crate) fn list_lead_not_duty(doc: &Document<'_>, at: usize) -> bool {
+    let blocks = doc.blocks();
+    let here = blocks.partition_point(|b| b.span.start <= at);
+    let Some(here) = here.checked_sub(1) else {
+        return false;
+    };
+    if blocks[here].kind != BlockKind::Bullet {
+        return false;
+    }
+    for block in blocks[..here].iter().rev().take(MAX_LIST_LOOKBACK) {
+        let text = doc.slice(block.span).trim_end();
+        if let Some(lead) = text.strip_suffix(':') {
+            let lead = lead.trim_end();
+            return asks_for_record(lead, block.kind != BlockKind::Heading);
+        }
+        if block.kind != BlockKind::Bullet {
+            return false;
+        }
+    }
+    false
+}
+
+/// Whether a list's lead-in asks for what the hire brings or has done: it
+/// opens with a requirement ("you should have:", "knowledge of:"), ends on a
+/// track record ("engineers who have:"), or (`count_words`: not for
+/// headings, where "Experience & responsibilities" names a section) says
+/// "experience" or "years" early. The company's voice does not count here:
+/// "We are looking for people to join us, focusing on:" lists duties.
+fn asks_for_record(lead: &str, count_words: bool) -> bool {
+    let said = lead
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .to_ascii_lowercase()
+        .replace('-', " ");
+    NOT_DUTIES
+        .iter()
+        .filter(|lead| !lead.starts_with("we") && !lead.starts_with("our"))
+        .any(|lead| said.starts_with(lead))
+        || (count_words
+            && said
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|word| !word.is_empty())
+                .take(REQUIREMENT_LEAD_WORDS)
+                .any(|word| REQUIREMENT_WORDS.contains(&word)))
+        || after_track_record(lead, lead.len())
+}
 
 /// Whether the last person named before byte `at` is "we": the company's own
 /// work ("... is key to our mission and we are always looking for faster ways
@@ -358,6 +418,7 @@ impl Rule for OutOfRoleDuty {
             if doc
                 .sentence_at(hit.span.start)
                 .is_some_and(|s| is_not_duty(doc.slice(s.span), hit.span.start - s.span.start))
+                || list_lead_not_duty(doc, hit.span.start)
             {
                 continue;
             }

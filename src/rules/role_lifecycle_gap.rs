@@ -3,7 +3,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::SectionKind;
 use crate::roles::{PRESENCE_MIN_PHRASES, Role};
 
-use super::out_of_role_duty::is_not_duty;
+use super::out_of_role_duty::{is_not_duty, list_lead_not_duty};
 
 /// A posting that starts a role's lifecycle and never closes it.
 #[derive(Debug, Clone, Copy, Default)]
@@ -22,7 +22,8 @@ static META: RuleMeta = RuleMeta {
         what_it_does: "For the role the posting is for (the title's, else the primary role), \
 when the body agrees (it is the primary role, with at least two duties or competencies of \
 substance), looks for the start of the role's lifecycle in its duties (not in the company's voice, requirements, \
-questions or tool lists) and for its close anywhere in the \
+questions, tool lists, the reader as a customer (\"you may have used our chatbot\"), or a list \
+under a lead-in that asks for a track record (\"engineers who have:\")) and for its close anywhere in the \
 posting (`lints/duties.toml`): an ML Engineer who deploys models but is never asked to monitor, \
 retrain or watch model quality in production; an AI Engineer who ships LLM features but never \
 hears of evaluation, cost or latency; a Data Scientist who runs experiments and analyses but is \
@@ -94,6 +95,9 @@ impl Rule for RoleLifecycleGap {
                         .is_some_and(|s| {
                             is_not_duty(doc.slice(s.span), hit.span.start - s.span.start)
                         })
+                    // Nor a list of what the hire has done ("engineers who
+                    // have:" and then bullets).
+                    && !list_lead_not_duty(doc, hit.span.start)
             })
             .collect();
         // Point at a responsibility when there is one: a summary may say
