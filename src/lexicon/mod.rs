@@ -322,8 +322,7 @@ fn mark_words(text: &str, out: &mut Vec<u8>, marks: &mut Vec<u32>) {
         if let Some(chunk) = bytes.get(i..i + 8) {
             let chunk = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
             if chunk & HIGH_BITS == 0 {
-                (j, k) = mark_chunk(chunk, in_word, out, j, marks, k);
-                in_word = bytes[i + 7].is_ascii_alphanumeric() || bytes[i + 7] == b'_';
+                (j, k, in_word) = mark_chunk(chunk, in_word, out, j, marks, k);
                 i += 8;
                 continue;
             }
@@ -378,7 +377,8 @@ const fn in_range(chunk: u64, lo: u8, hi: u8) -> u64 {
 
 /// Writes eight ASCII bytes normalized as [`ASCII`] does, with a
 /// [`WORD_START`] before each word start, at `out[j..]` (which has eight
-/// spare bytes); returns the new `j` and mark count `k`.
+/// spare bytes); returns the new `j`, the mark count `k` and whether the
+/// chunk ends inside a word.
 fn mark_chunk(
     chunk: u64,
     in_word: bool,
@@ -386,7 +386,7 @@ fn mark_chunk(
     mut j: usize,
     marks: &mut [u32],
     mut k: usize,
-) -> (usize, usize) {
+) -> (usize, usize, bool) {
     debug_assert_eq!(chunk & HIGH_BITS, 0);
     let upper = in_range(chunk, b'A', b'Z');
     let lowered = chunk | (upper >> 2);
@@ -415,7 +415,7 @@ fn mark_chunk(
     }
     out[j..j + 8].copy_from_slice(&rest.to_le_bytes());
     j += 8 - done;
-    (j, k)
+    (j, k, word >> 63 == 1)
 }
 
 /// A normalized phrase as the automaton matches it: marked like the text.

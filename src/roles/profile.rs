@@ -350,13 +350,12 @@ pub(crate) fn build(
     // the only statement of the job: it names the primary role, with the
     // little confidence the prior alone gives.
     let body_silent = raw.iter().sum::<f32>() <= 0.0;
+    let saturation = 1.0 - (-total / 4.0).exp();
     let (primary_role, confidence) = if let (true, Some(role)) = (body_silent, title.role.role()) {
-        let saturation = 1.0 - (-total / 4.0).exp();
         (role, scores.get(role).share * saturation)
     } else if describes_none {
         (Role::Other, 0.0)
     } else {
-        let saturation = 1.0 - (-total / 4.0).exp();
         (best, scores.get(best).share * saturation)
     };
     RoleProfile {

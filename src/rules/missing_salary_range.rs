@@ -54,19 +54,26 @@ impl Rule for MissingSalaryRange {
         // a vague pay phrase, on its line, is pay as much as after "salary".
         // Not the whole sentence: a perks list run together ("Competitive
         // pay and benefits ... $200/month wellness perk") names other money.
-        let vague_ends: Vec<usize> = ctx
+        let mut vague_ends: Vec<usize> = ctx
             .hits_of(VAGUE_KIND)
             .map(|(hit, _)| hit.span.end)
             .collect();
+        vague_ends.sort_unstable();
         let text = doc.text();
-        let vague_names = |end: usize, at: usize| {
-            end <= at && at - end <= VAGUE_WINDOW && !text[end..at].contains('\n')
+        // The nearest vague phrase ending before an amount is the one that
+        // can name it.
+        let vague_names = |at: usize| {
+            let before = vague_ends.partition_point(|&end| end <= at);
+            before.checked_sub(1).is_some_and(|i| {
+                let end = vague_ends[i];
+                at - end <= VAGUE_WINDOW && !text[end..at].contains('\n')
+            })
         };
         let is_pay = |p: &PayStated| {
             let sentence = doc.sentence_index_at(p.span.start);
             let about_pay = doc.section_at(p.span.start) == SectionKind::Compensation
                 || (sentence.is_some() && pay_sentences.contains(&sentence))
-                || vague_ends.iter().any(|&end| vague_names(end, p.span.start));
+                || vague_names(p.span.start);
             match p.high {
                 Some(high) => about_pay || high / p.low <= MAX_RANGE_RATIO,
                 None => about_pay,

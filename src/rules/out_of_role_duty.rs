@@ -150,6 +150,15 @@ pub(crate) fn is_not_duty(sentence: &str, at: usize) -> bool {
         || we_speak_last(sentence, at)
 }
 
+/// Whether the phrase at byte `at` of the document is not one of the hire's
+/// duties: its sentence is not ([`is_not_duty`]), or it is an item of a list
+/// whose lead-in asks for a record ([`list_lead_not_duty`]).
+pub(crate) fn not_duty_at(doc: &Document<'_>, at: usize) -> bool {
+    doc.sentence_at(at)
+        .is_some_and(|s| is_not_duty(doc.slice(s.span), at - s.span.start))
+        || list_lead_not_duty(doc, at)
+}
+
 /// Whether the sentence, up to byte `at`, is the company speaking of itself:
 /// a name followed by a company verb ("Acme is the contract review agent"),
 /// or "we" as the last person named with no hire in between ("we partner with
@@ -260,14 +269,29 @@ fn we_speak_last(sentence: &str, at: usize) -> bool {
         .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
         .rev()
         .find_map(|word| {
-            let word = word.to_ascii_lowercase().replace('’', "'");
-            match word.as_str() {
-                "we" | "we're" | "we'll" | "we've" => Some(true),
-                "you" | "you're" | "you'll" | "you've" | "your" | "yours" => Some(false),
-                _ => None,
+            let is = |forms: &[&str]| forms.iter().any(|form| same_word(word, form));
+            if is(&["we", "we're", "we'll", "we've"]) {
+                Some(true)
+            } else if is(&["you", "you're", "you'll", "you've", "your", "yours"]) {
+                Some(false)
+            } else {
+                None
             }
         })
         .unwrap_or(false)
+}
+
+/// Whether `word` is `form` (lowercase, straight apostrophes), ignoring
+/// ASCII case and reading a curly apostrophe as a straight one.
+fn same_word(word: &str, form: &str) -> bool {
+    let fold = |c: char| {
+        if c == '’' {
+            '\''
+        } else {
+            c.to_ascii_lowercase()
+        }
+    };
+    word.chars().map(fold).eq(form.chars())
 }
 
 /// Whether a [`TRACK_RECORD`] phrase stands shortly before byte `at`, in the
@@ -292,11 +316,11 @@ fn after_track_record(sentence: &str, at: usize) -> bool {
 /// that goes on to the hire ("Acme is hiring; in this role you would deploy
 /// ...") is not only the company's.
 fn company_speaks(sentence: &str) -> bool {
-    let lower = sentence.to_ascii_lowercase();
-    if lower
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|word| matches!(word, "you" | "your" | "role"))
-    {
+    if sentence.split(|c: char| !c.is_alphanumeric()).any(|word| {
+        ["you", "your", "role"]
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(word))
+    }) {
         return false;
     }
     let mut words = sentence
@@ -415,11 +439,7 @@ impl Rule for OutOfRoleDuty {
             // The company's voice ("we build LLM products"), what the hire
             // brings ("experience with on-call"), questions and tool lists are
             // not the hire's duties.
-            if doc
-                .sentence_at(hit.span.start)
-                .is_some_and(|s| is_not_duty(doc.slice(s.span), hit.span.start - s.span.start))
-                || list_lead_not_duty(doc, hit.span.start)
-            {
+            if not_duty_at(doc, hit.span.start) {
                 continue;
             }
             // A data scientist who puts an LLM to work on the analysis

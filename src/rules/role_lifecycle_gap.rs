@@ -3,7 +3,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::SectionKind;
 use crate::roles::{PRESENCE_MIN_PHRASES, Role};
 
-use super::out_of_role_duty::{is_not_duty, list_lead_not_duty};
+use super::out_of_role_duty::not_duty_at;
 
 /// A posting that starts a role's lifecycle and never closes it.
 #[derive(Debug, Clone, Copy, Default)]
@@ -89,15 +89,9 @@ impl Rule for RoleLifecycleGap {
                         SectionKind::Summary | SectionKind::Responsibilities | SectionKind::Other
                     )
                     // The hire's duties only: not the company's voice, what
-                    // the hire must bring, a question or a list of tools.
-                    && !doc
-                        .sentence_at(hit.span.start)
-                        .is_some_and(|s| {
-                            is_not_duty(doc.slice(s.span), hit.span.start - s.span.start)
-                        })
-                    // Nor a list of what the hire has done ("engineers who
-                    // have:" and then bullets).
-                    && !list_lead_not_duty(doc, hit.span.start)
+                    // the hire must bring, a question, a list of tools, or a
+                    // list of what the hire has done ("engineers who have:").
+                    && !not_duty_at(doc, hit.span.start)
             })
             .collect();
         // Point at a responsibility when there is one: a summary may say
