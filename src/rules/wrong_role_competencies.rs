@@ -7,20 +7,9 @@ use crate::roles::{Evidence, Role};
 pub struct WrongRoleCompetencies;
 
 const MAX_LABELS: usize = 6;
-/// Nouns that, right after "training", make it teaching people ("a training
-/// curriculum", "training courses"), not training models.
-const PEOPLE_TRAINING: [&str; 10] = [
-    "curriculum",
-    "curricula",
-    "course",
-    "courses",
-    "program",
-    "programs",
-    "session",
-    "sessions",
-    "material",
-    "materials",
-];
+/// Kind of the phrases for teaching people ("training courses",
+/// `lints/cues.toml`).
+const PEOPLE_TRAINING: &str = "people-training";
 
 /// The competencies among `found` that are asked of the hire: not the company
 /// speaking of itself ("Acme is the contract review AI agent", "we partner
@@ -32,6 +21,10 @@ const PEOPLE_TRAINING: [&str; 10] = [
 fn asked_of_hire<'p>(ctx: &LintContext<'_>, found: Vec<&'p Evidence>) -> Vec<&'p Evidence> {
     let doc = ctx.document;
     let sentence_of = |e: &Evidence| doc.sentence_index_at(e.span.start);
+    let teaching: Vec<Option<usize>> = ctx
+        .hits_of(PEOPLE_TRAINING)
+        .map(|(hit, _)| doc.sentence_index_at(hit.span.start))
+        .collect();
     let kept: Vec<&Evidence> = found
         .into_iter()
         .filter(|e| {
@@ -40,7 +33,7 @@ fn asked_of_hire<'p>(ctx: &LintContext<'_>, found: Vec<&'p Evidence>) -> Vec<&'p
             };
             let text = doc.slice(sentence.span);
             let at = e.span.start - sentence.span.start;
-            let about_people = e.contextual && teaches_people(text);
+            let about_people = e.contextual && teaching.contains(&sentence_of(e));
             !(about_people || super::out_of_role_duty::company_voice(text, at))
         })
         .collect();
@@ -53,27 +46,6 @@ fn asked_of_hire<'p>(ctx: &LintContext<'_>, found: Vec<&'p Evidence>) -> Vec<&'p
         })
         .copied()
         .collect()
-}
-
-/// Whether the sentence is about teaching people: "training" followed by one
-/// of [`PEOPLE_TRAINING`] ("create and maintain a training curriculum on
-/// machine learning").
-fn teaches_people(sentence: &str) -> bool {
-    let lower = sentence.to_ascii_lowercase();
-    let mut words = lower
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|word| !word.is_empty())
-        .peekable();
-    while let Some(word) = words.next() {
-        if word == "training"
-            && words
-                .peek()
-                .is_some_and(|next| PEOPLE_TRAINING.contains(next))
-        {
-            return true;
-        }
-    }
-    false
 }
 
 static META: RuleMeta = RuleMeta {
