@@ -227,8 +227,8 @@ impl RoleProfile {
 }
 
 /// How much the primary role must outweigh another role (with the title's
-/// prior counted) for the body to differ from it clearly: a tenth more.
-pub const MIN_LEAD: f32 = 1.1;
+/// prior counted) for the body to differ from it clearly: 15% more.
+pub const MIN_LEAD: f32 = 1.15;
 /// Below this much evidence for its best role, a body describes none of the
 /// three: the primary role is `other`.
 const MIN_ROLE_SCORE: f32 = 1.0;
