@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 pub use self::index::HitIndex;
 pub(crate) use self::profile::build as build_profile;
 pub use self::profile::{
-    Evidence, PRESENCE_MIN_PHRASES, RoleProfile, RoleScore, SUBSTANTIAL_WEIGHT, Scores,
+    Evidence, MIN_LEAD, PRESENCE_MIN_PHRASES, RoleProfile, RoleScore, SUBSTANTIAL_WEIGHT, Scores,
 };
 pub(crate) use self::title::analyse as analyse_title;
 pub use self::title::{TitleAnalysis, TitleMention};

@@ -203,6 +203,21 @@ impl RoleProfile {
         roles
     }
 
+    /// Whether the body's primary role clearly differs from `role`: it is
+    /// another role, and either `role` has too little evidence to be the
+    /// body's role at all, or the primary role outweighs it by at least
+    /// [`MIN_LEAD`]. A body whose two strongest roles are nearly even (the
+    /// title's among them) is split between them, which is a mixed posting,
+    /// not one whose duties describe another role.
+    #[must_use]
+    pub fn clearly_differs_from(&self, role: Role) -> bool {
+        if self.primary_role == role {
+            return false;
+        }
+        let named = self.scores.get(role).score;
+        named < MIN_ROLE_SCORE || self.scores.get(self.primary_role).score >= named * MIN_LEAD
+    }
+
     /// Evidence that counts (weight above zero) for `role`.
     pub fn evidence_for(&self, role: Role) -> impl Iterator<Item = &Evidence> {
         self.evidence
@@ -211,6 +226,9 @@ impl RoleProfile {
     }
 }
 
+/// How much the primary role must outweigh another role (with the title's
+/// prior counted) for the body to differ from it clearly: 15% more.
+pub const MIN_LEAD: f32 = 1.15;
 /// Below this much evidence for its best role, a body describes none of the
 /// three: the primary role is `other`.
 const MIN_ROLE_SCORE: f32 = 1.0;

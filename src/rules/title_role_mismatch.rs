@@ -38,7 +38,7 @@ impl Rule for TitleRoleMismatch {
             return;
         };
         let body = profile.primary_role;
-        if body == title_role {
+        if !profile.clearly_differs_from(title_role) {
             return;
         }
         let Some((span, origin)) = ctx.whole_title_span() else {
