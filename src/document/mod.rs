@@ -166,8 +166,10 @@ pub struct Document<'a> {
     tokens: OnceLock<Vec<Token>>,
     lines: LineIndex,
     hits: Vec<Hit>,
-    /// For each group kind, the indices of its hits in `hits`.
-    by_kind: Vec<Vec<u32>>,
+    /// The indices in `hits` of the hits of each group kind, kind after
+    /// kind: those of kind `k` are `by_kind[kind_starts[k]..kind_starts[k + 1]]`.
+    by_kind: Vec<u32>,
+    kind_starts: Vec<u32>,
     blocks: Vec<Block>,
     sentences: Vec<Sentence>,
     sections: Vec<Section>,
@@ -192,14 +194,29 @@ impl<'a> Document<'a> {
     fn build(text: &'a str, lexicon: &Lexicon, detect_title: bool) -> Self {
         let lines = LineIndex::new(text);
         let hits = lexicon.find(text);
-        let mut by_kind = vec![Vec::new(); lexicon.kind_count()];
-        for (i, hit) in hits.iter().enumerate() {
-            by_kind[lexicon.entry(hit.entry).kind.index()].push(i as u32);
+        // A counting sort of the hits by kind: two allocations, not one
+        // growing vector per kind.
+        let kinds: Vec<u32> = hits
+            .iter()
+            .map(|hit| lexicon.kind_of(hit.entry).index() as u32)
+            .collect();
+        let mut kind_starts = vec![0u32; lexicon.kind_count() + 1];
+        for &kind in &kinds {
+            kind_starts[kind as usize + 1] += 1;
+        }
+        for k in 1..kind_starts.len() {
+            kind_starts[k] += kind_starts[k - 1];
+        }
+        let mut by_kind = vec![0u32; hits.len()];
+        let mut next = kind_starts.clone();
+        for (i, &kind) in kinds.iter().enumerate() {
+            by_kind[next[kind as usize] as usize] = i as u32;
+            next[kind as usize] += 1;
         }
         let of_kind = |kind: &str| {
-            lexicon
-                .kind_id(kind)
-                .map_or(&[][..], |k| by_kind[k.index()].as_slice())
+            lexicon.kind_id(kind).map_or(&[][..], |k| {
+                &by_kind[kind_starts[k.index()] as usize..kind_starts[k.index() + 1] as usize]
+            })
         };
         let structure = structure::analyse(
             text,
@@ -218,6 +235,7 @@ impl<'a> Document<'a> {
             lines,
             hits,
             by_kind,
+            kind_starts,
             blocks: structure.blocks,
             sentences: structure.sentences,
             sections: structure.sections,
@@ -272,10 +290,14 @@ impl<'a> Document<'a> {
     /// assert_eq!(doc.slice(years[0].1.span), "years");
     /// ```
     pub fn hits_of_kind(&self, kind: Option<KindId>) -> impl Iterator<Item = (u32, &Hit)> + '_ {
-        kind.and_then(|k| self.by_kind.get(k.index()))
-            .map_or(&[][..], Vec::as_slice)
-            .iter()
-            .map(|&i| (i, &self.hits[i as usize]))
+        kind.and_then(|k| {
+            let from = *self.kind_starts.get(k.index())? as usize;
+            let to = *self.kind_starts.get(k.index() + 1)? as usize;
+            self.by_kind.get(from..to)
+        })
+        .unwrap_or_default()
+        .iter()
+        .map(|&i| (i, &self.hits[i as usize]))
     }
 
     /// Blocks in order.

@@ -787,6 +787,12 @@ impl Lexicon {
         }
     }
 
+    /// The kind of a phrase entry's group: [`Entry::kind`], without the rest.
+    #[must_use]
+    pub fn kind_of(&self, id: EntryId) -> KindId {
+        self.groups[self.entries[id.0 as usize].group as usize].kind
+    }
+
     /// The interned id of a group kind, if any group has it.
     #[must_use]
     pub fn kind_id(&self, kind: &str) -> Option<KindId> {

@@ -256,6 +256,8 @@ impl DutyLines {
             named: 0,
             generic: Vec::new(),
         };
+        // Buffers reused from one sentence and line to the next.
+        let (mut lines, mut starts) = (Vec::new(), Vec::new());
         for (index, sentence) in doc.sentences().iter().enumerate() {
             if !in_duties(sentence.section)
                 || matches!(
@@ -266,8 +268,9 @@ impl DutyLines {
             {
                 continue;
             }
-            for line in lines_of(doc, sentence.span) {
-                let (starts, main) = line_starts(doc, line, &hire, &lead);
+            lines_of(doc, sentence.span, &mut lines);
+            for &line in &lines {
+                let main = line_starts(doc, line, &hire, &lead, &mut starts);
                 let starts_with = |spans: &Spans| starts.iter().any(|&at| spans.at(at).is_some());
                 if starts.is_empty() || starts[..main].iter().any(|&at| skill.at(at).is_some()) {
                     continue;
@@ -354,7 +357,7 @@ fn purpose_clause(text: &str, opener_end: usize, line: Span, lead: &Spans) -> Op
         let infinitive = before.as_bytes()[to..].eq_ignore_ascii_case(b"to")
             && before[..to].ends_with(|c: char| !c.is_alphanumeric())
             && !before[..to].trim().is_empty()
-            && !word.to_ascii_lowercase().ends_with("ing");
+            && !(word.len() >= 3 && word.as_bytes()[word.len() - 3..].eq_ignore_ascii_case(b"ing"));
         infinitive.then_some(span.start)
     })
 }
@@ -362,19 +365,18 @@ fn purpose_clause(text: &str, opener_end: usize, line: Span, lead: &Spans) -> Op
 /// The non-empty lines of a sentence, trimmed (a paragraph of unpunctuated
 /// lines is one sentence; each of its lines is a duty of its own). A line
 /// that goes on in lower case continues the one before (hard-wrapped prose).
-fn lines_of(doc: &Document<'_>, span: Span) -> Vec<Span> {
+fn lines_of(doc: &Document<'_>, span: Span, lines: &mut Vec<Span>) {
     let text = doc.text();
-    let mut lines = Vec::new();
+    lines.clear();
     let mut start = span.start;
     for (i, byte) in text.as_bytes()[span.start..span.end].iter().enumerate() {
         let at = span.start + i;
         if *byte == b'\n' && !continues(&text[at + 1..span.end]) {
-            push_trimmed(text, Span::new(start, at), &mut lines);
+            push_trimmed(text, Span::new(start, at), lines);
             start = at + 1;
         }
     }
-    push_trimmed(text, Span::new(start, span.end), &mut lines);
-    lines
+    push_trimmed(text, Span::new(start, span.end), lines);
 }
 
 /// Whether the text after a line break continues the line before it: its
@@ -401,25 +403,35 @@ fn push_trimmed(text: &str, span: Span, lines: &mut Vec<Span>) {
 /// how many of them come before the semicolon clauses (only those can make
 /// the line a requirement). Empty when the line starts with a number that is
 /// not a list marker (a requirement: "3+ years of ...").
-fn line_starts(doc: &Document<'_>, line: Span, hire: &Spans, lead: &Spans) -> (Vec<usize>, usize) {
+///
+/// The starts go into `starts` (cleared first); returns how many come before
+/// the semicolon clauses.
+fn line_starts(
+    doc: &Document<'_>,
+    line: Span,
+    hire: &Spans,
+    lead: &Spans,
+    starts: &mut Vec<usize>,
+) -> usize {
+    starts.clear();
     let text = doc.text();
     let slice = &text[line.start..line.end];
     let Some(first) = slice.find(|c: char| c.is_alphanumeric()) else {
-        return (Vec::new(), 0);
+        return 0;
     };
     let mut at = line.start + first;
     if slice[first..].starts_with(|c: char| c.is_ascii_digit()) {
         let rest = slice[first..].trim_start_matches(|c: char| c.is_ascii_digit());
         if !rest.starts_with(['.', ')']) {
-            return (Vec::new(), 0);
+            return 0;
         }
         let after = &rest[1..];
         match after.find(|c: char| c.is_alphanumeric()) {
             Some(offset) => at = line.end - after.len() + offset,
-            None => return (Vec::new(), 0),
+            None => return 0,
         }
     }
-    let mut starts = vec![at];
+    starts.push(at);
     let rest = &text[at..line.end];
     let mut label_end = rest.len().min(LINE_LABEL_MAX);
     while !rest.is_char_boundary(label_end) {
@@ -432,7 +444,8 @@ fn line_starts(doc: &Document<'_>, line: Span, hire: &Spans, lead: &Spans) -> (V
     }
     // "Independently design ...", "Strategically manage ...": the verb
     // follows an adverb (not a verb in -ly: "Apply ...").
-    for start in starts.clone() {
+    for i in 0..starts.len() {
+        let start = starts[i];
         if lead.at(start).is_some() {
             continue;
         }
@@ -442,7 +455,7 @@ fn line_starts(doc: &Document<'_>, line: Span, hire: &Spans, lead: &Spans) -> (V
         let word = &text[start..start + word_len];
         // "Specifically, this role ..." is a sentence adverb, not a manner.
         if word.len() > 4
-            && word.to_ascii_lowercase().ends_with("ly")
+            && word.as_bytes()[word.len() - 2..].eq_ignore_ascii_case(b"ly")
             && text[start + word_len..].starts_with(' ')
             && let Some(offset) =
                 text[start + word_len..line.end].find(|c: char| c.is_alphanumeric())
@@ -450,8 +463,8 @@ fn line_starts(doc: &Document<'_>, line: Span, hire: &Spans, lead: &Spans) -> (V
             starts.push(start + word_len + offset);
         }
     }
-    let firsts = starts.clone();
-    for start in firsts {
+    for i in 0..starts.len() {
+        let start = starts[i];
         if let Some(span) = hire.at(start).filter(|span| span.end <= line.end)
             && let Some(offset) = text[span.end..line.end].find(|c: char| c.is_alphanumeric())
         {
@@ -469,5 +482,5 @@ fn line_starts(doc: &Document<'_>, line: Span, hire: &Spans, lead: &Spans) -> (V
         }
         from = after;
     }
-    (starts, main)
+    main
 }
