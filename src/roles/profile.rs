@@ -303,6 +303,38 @@ pub(crate) fn build(
         });
     }
 
+    // The AI Engineer's building verbs ("develop", "build", "create") count
+    // only because their sentence names LLMs. When the same sentence holds ML
+    // Engineer work and no AI Engineer phrase of its own ("build, train and
+    // deploy LLMs", "create LLM infra for training and inference"), what is
+    // built is the training or serving of the models: the rubric's ML
+    // Engineer work, not a product feature on a pre-trained model.
+    let mut mle_sentences = HashSet::default();
+    let mut aie_specific_sentences = HashSet::default();
+    for (item, &sentence) in evidence.iter().zip(&sentences) {
+        if sentence == NO_SENTENCE || item.weight <= 0.0 {
+            continue;
+        }
+        match item.role {
+            Role::MlEngineer => {
+                mle_sentences.insert(sentence);
+            }
+            Role::AiEngineer if !item.contextual => {
+                aie_specific_sentences.insert(sentence);
+            }
+            _ => {}
+        }
+    }
+    for (item, &sentence) in evidence.iter_mut().zip(&sentences) {
+        if item.role == Role::AiEngineer
+            && item.contextual
+            && mle_sentences.contains(&sentence)
+            && !aie_specific_sentences.contains(&sentence)
+        {
+            item.weight = 0.0;
+        }
+    }
+
     // Within one sentence, the strongest evidence for a role counts fully
     // and the rest a little.
     let mut order: Vec<usize> = (0..evidence.len()).collect();
