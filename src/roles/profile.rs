@@ -162,25 +162,12 @@ impl RoleProfile {
     /// phrase: the same generic verb twice is not two duties.
     #[must_use]
     pub fn substantial_evidence(&self, role: Role) -> Vec<&Evidence> {
-        let mut seen: Vec<String> = Vec::new();
-        let mut out = Vec::new();
+        let mut out: Vec<&Evidence> = Vec::new();
         for evidence in self.evidence_for(role) {
             if evidence.phrase_weight < SUBSTANTIAL_WEIGHT {
                 continue;
             }
-            let key = if evidence.contextual {
-                let stem: String = evidence
-                    .phrase
-                    .to_lowercase()
-                    .chars()
-                    .take(VERB_STEM)
-                    .collect();
-                format!("#{stem}")
-            } else {
-                evidence.phrase.to_lowercase()
-            };
-            if !seen.contains(&key) {
-                seen.push(key);
+            if !out.iter().any(|seen| same_duty(seen, evidence)) {
                 out.push(evidence);
             }
         }
@@ -415,6 +402,25 @@ pub(crate) fn build(
         confidence,
         title,
         evidence,
+    }
+}
+
+/// Whether two pieces of evidence are one duty for
+/// [`RoleProfile::substantial_evidence`]: the same phrase (whatever its case),
+/// or two contextual verbs with the same first [`VERB_STEM`] letters.
+fn same_duty(a: &Evidence, b: &Evidence) -> bool {
+    fn lower(phrase: &str) -> impl Iterator<Item = char> + '_ {
+        phrase.chars().flat_map(char::to_lowercase)
+    }
+    match (a.contextual, b.contextual) {
+        (true, true) => lower(&a.phrase)
+            .take(VERB_STEM)
+            .eq(lower(&b.phrase).take(VERB_STEM)),
+        (false, false) if a.phrase.is_ascii() && b.phrase.is_ascii() => {
+            a.phrase.eq_ignore_ascii_case(&b.phrase)
+        }
+        (false, false) => lower(&a.phrase).eq(lower(&b.phrase)),
+        _ => false,
     }
 }
 

@@ -74,7 +74,7 @@ impl Rule for GenderCodedWording {
         let first_copy: HashSet<usize> = doc
             .blocks()
             .iter()
-            .filter(|b| seen_blocks.insert(doc.slice(b.content).trim().to_ascii_lowercase()))
+            .filter(|b| seen_blocks.insert(Caseless(doc.slice(b.content).trim())))
             .map(|b| b.content.start)
             .collect();
         // The job title, and its copies in the text (scraped pages repeat
@@ -192,4 +192,26 @@ fn person_free(doc: &Document<'_>, span: Span, heads: &[(Hit, Entry<'_>)]) -> bo
             && !between.contains([',', '.', ';', ':', '(', ')', '!', '?'])
             && !words.iter().any(|w| GAP_STOPS.contains(&w.as_str()))
     })
+}
+
+/// Text compared and hashed without regard to ASCII case, without a
+/// lowercased copy.
+#[derive(Clone, Copy)]
+struct Caseless<'a>(&'a str);
+
+impl PartialEq for Caseless<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.eq_ignore_ascii_case(other.0)
+    }
+}
+
+impl Eq for Caseless<'_> {}
+
+impl std::hash::Hash for Caseless<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        state.write_usize(self.0.len());
+        for b in self.0.bytes() {
+            state.write_u8(b.to_ascii_lowercase());
+        }
+    }
 }

@@ -531,7 +531,16 @@ fn bare_mention(doc: &Document<'_>, span: Span, tools: &[Span]) -> bool {
     if content.len() > BARE_MAX_BYTES {
         return false;
     }
-    let mut rest = String::new();
+    // Every word between the tools is a plain one.
+    let plain = |gap: &str| {
+        gap.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .all(|w| {
+                PLAIN_WORDS
+                    .iter()
+                    .any(|plain| plain.eq_ignore_ascii_case(w))
+            })
+    };
     let mut at = content.start;
     let first = tools.partition_point(|t| t.start < content.start);
     for tool in tools[first..]
@@ -540,16 +549,13 @@ fn bare_mention(doc: &Document<'_>, span: Span, tools: &[Span]) -> bool {
         .filter(|t| t.end <= content.end)
     {
         if tool.start >= at {
-            rest.push_str(&doc.text()[at..tool.start]);
-            rest.push(' ');
+            if !plain(&doc.text()[at..tool.start]) {
+                return false;
+            }
             at = tool.end;
         }
     }
-    rest.push_str(&doc.text()[at.min(content.end)..content.end]);
-    rest.to_ascii_lowercase()
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .all(|w| PLAIN_WORDS.contains(&w))
+    plain(&doc.text()[at.min(content.end)..content.end])
 }
 
 /// Whether the sentence around `span` offers a choice ("GCP, Azure or
@@ -562,8 +568,13 @@ fn either_or(doc: &Document<'_>, span: Span) -> bool {
     let all = doc.text();
     let start = floor_boundary(all, span.start.saturating_sub(LOOK_BACK)).max(sentence.span.start);
     let end = floor_boundary(all, (span.end + LOOK_BACK).min(all.len())).min(sentence.span.end);
-    let text = format!(" {} ", all[start..end.max(start)].to_ascii_lowercase());
-    text.contains(" or ") || text.contains("/or ")
+    // " or " or "/or ", the window's ends counting as spaces.
+    let window = &all.as_bytes()[start..end.max(start)];
+    (0..window.len().saturating_sub(1)).any(|i| {
+        window[i..i + 2].eq_ignore_ascii_case(b"or")
+            && (i == 0 || matches!(window[i - 1], b' ' | b'/'))
+            && window.get(i + 2).is_none_or(|&b| b == b' ')
+    })
 }
 
 /// How far around a mention the choice and parenthesis checks look, in bytes.
