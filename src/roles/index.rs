@@ -15,8 +15,8 @@ const ANY_ROLE: u8 = 1 << 7;
 /// What each sentence says about the hits in it.
 #[derive(Debug, Clone, Default)]
 pub struct HitIndex {
-    /// The sentence of each hit.
-    sentence: Vec<Option<usize>>,
+    /// The sentence of each hit, [`NO_SENTENCE`] for none.
+    sentence: Vec<u32>,
     /// Per sentence: whether a negation cue is in it.
     negated: Vec<bool>,
     /// Per sentence: the roles whose work a delegation cue in it hands over,
@@ -45,19 +45,25 @@ impl HitIndex {
             while current < sentences.len() && sentences[current].span.end <= hit.span.start {
                 current += 1;
             }
-            let sentence = sentences
+            let inside = sentences
                 .get(current)
-                .filter(|s| s.span.start <= hit.span.start)
-                .map(|_| current);
-            index.sentence.push(sentence);
-            let Some(sentence) = sentence else { continue };
-            let entry = lexicon.entry(hit.entry);
+                .is_some_and(|s| s.span.start <= hit.span.start);
+            if !inside {
+                index.sentence.push(NO_SENTENCE);
+                continue;
+            }
+            let sentence = current;
+            index
+                .sentence
+                .push(u32::try_from(sentence).unwrap_or(NO_SENTENCE));
+            let kind = Some(lexicon.kind_of(hit.entry));
             if let Some(owner) = lexicon.context_owner(hit.entry) {
                 index.context_seen.push((sentence, owner));
-            } else if Some(entry.kind) == negation {
+            } else if kind == negation {
                 index.negated[sentence] = true;
-            } else if Some(entry.kind) == delegation {
-                index.delegated[sentence] |= entry.group.role.map_or(ANY_ROLE, role_bit);
+            } else if kind == delegation {
+                let role = lexicon.entry(hit.entry).group.role;
+                index.delegated[sentence] |= role.map_or(ANY_ROLE, role_bit);
             }
         }
         index.context_seen.sort_unstable();
@@ -68,7 +74,10 @@ impl HitIndex {
     /// The sentence of the hit at `index`.
     #[must_use]
     pub fn sentence(&self, index: u32) -> Option<usize> {
-        self.sentence.get(index as usize).copied().flatten()
+        self.sentence
+            .get(index as usize)
+            .filter(|&&s| s != NO_SENTENCE)
+            .map(|&s| s as usize)
     }
 
     /// Whether a negation cue is in the sentence.
@@ -101,6 +110,10 @@ impl HitIndex {
         sentence.is_some_and(|s| self.context_seen.binary_search(&(s, group)).is_ok())
     }
 }
+
+/// The sentence of a hit outside every sentence (and, past 4 billion
+/// sentences, of a hit in a sentence it cannot number).
+const NO_SENTENCE: u32 = u32::MAX;
 
 fn role_bit(role: Role) -> u8 {
     1 << role.index()
