@@ -67,6 +67,10 @@ pub struct Evidence {
     /// experience needed"), or the sentence hands the work to another team
     /// ("partner with ML engineers who deploy the models").
     pub negated: bool,
+    /// The sentence it is in (`None` outside any sentence): two phrases of
+    /// one sentence are one statement when a role's presence is counted.
+    #[serde(skip)]
+    pub sentence: Option<u32>,
 }
 
 /// A role's score and its share of all scores.
@@ -174,12 +178,36 @@ impl RoleProfile {
         out
     }
 
+    /// Whether `role` has substantial presence: at least two distinct
+    /// substantial phrases. The AI Engineer's building verbs ("develop",
+    /// "build", "design") count only because their sentence names LLMs or
+    /// generative AI: next to another AI Engineer phrase of the same sentence
+    /// they are that phrase's verb ("design ... vector databases", "build
+    /// ... generative AI applications"), one duty, not a second one. The ML
+    /// Engineer's lifecycle verbs ("deploy", "monitor", "train") are duties
+    /// of their own and still count beside a phrase. In the role summary the
+    /// pair still counts twice: a duty stated as central is enough alone.
+    #[must_use]
+    pub fn is_present(&self, role: Role) -> bool {
+        let found = self.substantial_evidence(role);
+        let verb_of_phrase = |e: &Evidence| {
+            e.role == Role::AiEngineer
+                && e.contextual
+                && e.section != SectionKind::Summary
+                && e.sentence.is_some()
+                && found
+                    .iter()
+                    .any(|o| !o.contextual && o.sentence == e.sentence)
+        };
+        found.iter().filter(|e| !verb_of_phrase(e)).count() >= PRESENCE_MIN_PHRASES
+    }
+
     /// The roles among the three with substantial presence, strongest first.
     #[must_use]
     pub fn present_roles(&self) -> Vec<Role> {
         let mut roles: Vec<Role> = Role::THREE
             .into_iter()
-            .filter(|&role| self.substantial_evidence(role).len() >= PRESENCE_MIN_PHRASES)
+            .filter(|&role| self.is_present(role))
             .collect();
         roles.sort_by(|a, b| {
             self.scores
@@ -287,6 +315,7 @@ pub(crate) fn build(
             weight,
             contextual: !group.context.is_empty(),
             negated,
+            sentence: in_sentence.map(|s| s as u32),
         });
     }
 
