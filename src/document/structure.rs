@@ -271,8 +271,9 @@ fn bullet_content(raw: &str) -> Option<usize> {
     }
 }
 
-/// Words in a short span (a heading line), joiners kept inside words.
-fn count_words(text: &str, span: Span) -> usize {
+/// Words in a short span (a heading line), joiners kept inside words;
+/// counting stops past `most` (a line with more words is no heading).
+fn count_words(text: &str, span: Span, most: usize) -> usize {
     // A heading phrase may reach past the content (into a stripped `:`).
     let Some(inside) = text.get(span.start..span.end.max(span.start)) else {
         return 0;
@@ -281,6 +282,9 @@ fn count_words(text: &str, span: Span) -> usize {
     let mut in_word = false;
     let mut chars = inside.chars().peekable();
     while let Some(c) = chars.next() {
+        if count > most {
+            break;
+        }
         let joiner = matches!(c, '\'' | '.' | '\u{2019}')
             && in_word
             && chars.peek().is_some_and(|&n| is_word_char(n));
@@ -351,7 +355,7 @@ fn heading_line(
         return None;
     }
     let inner = &text[content.start..content.end];
-    let words = count_words(text, content);
+    let words = count_words(text, content, HEADING_MAX_WORDS);
     if words == 0 || words > HEADING_MAX_WORDS {
         return None;
     }
@@ -359,7 +363,7 @@ fn heading_line(
     let sentence_end = inner.ends_with(['.', '!', ',', ';']);
     if let Some((hit, _)) = known_heading(text, heading_hits, content) {
         // A known heading phrase with at most a few words around it.
-        let extra = count_words(text, Span::new(hit.end, content.end));
+        let extra = count_words(text, Span::new(hit.end, content.end), 3);
         if !sentence_end && (extra <= 3 || ends_colon) {
             return Some((content, HeadingStrength::Strong));
         }
