@@ -273,14 +273,19 @@ pub(crate) fn build(
     let mut context_counted = HashSet::default();
     let mut evidence = Vec::new();
     let mut sentences = Vec::new();
-    for (i, hit) in doc.hits().iter().enumerate() {
+    // The hits of the evidence kinds only, in text order (repeats are
+    // damped in order).
+    let mut hit_indices: Vec<u32> = evidence_kinds
+        .iter()
+        .flat_map(|&kind| doc.hits_of_kind(Some(kind)).map(|(i, _)| i))
+        .collect();
+    hit_indices.sort_unstable();
+    for i in hit_indices {
+        let hit = &doc.hits()[i as usize];
         let entry = lexicon.entry(hit.entry);
         let group = entry.group;
         let Some(role) = group.role else { continue };
-        if !evidence_kinds.contains(&entry.kind) {
-            continue;
-        }
-        let in_sentence = index.sentence(i as u32);
+        let in_sentence = index.sentence(i);
         let sentence = in_sentence.unwrap_or(NO_SENTENCE);
         if !group.context.is_empty() && !index.has_context(in_sentence, entry.group_id) {
             continue;
