@@ -222,10 +222,12 @@ impl<'a> Document<'a> {
             text,
             &lines,
             &hits,
-            (
-                of_kind(structure::HEADING_KIND),
-                of_kind(structure::BOILERPLATE_KIND),
-            ),
+            &structure::StructureHits {
+                headings: of_kind(structure::HEADING_KIND),
+                boilerplate: of_kind(structure::BOILERPLATE_KIND),
+                job_cues: of_kind(structure::JOB_CUE_KIND),
+                company_cues: of_kind(structure::COMPANY_CUE_KIND),
+            },
             lexicon,
             detect_title,
         );
