@@ -740,13 +740,22 @@ const EMPLOYER_VERBS: &[&str] = &[
 /// Whether a paragraph opens with the employer as its subject: "We ...",
 /// "Our ..." (not "Our data team ..."), "At Acme, we ...", or a name of up
 /// to four capitalised words followed by a verb ("Acme Labs is a ...").
-fn opens_with_employer(paragraph: &str) -> bool {
+/// Under a team heading "we" and "our" are the team: only a name counts
+/// (`we_is_team`).
+fn opens_with_employer(paragraph: &str, we_is_team: bool) -> bool {
     let mut words = paragraph.split_whitespace().take(8);
     let Some(first) = words.next() else {
         return false;
     };
     let first_word = first.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
     let is = |w: &str, list: &[&str]| list.iter().any(|x| x.eq_ignore_ascii_case(w));
+    if is(
+        first_word,
+        &["we", "we're", "we’re", "we've", "we’ve", "our", "at"],
+    ) && we_is_team
+    {
+        return false;
+    }
     if is(first_word, &["we", "we're", "we’re", "we've", "we’ve"]) {
         return true;
     }
@@ -793,10 +802,11 @@ fn opens_with_employer(paragraph: &str) -> bool {
     false
 }
 
-/// Paragraphs before the first heading that speak of the employer and never
-/// of the job or the candidate become company text: an "About Acme" blurb,
-/// a mission statement or a company history without a heading of its own is
-/// not the role summary. A paragraph is about the employer when it has a
+/// Paragraphs before the first heading, or under a team heading, that speak
+/// of the employer and never of the job or the candidate become company
+/// text: an "About Acme" blurb, a mission statement or a company history
+/// without a heading of its own is not the role summary, and "Founded by
+/// ..." under "Team" is not the team's work. A paragraph is about the employer when it has a
 /// company cue (mission, customers, founding, funding) or opens with the
 /// employer as its subject, and has no job cue ("you", "this role",
 /// "looking for", "responsible for"). `job_cues` and `company_cues` index
@@ -809,13 +819,19 @@ fn mark_company_paragraphs(
     boilerplate: &[(Span, SectionKind)],
 ) {
     let (mut j, mut c, mut b) = (0, 0, 0);
+    let mut before_headings = true;
     for (index, block) in blocks.iter_mut().enumerate() {
         match block.kind {
-            BlockKind::Heading => break,
+            BlockKind::Heading => {
+                before_headings = false;
+                continue;
+            }
             BlockKind::Title | BlockKind::Bullet => continue,
             BlockKind::Paragraph => {}
         }
-        if block.section != SectionKind::Summary || block.span.len() > BOILERPLATE_BLOCK_LIMIT {
+        let team = block.section == SectionKind::Team;
+        let summary = before_headings && block.section == SectionKind::Summary;
+        if !(team || summary) || block.span.len() > BOILERPLATE_BLOCK_LIMIT {
             continue;
         }
         let span = block.span;
@@ -841,7 +857,7 @@ fn mark_company_paragraphs(
             .any(|&(_, kind)| kind == SectionKind::Company);
         if !(company_intro
             || inside(company_cues, &mut c)
-            || opens_with_employer(&text[block.content.start..block.content.end]))
+            || opens_with_employer(&text[block.content.start..block.content.end], team))
         {
             continue;
         }
