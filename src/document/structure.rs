@@ -626,6 +626,39 @@ fn last_word(before: &str) -> &str {
 
 /// Words that open a sentence but never name an employer.
 const NOT_EMPLOYERS: &[&str] = &[
+    "should",
+    "must",
+    "will",
+    "would",
+    "may",
+    "could",
+    "experience",
+    "knowledge",
+    "ability",
+    "strong",
+    "excellent",
+    "proven",
+    "familiarity",
+    "degree",
+    "bachelor",
+    "master",
+    "phd",
+    "candidates",
+    "applicants",
+    "ideally",
+    "preferred",
+    "required",
+    "also",
+    "plus",
+    "data",
+    "machine",
+    "ml",
+    "ai",
+    "artificial",
+    "deep",
+    "analytics",
+    "science",
+    "engineering",
     "the",
     "this",
     "that",
@@ -696,7 +729,6 @@ const EMPLOYER_VERBS: &[&str] = &[
     "are",
     "was",
     "has",
-    "have",
     "builds",
     "provides",
     "helps",
@@ -710,6 +742,7 @@ const EMPLOYER_VERBS: &[&str] = &[
     "delivers",
     "operates",
     "serves",
+    "aggregates",
     "specializes",
     "specialises",
     "combines",
@@ -802,6 +835,14 @@ fn opens_with_employer(paragraph: &str, we_is_team: bool) -> bool {
     false
 }
 
+/// Whether "team" is among a paragraph's first ten words.
+fn names_team_early(paragraph: &str) -> bool {
+    paragraph.split_whitespace().take(10).any(|w| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .eq_ignore_ascii_case("team")
+    })
+}
+
 /// Paragraphs before the first heading, or under a team heading, that speak
 /// of the employer and never of the job or the candidate become company
 /// text: an "About Acme" blurb, a mission statement or a company history
@@ -829,12 +870,20 @@ fn mark_company_paragraphs(
             BlockKind::Title | BlockKind::Bullet => continue,
             BlockKind::Paragraph => {}
         }
-        let team = block.section == SectionKind::Team;
-        let summary = before_headings && block.section == SectionKind::Summary;
-        if !(team || summary) || block.span.len() > BOILERPLATE_BLOCK_LIMIT {
+        // Under a heading ("About the role", "Team") "we" may be the team
+        // the hire joins; before any heading it is the employer.
+        let we_is_team = !before_headings;
+        if !matches!(block.section, SectionKind::Summary | SectionKind::Team)
+            || block.span.len() > BOILERPLATE_BLOCK_LIMIT
+        {
             continue;
         }
         let span = block.span;
+        let paragraph = &text[block.content.start..block.content.end];
+        // "The risk team pioneered ..." under a heading describes the team.
+        if we_is_team && names_team_early(paragraph) {
+            continue;
+        }
         let inside = |cues: &[u32], i: &mut usize| {
             let start = |k: usize| cues.get(k).map(|&h| hits[h as usize].span.start);
             while start(*i).is_some_and(|s| s < span.start) {
@@ -857,7 +906,7 @@ fn mark_company_paragraphs(
             .any(|&(_, kind)| kind == SectionKind::Company);
         if !(company_intro
             || inside(company_cues, &mut c)
-            || opens_with_employer(&text[block.content.start..block.content.end], team))
+            || opens_with_employer(paragraph, we_is_team))
         {
             continue;
         }
