@@ -48,8 +48,12 @@ pub enum SectionKind {
     Requirements,
     /// Nice to have.
     Preferred,
-    /// About the company or team.
+    /// About the company: who the employer is, its mission and culture.
     Company,
+    /// About the team the hire joins ("About the team", "Team description"):
+    /// the team's work is the job's context, so it counts, but less than the
+    /// hire's own duties.
+    Team,
     /// Benefits and perks.
     Benefits,
     /// Pay and equity.
@@ -62,13 +66,14 @@ pub enum SectionKind {
 
 impl SectionKind {
     /// Every kind, in declaration order.
-    pub const ALL: [SectionKind; 10] = [
+    pub const ALL: [SectionKind; 11] = [
         SectionKind::Title,
         SectionKind::Summary,
         SectionKind::Responsibilities,
         SectionKind::Requirements,
         SectionKind::Preferred,
         SectionKind::Company,
+        SectionKind::Team,
         SectionKind::Benefits,
         SectionKind::Compensation,
         SectionKind::Legal,
@@ -85,6 +90,7 @@ impl SectionKind {
             SectionKind::Requirements => "requirements",
             SectionKind::Preferred => "preferred",
             SectionKind::Company => "company",
+            SectionKind::Team => "team",
             SectionKind::Benefits => "benefits",
             SectionKind::Compensation => "compensation",
             SectionKind::Legal => "legal",
@@ -222,10 +228,12 @@ impl<'a> Document<'a> {
             text,
             &lines,
             &hits,
-            (
-                of_kind(structure::HEADING_KIND),
-                of_kind(structure::BOILERPLATE_KIND),
-            ),
+            &structure::StructureHits {
+                headings: of_kind(structure::HEADING_KIND),
+                boilerplate: of_kind(structure::BOILERPLATE_KIND),
+                job_cues: of_kind(structure::JOB_CUE_KIND),
+                company_cues: of_kind(structure::COMPANY_CUE_KIND),
+            },
             lexicon,
             detect_title,
         );

@@ -9,6 +9,11 @@ use crate::span::Span;
 pub(crate) const HEADING_KIND: &str = "heading";
 /// Group kind of phrases that mark a block as boilerplate wherever it is.
 pub(crate) const BOILERPLATE_KIND: &str = "boilerplate";
+/// Group kind of phrases that speak of the job or to the candidate.
+pub(crate) const JOB_CUE_KIND: &str = "job-cue";
+/// Group kind of phrases that speak of the employer (mission, customers,
+/// history, funding).
+pub(crate) const COMPANY_CUE_KIND: &str = "company-cue";
 
 /// A boilerplate phrase re-labels its whole block when the block is at most
 /// this long; in longer blocks (run-together postings) only its sentence.
@@ -55,13 +60,20 @@ impl HeadingHits {
     }
 }
 
-/// `headings` and `boilerplate` are the indexes in `hits` of the hits of
-/// those kinds, in order.
+/// The indexes in `hits` of the hits of the kinds the structure reads, each
+/// in order.
+pub(super) struct StructureHits<'h> {
+    pub headings: &'h [u32],
+    pub boilerplate: &'h [u32],
+    pub job_cues: &'h [u32],
+    pub company_cues: &'h [u32],
+}
+
 pub(super) fn analyse(
     text: &str,
     lines: &LineIndex,
     hits: &[Hit],
-    (headings, boilerplate): (&[u32], &[u32]),
+    kinds: &StructureHits<'_>,
     lexicon: &Lexicon,
     detect_title: bool,
 ) -> Structure {
@@ -74,11 +86,11 @@ pub(super) fn analyse(
             .map(|s| (hit.span, s))
     };
     let mut heading_hits: Vec<(Span, SectionKind)> =
-        headings.iter().filter_map(section_of).collect();
+        kinds.headings.iter().filter_map(section_of).collect();
     heading_hits.dedup_by_key(|(span, _)| span.start);
     let heading_hits = HeadingHits(heading_hits);
     let boilerplate_hits: Vec<(Span, SectionKind)> =
-        boilerplate.iter().filter_map(section_of).collect();
+        kinds.boilerplate.iter().filter_map(section_of).collect();
 
     let mut blocks: Vec<Block> = Vec::new();
     let mut headings: Vec<PendingHeading> = Vec::new();
@@ -159,6 +171,13 @@ pub(super) fn analyse(
 
     let sections = assign_sections(text, &mut blocks, &headings);
     let mut sentences = split_sentences(text, &blocks);
+    mark_company_paragraphs(
+        text,
+        (&mut blocks, &mut sentences),
+        hits,
+        (kinds.job_cues, kinds.company_cues),
+        &boilerplate_hits,
+    );
     apply_boilerplate(&mut blocks, &mut sentences, &boilerplate_hits);
     Structure {
         blocks,
@@ -607,6 +626,301 @@ fn last_word(before: &str) -> &str {
         start = i;
     }
     &before[start..]
+}
+
+/// Words that open a sentence but never name an employer.
+const NOT_EMPLOYERS: &[&str] = &[
+    "should",
+    "must",
+    "will",
+    "would",
+    "may",
+    "could",
+    "experience",
+    "knowledge",
+    "ability",
+    "strong",
+    "excellent",
+    "proven",
+    "familiarity",
+    "degree",
+    "bachelor",
+    "master",
+    "phd",
+    "candidates",
+    "applicants",
+    "ideally",
+    "preferred",
+    "required",
+    "also",
+    "plus",
+    "data",
+    "machine",
+    "ml",
+    "ai",
+    "artificial",
+    "deep",
+    "analytics",
+    "science",
+    "engineering",
+    "the",
+    "this",
+    "that",
+    "these",
+    "those",
+    "as",
+    "in",
+    "if",
+    "it",
+    "is",
+    "are",
+    "do",
+    "does",
+    "can",
+    "join",
+    "job",
+    "position",
+    "role",
+    "location",
+    "when",
+    "what",
+    "who",
+    "why",
+    "how",
+    "with",
+    "for",
+    "please",
+    "note",
+    "key",
+    "title",
+    "summary",
+    "overview",
+    "description",
+    "team",
+    "work",
+    "all",
+    "each",
+    "every",
+    "here",
+    "there",
+    "today",
+    "now",
+    "you",
+    "your",
+];
+
+/// Words in a name that make it a role, not an employer: "Data Scientists
+/// are ...", "The Machine Learning Engineer is ...".
+const ROLE_NOUNS: &[&str] = &[
+    "scientist",
+    "scientists",
+    "engineer",
+    "engineers",
+    "analyst",
+    "analysts",
+    "developer",
+    "developers",
+    "researcher",
+    "researchers",
+    "manager",
+    "lead",
+];
+
+/// Verbs that follow an employer's name as the subject of a company blurb:
+/// "Acme is a ...", "Acme builds ...", "Acme invented ...".
+const EMPLOYER_VERBS: &[&str] = &[
+    "is",
+    "are",
+    "was",
+    "has",
+    "builds",
+    "provides",
+    "helps",
+    "enables",
+    "invented",
+    "develops",
+    "offers",
+    "powers",
+    "makes",
+    "creates",
+    "delivers",
+    "operates",
+    "serves",
+    "aggregates",
+    "specializes",
+    "specialises",
+    "combines",
+    "uses",
+    "leverages",
+    "believes",
+    "exists",
+    "brings",
+    "transforms",
+    "empowers",
+    "designs",
+    "connects",
+    "unlocks",
+    "partners",
+    "pioneered",
+    "pioneers",
+    "solves",
+    "gives",
+    "turns",
+    "allows",
+    "supports",
+    "grew",
+    "started",
+    "began",
+    "became",
+];
+
+/// Whether a paragraph opens with the employer as its subject: "We ...",
+/// "Our ..." (not "Our data team ..."), "At Acme, we ...", or a name of up
+/// to four capitalised words followed by a verb ("Acme Labs is a ...").
+/// Under a team heading "we" and "our" are the team: only a name counts
+/// (`we_is_team`).
+fn opens_with_employer(paragraph: &str, we_is_team: bool) -> bool {
+    let mut words = paragraph.split_whitespace().take(8);
+    let Some(first) = words.next() else {
+        return false;
+    };
+    let first_word = first.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
+    let is = |w: &str, list: &[&str]| list.iter().any(|x| x.eq_ignore_ascii_case(w));
+    if is(
+        first_word,
+        &["we", "we're", "we’re", "we've", "we’ve", "our", "at"],
+    ) && we_is_team
+    {
+        return false;
+    }
+    if is(first_word, &["we", "we're", "we’re", "we've", "we’ve"]) {
+        return true;
+    }
+    if first_word.eq_ignore_ascii_case("our") {
+        // "Our data team builds ..." describes the hire's team, not the company.
+        return !paragraph.split_whitespace().take(5).any(|w| {
+            w.trim_end_matches(|c: char| !c.is_alphanumeric())
+                .eq_ignore_ascii_case("team")
+        });
+    }
+    if first_word.eq_ignore_ascii_case("at") {
+        // "At Acme, we ..." / "At Acme, our ...".
+        let mut after_comma = false;
+        for word in words {
+            if after_comma {
+                let w = word.trim_matches(|c: char| !c.is_alphanumeric());
+                return is(w, &["we", "our"]);
+            }
+            after_comma = word.ends_with(',');
+        }
+        return false;
+    }
+    if is(first_word, NOT_EMPLOYERS) || !first_word.starts_with(|c: char| c.is_uppercase()) {
+        return false;
+    }
+    let mut name_words = 1;
+    for word in paragraph.split_whitespace().skip(1).take(5) {
+        let w = word.trim_matches(|c: char| !c.is_alphanumeric());
+        if w.is_empty() {
+            continue;
+        }
+        if is(w, ROLE_NOUNS) || is(first_word, ROLE_NOUNS) {
+            return false;
+        }
+        if w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) {
+            name_words += 1;
+            if name_words > 4 {
+                return false;
+            }
+            continue;
+        }
+        return EMPLOYER_VERBS.contains(&w);
+    }
+    false
+}
+
+/// Whether "team" is among a paragraph's first ten words.
+fn names_team_early(paragraph: &str) -> bool {
+    paragraph.split_whitespace().take(10).any(|w| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .eq_ignore_ascii_case("team")
+    })
+}
+
+/// Paragraphs before the first heading, or under a team heading, that speak
+/// of the employer and never of the job or the candidate become company
+/// text: an "About Acme" blurb, a mission statement or a company history
+/// without a heading of its own is not the role summary, and "Founded by
+/// ..." under "Team" is not the team's work. A paragraph is about the employer when it has a
+/// company cue (mission, customers, founding, funding) or opens with the
+/// employer as its subject, and has no job cue ("you", "this role",
+/// "looking for", "responsible for"). `job_cues` and `company_cues` index
+/// `hits` in order; the blocks are walked once, with no allocation.
+fn mark_company_paragraphs(
+    text: &str,
+    (blocks, sentences): (&mut [Block], &mut [Sentence]),
+    hits: &[Hit],
+    (job_cues, company_cues): (&[u32], &[u32]),
+    boilerplate: &[(Span, SectionKind)],
+) {
+    let (mut j, mut c, mut b) = (0, 0, 0);
+    let mut before_headings = true;
+    for (index, block) in blocks.iter_mut().enumerate() {
+        match block.kind {
+            BlockKind::Heading => {
+                before_headings = false;
+                continue;
+            }
+            BlockKind::Title | BlockKind::Bullet => continue,
+            BlockKind::Paragraph => {}
+        }
+        // Under a heading ("About the role", "Team") "we" may be the team
+        // the hire joins; before any heading it is the employer.
+        let we_is_team = !before_headings;
+        if !matches!(block.section, SectionKind::Summary | SectionKind::Team)
+            || block.span.len() > BOILERPLATE_BLOCK_LIMIT
+        {
+            continue;
+        }
+        let span = block.span;
+        let paragraph = &text[block.content.start..block.content.end];
+        // "The risk team pioneered ..." under a heading describes the team.
+        if we_is_team && names_team_early(paragraph) {
+            continue;
+        }
+        let inside = |cues: &[u32], i: &mut usize| {
+            let start = |k: usize| cues.get(k).map(|&h| hits[h as usize].span.start);
+            while start(*i).is_some_and(|s| s < span.start) {
+                *i += 1;
+            }
+            start(*i).is_some_and(|s| s < span.end)
+        };
+        if inside(job_cues, &mut j) {
+            continue;
+        }
+        while boilerplate
+            .get(b)
+            .is_some_and(|(s, _)| s.start < span.start)
+        {
+            b += 1;
+        }
+        let company_intro = boilerplate[b..]
+            .iter()
+            .take_while(|(s, _)| s.start < span.end)
+            .any(|&(_, kind)| kind == SectionKind::Company);
+        if !(company_intro
+            || inside(company_cues, &mut c)
+            || opens_with_employer(paragraph, we_is_team))
+        {
+            continue;
+        }
+        block.section = SectionKind::Company;
+        let first = sentences.partition_point(|x| x.block < index);
+        let last = sentences.partition_point(|x| x.block <= index);
+        for sentence in &mut sentences[first..last] {
+            sentence.section = SectionKind::Company;
+        }
+    }
 }
 
 fn apply_boilerplate(

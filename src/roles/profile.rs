@@ -31,7 +31,7 @@ pub fn section_weight(section: SectionKind) -> f32 {
     match section {
         SectionKind::Summary | SectionKind::Responsibilities => 1.0,
         SectionKind::Requirements | SectionKind::Other => 0.7,
-        SectionKind::Preferred => 0.4,
+        SectionKind::Preferred | SectionKind::Team => 0.4,
         SectionKind::Title
         | SectionKind::Company
         | SectionKind::Benefits

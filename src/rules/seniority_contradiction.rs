@@ -84,7 +84,10 @@ impl Rule for SeniorityContradiction {
                             .to_ascii_lowercase();
                         !matches!(
                             section,
-                            SectionKind::Company | SectionKind::Legal | SectionKind::Benefits
+                            SectionKind::Company
+                                | SectionKind::Team
+                                | SectionKind::Legal
+                                | SectionKind::Benefits
                         ) && !OTHERS.iter().any(|w| sentence.contains(w))
                     })
                     .map(|hit| (hit.span, Origin::Text, doc.slice(hit.span)))
