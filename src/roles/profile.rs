@@ -250,6 +250,9 @@ const MIN_ROLE_SCORE: f32 = 1.0;
 /// In one sentence, evidence for a role after the strongest counts this much:
 /// a sentence is one duty or competency, however many tools it lists.
 const SAME_SENTENCE_FACTOR: f32 = 0.5;
+/// Another job's phrase in the requirements counts this much of its weight
+/// (see [`listed_factor`]).
+const OTHER_LISTED_FACTOR: f32 = 0.5;
 /// What the title's role adds to that role's score.
 const TITLE_PRIOR: f32 = 1.5;
 /// Evidence of a group at least this heavy is defining for its role.
@@ -304,7 +307,7 @@ pub(crate) fn build(
         let weight = if negated {
             0.0
         } else {
-            group.weight * section_weight(section) * damping
+            group.weight * section_weight(section) * damping * listed_factor(role, section)
         };
         if weight > 0.0 {
             *seen += 1;
@@ -436,6 +439,18 @@ pub(crate) fn build(
         confidence,
         title,
         evidence,
+    }
+}
+
+/// What another job's phrase counts for in a list of requirements: the
+/// taxonomy names a posting's role by the hire's primary output, which the
+/// duties state. A data warehouse, a unit test or a front-end framework asked
+/// of the candidate is a tool of the trade beside that output, not a job of
+/// its own; the same phrase among the duties still counts in full.
+fn listed_factor(role: Role, section: SectionKind) -> f32 {
+    match (role, section) {
+        (Role::Other, SectionKind::Requirements | SectionKind::Preferred) => OTHER_LISTED_FACTOR,
+        _ => 1.0,
     }
 }
 
