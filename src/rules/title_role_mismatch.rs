@@ -16,7 +16,10 @@ static META: RuleMeta = RuleMeta {
     docs: RuleDocs {
         what_it_does: "Compares the role the title names (Data Scientist, ML Engineer or AI \
 Engineer) with the primary role of the body, read from its duties and competencies by their \
-primary output. Flags the posting when they differ, and suggests the title that fits the body.",
+primary output. Flags the posting when the body's role clearly outweighs the title's (by 15%, or \
+the title's role is barely there), and suggests the title that fits the body. A body split \
+nearly evenly, or with substantial work of all three roles, is a mixed posting \
+(`mixed-role-responsibilities`), not a mismatched one.",
         why_it_matters: "An \"AI Engineer\" whose duties are training and deploying classic ML \
 models draws LLM application builders who will not do that job well, and misses the ML engineers \
 who would. The title decides who applies.",
@@ -39,6 +42,11 @@ impl Rule for TitleRoleMismatch {
         };
         let body = profile.primary_role;
         if !profile.clearly_differs_from(title_role) {
+            return;
+        }
+        // A body with substantial work of all three roles is mixed, not the
+        // description of another one: mixed-role-responsibilities says so.
+        if profile.present_roles().len() == Role::THREE.len() {
             return;
         }
         let Some((span, origin)) = ctx.whole_title_span() else {
