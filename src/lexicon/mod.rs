@@ -36,6 +36,8 @@
 
 mod pack;
 
+use std::sync::Arc;
+
 use rustc_hash::FxHashMap as HashMap;
 
 use aho_corasick::automaton::Automaton;
@@ -117,7 +119,8 @@ pub struct Entry<'a> {
 
 #[derive(Debug, Clone)]
 struct EntryData {
-    phrase: Box<str>,
+    /// Shared with the evidence that quotes it: no copy per hit.
+    phrase: Arc<str>,
     group: u32,
 }
 
@@ -138,6 +141,8 @@ pub struct Lexicon {
     namespaces: Vec<String>,
     /// Group kinds, interned: `KindId` is the value.
     kinds: HashMap<String, KindId>,
+    /// The name of each kind, by [`KindId::index`].
+    kind_names: Vec<Arc<str>>,
     groups: Vec<GroupData>,
     entries: Vec<EntryData>,
     /// For each automaton pattern, what a match of it needs and means.
@@ -567,9 +572,14 @@ impl Lexicon {
                 line: 0,
                 message: format!("the phrases could not be compiled: {err}"),
             })?;
+        let mut kind_names: Vec<Arc<str>> = vec![Arc::from(""); kinds.len()];
+        for (name, id) in &kinds {
+            kind_names[id.index()] = Arc::from(name.as_str());
+        }
         Ok(Lexicon {
             namespaces,
             kinds,
+            kind_names,
             groups,
             entries,
             patterns: infos,
@@ -791,6 +801,17 @@ impl Lexicon {
     #[must_use]
     pub fn kind_of(&self, id: EntryId) -> KindId {
         self.groups[self.entries[id.0 as usize].group as usize].kind
+    }
+
+    /// A phrase entry's phrase, shared (for evidence that outlives the
+    /// lexicon's borrow).
+    pub(crate) fn shared_phrase(&self, id: EntryId) -> Arc<str> {
+        Arc::clone(&self.entries[id.0 as usize].phrase)
+    }
+
+    /// A kind's name, shared.
+    pub(crate) fn shared_kind_name(&self, kind: KindId) -> Arc<str> {
+        Arc::clone(&self.kind_names[kind.index()])
     }
 
     /// The interned id of a group kind, if any group has it.

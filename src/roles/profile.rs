@@ -1,5 +1,7 @@
 //! Evidence per role and the posting's role profile.
 
+use std::sync::Arc;
+
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use serde::{Deserialize, Serialize};
@@ -46,9 +48,9 @@ pub struct Evidence {
     /// The role it signals.
     pub role: Role,
     /// What it is: duty, competency, tool, output, workplace, failure-mode, other-role.
-    pub kind: String,
+    pub kind: Arc<str>,
     /// The phrase as written in the pack.
-    pub phrase: String,
+    pub phrase: Arc<str>,
     /// Where it is.
     pub span: Span,
     /// The section it is in.
@@ -315,8 +317,8 @@ pub(crate) fn build(
         sentences.push(sentence);
         evidence.push(Evidence {
             role,
-            kind: group.kind.clone(),
-            phrase: entry.phrase.to_owned(),
+            kind: lexicon.shared_kind_name(entry.kind),
+            phrase: lexicon.shared_phrase(hit.entry),
             span: hit.span,
             section,
             phrase_weight: group.weight,

@@ -154,7 +154,7 @@ fn evenly_claimed(ctx: &LintContext<'_>) -> Option<String> {
         .evidence
         .iter()
         .filter(|e| e.weight > 0.0 && in_duties(e.section))
-        .filter(|e| DELIVERABLE_KINDS.contains(&e.kind.as_str()))
+        .filter(|e| DELIVERABLE_KINDS.contains(&&*e.kind))
         .filter_map(|e| doc.sentence_index_at(e.span.start))
         .collect();
     let owned = ctx
@@ -239,8 +239,8 @@ impl DutyLines {
             .iter()
             .filter(|e| e.weight > 0.0)
             .map(|e| {
-                let strong = e.kind == "output" && e.phrase_weight >= STRONG_OUTPUT_WEIGHT;
-                let deliverable = DELIVERABLE_KINDS.contains(&e.kind.as_str());
+                let strong = &*e.kind == "output" && e.phrase_weight >= STRONG_OUTPUT_WEIGHT;
+                let deliverable = DELIVERABLE_KINDS.contains(&&*e.kind);
                 (e.span.start, strong, deliverable)
             })
             .collect();

@@ -93,7 +93,7 @@ impl Rule for WrongRoleCompetencies {
             let evidence = profile
                 .substantial_evidence(other)
                 .into_iter()
-                .filter(|e| e.kind != "output")
+                .filter(|e| &*e.kind != "output")
                 .collect();
             let found = asked_of_hire(ctx, evidence);
             if found.len() < crate::roles::PRESENCE_MIN_PHRASES {
