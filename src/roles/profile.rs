@@ -269,7 +269,6 @@ pub(crate) fn build(
     index: &HitIndex,
     title: TitleAnalysis,
 ) -> RoleProfile {
-    const NO_SENTENCE: usize = usize::MAX;
     let evidence_kinds: Vec<KindId> = EVIDENCE_KINDS
         .iter()
         .filter_map(|kind| lexicon.kind_id(kind))
@@ -277,7 +276,6 @@ pub(crate) fn build(
     let mut repeats: HashMap<_, u32> = HashMap::default();
     let mut context_counted = HashSet::default();
     let mut evidence = Vec::new();
-    let mut sentences = Vec::new();
     // The hits of the evidence kinds only, in text order (repeats are
     // damped in order).
     let mut hit_indices: Vec<u32> = evidence_kinds
@@ -291,14 +289,13 @@ pub(crate) fn build(
         let group = entry.group;
         let Some(role) = group.role else { continue };
         let in_sentence = index.sentence(i);
-        let sentence = in_sentence.unwrap_or(NO_SENTENCE);
         if !group.context.is_empty() && !index.has_context(in_sentence, entry.group_id) {
             continue;
         }
         // The context words of a role in one sentence are one duty ("design,
         // build and deploy ... models", "train and serve models and LLMs"):
         // only the first counts, whichever of the role's context groups it is in.
-        if !group.context.is_empty() && !context_counted.insert((sentence, role)) {
+        if !group.context.is_empty() && !context_counted.insert((in_sentence, role)) {
             continue;
         }
         let section = doc.section_at(hit.span.start);
@@ -314,7 +311,6 @@ pub(crate) fn build(
         if weight > 0.0 {
             *seen += 1;
         }
-        sentences.push(sentence);
         evidence.push(Evidence {
             role,
             kind: lexicon.shared_kind_name(entry.kind),
@@ -337,10 +333,10 @@ pub(crate) fn build(
     // Engineer work, not a product feature on a pre-trained model.
     let mut mle_sentences = HashSet::default();
     let mut aie_specific_sentences = HashSet::default();
-    for (item, &sentence) in evidence.iter().zip(&sentences) {
-        if sentence == NO_SENTENCE || item.weight <= 0.0 {
+    for item in &evidence {
+        let Some(sentence) = item.sentence.filter(|_| item.weight > 0.0) else {
             continue;
-        }
+        };
         match item.role {
             Role::MlEngineer => {
                 mle_sentences.insert(sentence);
@@ -351,11 +347,12 @@ pub(crate) fn build(
             _ => {}
         }
     }
-    for (item, &sentence) in evidence.iter_mut().zip(&sentences) {
+    for item in &mut evidence {
         if item.role == Role::AiEngineer
             && item.contextual
-            && mle_sentences.contains(&sentence)
-            && !aie_specific_sentences.contains(&sentence)
+            && item.sentence.is_some_and(|sentence| {
+                mle_sentences.contains(&sentence) && !aie_specific_sentences.contains(&sentence)
+            })
         {
             item.weight = 0.0;
         }
@@ -365,8 +362,8 @@ pub(crate) fn build(
     // and the rest a little.
     let mut order: Vec<usize> = (0..evidence.len()).collect();
     order.sort_by(|&a, &b| {
-        (sentences[a], evidence[a].role)
-            .cmp(&(sentences[b], evidence[b].role))
+        (evidence[a].sentence, evidence[a].role)
+            .cmp(&(evidence[b].sentence, evidence[b].role))
             .then(evidence[b].weight.total_cmp(&evidence[a].weight))
     });
     // The k-th after the strongest counts SAME_SENTENCE_FACTOR^k: however
@@ -374,8 +371,8 @@ pub(crate) fn build(
     let mut factor = 1.0;
     for pair in order.windows(2) {
         let (first, next) = (pair[0], pair[1]);
-        if sentences[first] == sentences[next]
-            && sentences[next] != NO_SENTENCE
+        if evidence[first].sentence == evidence[next].sentence
+            && evidence[next].sentence.is_some()
             && evidence[first].role == evidence[next].role
         {
             factor *= SAME_SENTENCE_FACTOR;
@@ -467,9 +464,6 @@ fn same_duty(a: &Evidence, b: &Evidence) -> bool {
         (true, true) => lower(&a.phrase)
             .take(VERB_STEM)
             .eq(lower(&b.phrase).take(VERB_STEM)),
-        (false, false) if a.phrase.is_ascii() && b.phrase.is_ascii() => {
-            a.phrase.eq_ignore_ascii_case(&b.phrase)
-        }
         (false, false) => lower(&a.phrase).eq(lower(&b.phrase)),
         _ => false,
     }
