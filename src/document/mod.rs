@@ -28,6 +28,7 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 
 pub use self::lines::LineIndex;
+pub(crate) use self::structure::opens_with_name_and_verb;
 #[doc(hidden)]
 pub use self::tokens::tokenize_unicode;
 pub use self::tokens::{Token, TokenKind, tokenize};

@@ -647,6 +647,7 @@ const NOT_EMPLOYERS: &[&str] = &[
     "bachelor",
     "master",
     "phd",
+    "candidate",
     "candidates",
     "applicants",
     "ideally",
@@ -669,6 +670,7 @@ const NOT_EMPLOYERS: &[&str] = &[
     "these",
     "those",
     "as",
+    "at",
     "in",
     "if",
     "it",
@@ -696,7 +698,6 @@ const NOT_EMPLOYERS: &[&str] = &[
     "summary",
     "overview",
     "description",
-    "team",
     "work",
     "all",
     "each",
@@ -724,6 +725,7 @@ const ROLE_NOUNS: &[&str] = &[
     "researchers",
     "manager",
     "lead",
+    "intern",
 ];
 
 /// Verbs that follow an employer's name as the subject of a company blurb:
@@ -733,6 +735,7 @@ const EMPLOYER_VERBS: &[&str] = &[
     "are",
     "was",
     "has",
+    "have",
     "builds",
     "provides",
     "helps",
@@ -815,21 +818,37 @@ fn opens_with_employer(paragraph: &str, we_is_team: bool) -> bool {
         }
         return false;
     }
-    if is(first_word, NOT_EMPLOYERS) || !first_word.starts_with(|c: char| c.is_uppercase()) {
+    opens_with_name_and_verb(paragraph, 4)
+}
+
+/// Whether `text` opens with a name (up to `most_words` capitalised words,
+/// not a pronoun, a plain sentence opener or a role: [`NOT_EMPLOYERS`],
+/// [`ROLE_NOUNS`]) followed by one of [`EMPLOYER_VERBS`]: the employer as the
+/// subject ("Acme Labs is a ...", "Acme builds ...").
+pub(crate) fn opens_with_name_and_verb(text: &str, most_words: usize) -> bool {
+    let is = |w: &str, list: &[&str]| list.iter().any(|x| x.eq_ignore_ascii_case(w));
+    let Some(first) = text.split_whitespace().next() else {
+        return false;
+    };
+    let first_word = first.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
+    if is(first_word, NOT_EMPLOYERS)
+        || is(first_word, ROLE_NOUNS)
+        || !first_word.starts_with(|c: char| c.is_uppercase())
+    {
         return false;
     }
     let mut name_words = 1;
-    for word in paragraph.split_whitespace().skip(1).take(5) {
+    for word in text.split_whitespace().skip(1).take(5) {
         let w = word.trim_matches(|c: char| !c.is_alphanumeric());
         if w.is_empty() {
             continue;
         }
-        if is(w, ROLE_NOUNS) || is(first_word, ROLE_NOUNS) {
+        if is(w, ROLE_NOUNS) {
             return false;
         }
         if w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) {
             name_words += 1;
-            if name_words > 4 {
+            if name_words > most_words {
                 return false;
             }
             continue;

@@ -1,6 +1,6 @@
 use super::{Category, LintContext, Rule, RuleDocs, RuleMeta};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::document::{BlockKind, Document, SectionKind};
+use crate::document::{BlockKind, Document, SectionKind, opens_with_name_and_verb};
 use crate::roles::Role;
 
 /// A duty the taxonomy says the role is not for.
@@ -67,53 +67,6 @@ const TRACK_RECORD: [&str; 5] = [
 ];
 /// How many bytes before the phrase [`TRACK_RECORD`] is looked for.
 const TRACK_RECORD_WINDOW: usize = 60;
-/// Verbs that, after a name at the start of a sentence, make the sentence the
-/// company speaking of itself ("Acme has become the platform for training and
-/// deploying models"), not a duty of the hire.
-const COMPANY_VERBS: [&str; 16] = [
-    "is",
-    "was",
-    "has",
-    "have",
-    "are",
-    "helps",
-    "provides",
-    "offers",
-    "builds",
-    "develops",
-    "enables",
-    "empowers",
-    "powers",
-    "delivers",
-    "specializes",
-    "creates",
-];
-/// Capitalized words that open a sentence about the hire or the role, or a
-/// plain sentence, rather than a company's name.
-const NOT_NAMES: [&str; 22] = [
-    "you",
-    "your",
-    "the",
-    "this",
-    "that",
-    "these",
-    "in",
-    "as",
-    "at",
-    "it",
-    "each",
-    "every",
-    "all",
-    "role",
-    "position",
-    "candidate",
-    "candidates",
-    "engineer",
-    "engineers",
-    "scientist",
-    "scientists",
-    "intern",
-];
 /// A company's name runs to at most this many capitalized words.
 const MAX_NAME_WORDS: usize = 3;
 /// How many words from the start [`REQUIREMENT_WORDS`] are looked for.
@@ -310,9 +263,9 @@ fn after_track_record(sentence: &str, at: usize) -> bool {
     TRACK_RECORD.iter().any(|marker| clause.contains(marker))
 }
 
-/// Whether the sentence opens with a name (one to [`MAX_NAME_WORDS`]
-/// capitalized words, none of [`NOT_NAMES`]) followed by one of
-/// [`COMPANY_VERBS`]: the company speaking of itself without "we". A sentence
+/// Whether the sentence opens with a name of one to [`MAX_NAME_WORDS`] words
+/// and a company verb ([`opens_with_name_and_verb`], which the structure uses
+/// for company paragraphs too): the company speaking of itself without "we". A sentence
 /// that goes on to the hire ("Acme is hiring; in this role you would deploy
 /// ...") is not only the company's.
 fn company_speaks(sentence: &str) -> bool {
@@ -323,26 +276,7 @@ fn company_speaks(sentence: &str) -> bool {
     }) {
         return false;
     }
-    let mut words = sentence
-        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')'))
-        .filter(|word| !word.is_empty());
-    for position in 0..=MAX_NAME_WORDS {
-        let Some(word) = words.next() else {
-            return false;
-        };
-        let lower = word.to_ascii_lowercase();
-        if position > 0 && COMPANY_VERBS.contains(&lower.as_str()) {
-            return true;
-        }
-        let bare = lower.trim_end_matches("'s").trim_end_matches("’s");
-        let name_like = word.chars().next().is_some_and(char::is_uppercase)
-            && !NOT_NAMES.contains(&lower.as_str())
-            && !NOT_NAMES.contains(&bare);
-        if !name_like || position == MAX_NAME_WORDS {
-            return false;
-        }
-    }
-    false
+    opens_with_name_and_verb(sentence, MAX_NAME_WORDS)
 }
 
 /// Whether byte `at` lies in a run of [`MIN_LIST_RUN`] or more consecutive
