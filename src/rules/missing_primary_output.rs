@@ -357,9 +357,15 @@ fn purpose_clause(text: &str, opener_end: usize, line: Span, lead: &Spans) -> Op
         let infinitive = before.as_bytes()[to..].eq_ignore_ascii_case(b"to")
             && before[..to].ends_with(|c: char| !c.is_alphanumeric())
             && !before[..to].trim().is_empty()
-            && !(word.len() >= 3 && word.as_bytes()[word.len() - 3..].eq_ignore_ascii_case(b"ing"));
+            && !ends_with_caseless(word, "ing");
         infinitive.then_some(span.start)
     })
+}
+
+/// Whether `word` ends with the ASCII `suffix`, whatever its case.
+fn ends_with_caseless(word: &str, suffix: &str) -> bool {
+    word.len() >= suffix.len()
+        && word.as_bytes()[word.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
 }
 
 /// The non-empty lines of a sentence, trimmed (a paragraph of unpunctuated
@@ -402,10 +408,8 @@ fn push_trimmed(text: &str, span: Span, lines: &mut Vec<Span>) {
 /// ("Independently design ..."); after "you will"; after a semicolon. With
 /// how many of them come before the semicolon clauses (only those can make
 /// the line a requirement). Empty when the line starts with a number that is
-/// not a list marker (a requirement: "3+ years of ...").
-///
-/// The starts go into `starts` (cleared first); returns how many come before
-/// the semicolon clauses.
+/// not a list marker (a requirement: "3+ years of ..."). The starts go into
+/// `starts`, cleared first; the count is returned.
 fn line_starts(
     doc: &Document<'_>,
     line: Span,
@@ -455,7 +459,7 @@ fn line_starts(
         let word = &text[start..start + word_len];
         // "Specifically, this role ..." is a sentence adverb, not a manner.
         if word.len() > 4
-            && word.as_bytes()[word.len() - 2..].eq_ignore_ascii_case(b"ly")
+            && ends_with_caseless(word, "ly")
             && text[start + word_len..].starts_with(' ')
             && let Some(offset) =
                 text[start + word_len..line.end].find(|c: char| c.is_alphanumeric())

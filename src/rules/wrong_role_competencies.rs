@@ -20,7 +20,7 @@ const PEOPLE_TRAINING: &str = "people-training";
 /// one duty).
 fn asked_of_hire<'p>(ctx: &LintContext<'_>, found: Vec<&'p Evidence>) -> Vec<&'p Evidence> {
     let doc = ctx.document;
-    let sentence_of = |e: &Evidence| doc.sentence_index_at(e.span.start);
+    let sentence_of = |e: &Evidence| e.sentence.map(|s| s as usize);
     let teaching: Vec<Option<usize>> = ctx
         .hits_of(PEOPLE_TRAINING)
         .map(|(hit, _)| doc.sentence_index_at(hit.span.start))
