@@ -789,24 +789,22 @@ fn opens_with_employer(paragraph: &str, we_is_team: bool) -> bool {
     };
     let first_word = first.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
     let is = |w: &str, list: &[&str]| list.iter().any(|x| x.eq_ignore_ascii_case(w));
-    if is(
-        first_word,
-        &["we", "we're", "we’re", "we've", "we’ve", "our", "at"],
-    ) && we_is_team
-    {
+    let we = is(first_word, &["we", "we're", "we’re", "we've", "we’ve"]);
+    let (our, at) = (
+        first_word.eq_ignore_ascii_case("our"),
+        first_word.eq_ignore_ascii_case("at"),
+    );
+    if we_is_team && (we || our || at) {
         return false;
     }
-    if is(first_word, &["we", "we're", "we’re", "we've", "we’ve"]) {
+    if we {
         return true;
     }
-    if first_word.eq_ignore_ascii_case("our") {
+    if our {
         // "Our data team builds ..." describes the hire's team, not the company.
-        return !paragraph.split_whitespace().take(5).any(|w| {
-            w.trim_end_matches(|c: char| !c.is_alphanumeric())
-                .eq_ignore_ascii_case("team")
-        });
+        return !names_team(paragraph, 5);
     }
-    if first_word.eq_ignore_ascii_case("at") {
+    if at {
         // "At Acme, we ..." / "At Acme, our ...".
         let mut after_comma = false;
         for word in words {
@@ -858,9 +856,9 @@ pub(crate) fn opens_with_name_and_verb(text: &str, most_words: usize) -> bool {
     false
 }
 
-/// Whether "team" is among a paragraph's first ten words.
-fn names_team_early(paragraph: &str) -> bool {
-    paragraph.split_whitespace().take(10).any(|w| {
+/// Whether "team" is among a paragraph's first `words` words.
+fn names_team(paragraph: &str, words: usize) -> bool {
+    paragraph.split_whitespace().take(words).any(|w| {
         w.trim_matches(|c: char| !c.is_alphanumeric())
             .eq_ignore_ascii_case("team")
     })
@@ -904,7 +902,7 @@ fn mark_company_paragraphs(
         let span = block.span;
         let paragraph = &text[block.content.start..block.content.end];
         // "The risk team pioneered ..." under a heading describes the team.
-        if we_is_team && names_team_early(paragraph) {
+        if we_is_team && names_team(paragraph, 10) {
             continue;
         }
         let inside = |cues: &[u32], i: &mut usize| {

@@ -362,9 +362,14 @@ struct Scratch {
 }
 
 impl Scratch {
-    /// Buffers above this many candidates (6 MB, a posting of several MB)
-    /// are dropped after use.
-    const KEEP_CANDIDATES: usize = (6 << 20) / std::mem::size_of::<Candidate>();
+    /// Buffers above this size (a posting of several MB) are dropped after
+    /// use.
+    const KEEP_BYTES: usize = 6 << 20;
+
+    fn bytes(&self) -> usize {
+        self.candidates.capacity() * std::mem::size_of::<Candidate>()
+            + self.raw.capacity() * std::mem::size_of::<(u32, u32)>()
+    }
 }
 
 thread_local! {
@@ -641,7 +646,7 @@ impl Lexicon {
             Ok(mut scratch) => {
                 let hits = self.find_piece_with(text, first_line_end, &mut scratch);
                 // A huge posting must not keep its buffers alive in the thread.
-                if scratch.candidates.capacity() > Scratch::KEEP_CANDIDATES {
+                if scratch.bytes() > Scratch::KEEP_BYTES {
                     *scratch = Scratch::default();
                 }
                 hits
