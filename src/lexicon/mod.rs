@@ -34,43 +34,26 @@
 //! assert_eq!(found, ["RAG pipelines", "real-time"]);
 //! ```
 
+mod builtin;
 mod pack;
+mod plurals;
 
 use std::sync::Arc;
 
 use rustc_hash::FxHashMap as HashMap;
+use std::collections::hash_map::Entry as MapEntry;
 
 use aho_corasick::automaton::Automaton;
 use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::{Anchored, MatchKind};
 
+pub use self::builtin::BUILTIN_PACKS;
+pub(crate) use self::builtin::builtin_packs;
+pub(crate) use self::pack::line_of;
 pub use self::pack::{Anchor, Case, Group, Pack};
-pub(crate) use self::pack::{expand_plurals, line_of};
+pub(crate) use self::plurals::expand_plurals;
 use crate::error::{Error, Result};
 use crate::span::Span;
-
-/// The built-in packs, embedded at compile time: (file name, TOML text).
-pub const BUILTIN_PACKS: &[(&str, &str)] = &[
-    ("sections.toml", include_str!("../../lints/sections.toml")),
-    (
-        "boilerplate.toml",
-        include_str!("../../lints/boilerplate.toml"),
-    ),
-    ("titles.toml", include_str!("../../lints/titles.toml")),
-    ("roles.toml", include_str!("../../lints/roles.toml")),
-    (
-        "roles-coverage.toml",
-        include_str!("../../lints/roles-coverage.toml"),
-    ),
-    ("cues.toml", include_str!("../../lints/cues.toml")),
-    ("outputs.toml", include_str!("../../lints/outputs.toml")),
-    (
-        "requirements.toml",
-        include_str!("../../lints/requirements.toml"),
-    ),
-    ("duties.toml", include_str!("../../lints/duties.toml")),
-    ("wording.toml", include_str!("../../lints/wording.toml")),
-];
 
 /// Index of a phrase entry in a [`Lexicon`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -192,9 +175,9 @@ fn add_entry(
     group: u32,
     entries: &mut Vec<EntryData>,
     patterns: &mut Vec<String>,
-    pattern_entries: &mut Vec<Vec<u32>>,
+    pattern_entries: &mut Vec<(u32, u32)>,
     by_pattern: &mut HashMap<String, u32>,
-) {
+) -> u32 {
     let entry = entries.len() as u32;
     entries.push(EntryData {
         phrase: phrase.into(),
@@ -206,25 +189,45 @@ fn add_entry(
     let curly = normalized
         .contains('\'')
         .then(|| normalized.replace('\'', "\u{2019}"));
+    let mut first = None;
     for variant in std::iter::once(normalized).chain(curly) {
-        let pattern = match by_pattern.get(&variant) {
-            Some(&pattern) => pattern,
-            None => {
-                let pattern = patterns.len() as u32;
-                by_pattern.insert(variant.clone(), pattern);
-                patterns.push(variant);
-                pattern_entries.push(Vec::new());
-                pattern
+        let next = patterns.len() as u32;
+        let pattern = match by_pattern.entry(variant) {
+            MapEntry::Occupied(known) => *known.get(),
+            MapEntry::Vacant(new) => {
+                patterns.push(new.key().clone());
+                *new.insert(next)
             }
         };
-        pattern_entries[pattern as usize].push(entry);
+        pattern_entries.push((pattern, entry));
+        first.get_or_insert(pattern);
     }
+    first.expect("a phrase has at least its own form")
 }
 
 /// Lowercases, maps `-` and whitespace runs to one space, curly apostrophes to
 /// straight ones, and trims: the form phrases are compared in.
 #[must_use]
 pub fn normalize_phrase(phrase: &str) -> String {
+    if phrase.is_ascii() {
+        // Packs are mostly ASCII: bytes, no char decoding.
+        let mut out = Vec::with_capacity(phrase.len());
+        for &b in phrase.as_bytes() {
+            let b = match b {
+                b'-' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r' => b' ',
+                b => b.to_ascii_lowercase(),
+            };
+            if b == b' ' && out.last().is_none_or(|&last| last == b' ') {
+                continue;
+            }
+            out.push(b);
+        }
+        if out.last() == Some(&b' ') {
+            out.pop();
+        }
+        // Only ASCII bytes were pushed.
+        return String::from_utf8(out).unwrap_or_default();
+    }
     let mut out = String::with_capacity(phrase.len());
     for c in phrase.chars() {
         let c = match c {
@@ -282,6 +285,17 @@ const ASCII: [(u8, bool); 128] = {
 fn marked(text: &str) -> Vec<u8> {
     let mut out = Vec::with_capacity(text.len() + text.len() / 4 + 1);
     let mut in_word = false;
+    if text.is_ascii() {
+        for &b in text.as_bytes() {
+            let (read, word) = ASCII[usize::from(b)];
+            if word && !in_word {
+                out.push(WORD_START);
+            }
+            in_word = word;
+            out.push(read);
+        }
+        return out;
+    }
     for c in text.chars() {
         let word = is_word_char(c);
         if word && !in_word {
@@ -442,10 +456,12 @@ impl Lexicon {
         let mut groups = Vec::new();
         let mut entries = Vec::new();
         let mut patterns: Vec<String> = Vec::new();
-        let mut pattern_entries: Vec<Vec<u32>> = Vec::new();
+        // (pattern, entry) in the order entries were added.
+        let mut pattern_entries: Vec<(u32, u32)> = Vec::new();
         let mut by_pattern: HashMap<String, u32> = HashMap::default();
-        // (namespace, normalized phrase) -> line of the group that listed it.
-        let mut seen: HashMap<(u32, String), (usize, bool)> = HashMap::default();
+        // (namespace, pattern of the normalized phrase) -> line of the group
+        // that listed it, and whether that group has a context.
+        let mut seen: HashMap<(u32, u32), (usize, bool)> = HashMap::default();
 
         for pack in packs {
             let namespace = match namespaces.iter().position(|n| *n == pack.name) {
@@ -460,12 +476,20 @@ impl Lexicon {
                 let context = group.context.clone();
                 let line = group.line;
                 for phrase in &group.phrases {
-                    let normalized = normalize_phrase(phrase);
                     // A phrase may sit in two groups only when both need a
                     // context (`deploy` next to `model` and next to `LLM`).
                     let has_context = !context.is_empty();
+                    let pattern = add_entry(
+                        phrase,
+                        normalize_phrase(phrase),
+                        group_index,
+                        &mut entries,
+                        &mut patterns,
+                        &mut pattern_entries,
+                        &mut by_pattern,
+                    );
                     if let Some((first, first_has_context)) =
-                        seen.insert((namespace, normalized.clone()), (group.line, has_context))
+                        seen.insert((namespace, pattern), (group.line, has_context))
                         && !(has_context && first_has_context)
                     {
                         return Err(Error::Pack {
@@ -476,15 +500,6 @@ impl Lexicon {
                             ),
                         });
                     }
-                    add_entry(
-                        phrase,
-                        normalized,
-                        group_index,
-                        &mut entries,
-                        &mut patterns,
-                        &mut pattern_entries,
-                        &mut by_pattern,
-                    );
                 }
                 let kind = intern(&group.kind);
                 groups.push(GroupData {
@@ -531,9 +546,25 @@ impl Lexicon {
             }
         }
 
+        // Each pattern's entries, in the order they were added: a counting
+        // sort of the pairs by pattern.
+        let mut starts = vec![0u32; patterns.len() + 1];
+        for &(pattern, _) in &pattern_entries {
+            starts[pattern as usize + 1] += 1;
+        }
+        for i in 1..starts.len() {
+            starts[i] += starts[i - 1];
+        }
+        let mut by_pattern_order = vec![0u32; pattern_entries.len()];
+        let mut next = starts.clone();
+        for &(pattern, entry) in &pattern_entries {
+            by_pattern_order[next[pattern as usize] as usize] = entry;
+            next[pattern as usize] += 1;
+        }
         let mut slots = Vec::with_capacity(entries.len());
         let mut infos = Vec::with_capacity(patterns.len());
-        for (pattern, pattern_entries) in patterns.iter_mut().zip(pattern_entries) {
+        for (i, pattern) in patterns.iter_mut().enumerate() {
+            let pattern_entries = &by_pattern_order[starts[i] as usize..starts[i + 1] as usize];
             let end_edge = pattern.chars().next_back().is_some_and(is_word_char);
             // Stems keep their `*` up to here; the automaton matches without it.
             let stem = pattern
@@ -889,15 +920,6 @@ impl Lexicon {
         }
         Ok(())
     }
-}
-
-/// Parses the built-in packs. They are tested, so this cannot fail in a
-/// released build; an error here is a bug in `lints/`.
-pub(crate) fn builtin_packs() -> Result<Vec<Pack>> {
-    BUILTIN_PACKS
-        .iter()
-        .map(|(file, text)| Pack::from_toml(file, text))
-        .collect()
 }
 
 #[cfg(test)]

@@ -36,6 +36,8 @@ use crate::document::SectionKind;
 use crate::error::{Error, Result};
 use crate::roles::Role;
 
+use super::expand_plurals;
+
 /// A parsed lint pack.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Pack {
@@ -169,13 +171,14 @@ impl Pack {
             message: err.message().trim().to_owned(),
         })?;
         let name = file.pack.name.trim().to_owned();
+        let lines = Lines::new(text);
         let pack_error = |offset: usize, message: String| Error::Pack {
             pack: if name.is_empty() {
                 origin.to_owned()
             } else {
                 name.clone()
             },
-            line: line_of(text, offset),
+            line: lines.line_of(offset),
             message,
         };
         if name.is_empty() {
@@ -245,7 +248,7 @@ impl Pack {
                 phrases,
                 context,
                 anchor: group.anchor,
-                line: line_of(text, offset),
+                line: lines.line_of(offset),
             });
         }
         let cases = file
@@ -265,6 +268,21 @@ impl Pack {
     }
 }
 
+/// The 1-based line of each offset of one text, from the offsets of its line
+/// breaks: a pack asks for the line of every group.
+struct Lines(Vec<usize>);
+
+impl Lines {
+    fn new(text: &str) -> Lines {
+        Lines(memchr::memchr_iter(b'\n', text.as_bytes()).collect())
+    }
+
+    fn line_of(&self, offset: usize) -> usize {
+        self.0.partition_point(|&newline| newline < offset) + 1
+    }
+}
+
+/// The 1-based line of `offset` in `text`.
 pub(crate) fn line_of(text: &str, offset: usize) -> usize {
     let offset = offset.min(text.len());
     text.as_bytes()[..offset]
@@ -272,36 +290,6 @@ pub(crate) fn line_of(text: &str, offset: usize) -> usize {
         .filter(|&&b| b == b'\n')
         .count()
         + 1
-}
-
-/// Expands every `word(s)` / `word(es)` into both forms.
-pub(crate) fn expand_plurals(phrase: &str) -> Vec<String> {
-    // Most phrases have no shorthand: one form, one allocation.
-    if !phrase.contains('(') {
-        return vec![phrase.to_owned()];
-    }
-    let mut forms = vec![String::new()];
-    for (i, word) in phrase.split(' ').enumerate() {
-        let (stem, suffix) = if let Some(stem) = word.strip_suffix("(s)") {
-            (stem, Some("s"))
-        } else if let Some(stem) = word.strip_suffix("(es)") {
-            (stem, Some("es"))
-        } else {
-            (word, None)
-        };
-        let separator = if i == 0 { "" } else { " " };
-        forms = forms
-            .into_iter()
-            .flat_map(|form| {
-                let base = format!("{form}{separator}{stem}");
-                match suffix {
-                    Some(suffix) => vec![base.clone(), format!("{base}{suffix}")],
-                    None => vec![base],
-                }
-            })
-            .collect();
-    }
-    forms
 }
 
 #[cfg(test)]
