@@ -299,24 +299,36 @@ fn count_words(text: &str, span: Span, most: usize) -> usize {
     };
     let mut count = 0;
     let mut in_word = false;
-    let mut chars = inside.chars().peekable();
-    while let Some(c) = chars.next() {
+    let mut at = 0;
+    // An ASCII byte is its own char: no decoding but for other chars.
+    while let Some((c, len)) = char_at(inside, at) {
         if count > most {
             break;
         }
-        let joiner = matches!(c, '\'' | '.' | '\u{2019}')
-            && in_word
-            && chars.peek().is_some_and(|&n| is_word_char(n));
+        at += len;
         if is_word_char(c) {
             if !in_word {
                 count += 1;
             }
             in_word = true;
-        } else if !joiner {
-            in_word = false;
+        } else {
+            let joiner = matches!(c, '\'' | '.' | '\u{2019}')
+                && in_word
+                && char_at(inside, at).is_some_and(|(n, _)| is_word_char(n));
+            if !joiner {
+                in_word = false;
+            }
         }
     }
     count
+}
+
+/// The char that starts at byte `at` of `text` and its length in bytes.
+fn char_at(text: &str, at: usize) -> Option<(char, usize)> {
+    match *text.as_bytes().get(at)? {
+        b if b.is_ascii() => Some((char::from(b), 1)),
+        _ => text[at..].chars().next().map(|c| (c, c.len_utf8())),
+    }
 }
 
 const MINOR_WORDS: &[&str] = &[

@@ -43,7 +43,7 @@ use std::sync::Arc;
 use rustc_hash::FxHashMap as HashMap;
 use std::collections::hash_map::Entry as MapEntry;
 
-use aho_corasick::automaton::Automaton;
+use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::{Anchored, MatchKind};
 
@@ -781,9 +781,36 @@ impl Lexicon {
         let Ok(mut state) = automaton.start_state(Anchored::No) else {
             return;
         };
+        let (mut at, mut in_word) = (0, false);
+        while at < text.len() {
+            (at, state, in_word) = self.walk_to_match(text, at, state, in_word);
+            if automaton.is_match(state) {
+                for k in 0..automaton.match_len(state) {
+                    on_match(at, automaton.match_pattern(state, k).as_usize());
+                }
+            }
+        }
+    }
+
+    /// The walk from byte `from` in `state` (`in_word`: whether the byte
+    /// before `from` is in a word) up to the first byte whose state is a
+    /// match, or to the end of `text`: the byte after it, the state and
+    /// whether that byte is in a word. Out of line and with nothing else to
+    /// do, so the loop keeps its state in registers whatever the caller
+    /// does with the matches (inlined into a loop that pushes them, it
+    /// spilled to the stack on every byte).
+    #[inline(never)]
+    fn walk_to_match(
+        &self,
+        text: &str,
+        from: usize,
+        mut state: StateID,
+        mut in_word: bool,
+    ) -> (usize, StateID, bool) {
+        let automaton = &self.automaton;
         let bytes = text.as_bytes();
-        let mut in_word = false;
-        for (i, &b) in bytes.iter().enumerate() {
+        for (k, &b) in bytes[from..].iter().enumerate() {
+            let i = from + k;
             let (read, word) = if b < 0x80 {
                 ASCII[b as usize]
             } else if b >= 0xc0 {
@@ -800,11 +827,10 @@ impl Lexicon {
             in_word = word;
             state = automaton.next_state(Anchored::No, state, read);
             if automaton.is_match(state) {
-                for k in 0..automaton.match_len(state) {
-                    on_match(i + 1, automaton.match_pattern(state, k).as_usize());
-                }
+                return (i + 1, state, in_word);
             }
         }
+        (bytes.len(), state, in_word)
     }
 
     /// The bare automaton pass over `text`, nothing else: the same walk as

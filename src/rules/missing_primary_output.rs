@@ -375,9 +375,9 @@ fn lines_of(doc: &Document<'_>, span: Span, lines: &mut Vec<Span>) {
     let text = doc.text();
     lines.clear();
     let mut start = span.start;
-    for (i, byte) in text.as_bytes()[span.start..span.end].iter().enumerate() {
+    for i in memchr::memchr_iter(b'\n', &text.as_bytes()[span.start..span.end]) {
         let at = span.start + i;
-        if *byte == b'\n' && !continues(&text[at + 1..span.end]) {
+        if !continues(&text[at + 1..span.end]) {
             push_trimmed(text, Span::new(start, at), lines);
             start = at + 1;
         }
