@@ -811,26 +811,40 @@ impl Lexicon {
         let bytes = text.as_bytes();
         for (k, &b) in bytes[from..].iter().enumerate() {
             let i = from + k;
-            let (read, word) = if b < 0x80 {
-                ASCII[b as usize]
-            } else if b >= 0xc0 {
-                // A char's first byte decides whether it is a word char;
-                // its other bytes go through as they are.
-                let c = text[i..].chars().next().unwrap_or_default();
-                (b, is_word_char(c))
-            } else {
-                (b, in_word)
-            };
-            if word && !in_word {
-                state = automaton.next_state(Anchored::No, state, WORD_START);
-            }
-            in_word = word;
-            state = automaton.next_state(Anchored::No, state, read);
+            (state, in_word) = self.step(text, i, b, state, in_word);
             if automaton.is_match(state) {
                 return (i + 1, state, in_word);
             }
         }
         (bytes.len(), state, in_word)
+    }
+
+    /// One byte of the walk: `b` is `text[i]`; feeds the automaton the
+    /// word mark when a word starts here, then the byte as it reads.
+    #[inline(always)]
+    fn step(
+        &self,
+        text: &str,
+        i: usize,
+        b: u8,
+        mut state: StateID,
+        in_word: bool,
+    ) -> (StateID, bool) {
+        let automaton = &self.automaton;
+        let (read, word) = if b < 0x80 {
+            ASCII[b as usize]
+        } else if b >= 0xc0 {
+            // A char's first byte decides whether it is a word char;
+            // its other bytes go through as they are.
+            let c = text[i..].chars().next().unwrap_or_default();
+            (b, is_word_char(c))
+        } else {
+            (b, in_word)
+        };
+        if word && !in_word {
+            state = automaton.next_state(Anchored::No, state, WORD_START);
+        }
+        (automaton.next_state(Anchored::No, state, read), word)
     }
 
     /// The bare automaton pass over `text`, nothing else: the same walk as
@@ -840,8 +854,20 @@ impl Lexicon {
     #[doc(hidden)]
     #[must_use]
     pub fn bare_scan(&self, text: &str) -> usize {
-        let mut count = 0;
-        self.walk(text, |_, _| count += 1);
+        // Its own loop, with the counting inline: the reference must not
+        // pay for the call per match that `walk` makes to keep `find`'s
+        // loop in registers.
+        let automaton = &self.automaton;
+        let Ok(mut state) = automaton.start_state(Anchored::No) else {
+            return 0;
+        };
+        let (mut count, mut in_word) = (0, false);
+        for (i, &b) in text.as_bytes().iter().enumerate() {
+            (state, in_word) = self.step(text, i, b, state, in_word);
+            if automaton.is_match(state) {
+                count += automaton.match_len(state);
+            }
+        }
         count
     }
 
