@@ -19,7 +19,8 @@ Engineer) with the primary role of the body, read from its duties and competenci
 primary output. Flags the posting when the body's role clearly outweighs the title's (by 15%, or \
 the title's role is barely there), and suggests the title that fits the body. A body split \
 nearly evenly, or with substantial work of all three roles, is a mixed posting \
-(`mixed-role-responsibilities`), not a mismatched one.",
+(`mixed-role-responsibilities`), not a mismatched one. A body too thin to name any role's \
+work, another job's included, does not contradict its title.",
         why_it_matters: "An \"AI Engineer\" whose duties are training and deploying classic ML \
 models draws LLM application builders who will not do that job well, and misses the ML engineers \
 who would. The title decides who applies.",
@@ -42,6 +43,12 @@ impl Rule for TitleRoleMismatch {
         };
         let body = profile.primary_role;
         if !profile.clearly_differs_from(title_role) {
+            return;
+        }
+        // A body that names no other job's work either (a few generic model
+        // duties, a teaser) gives no ground for "the duties are another
+        // role's": it says too little to contradict the title.
+        if body == Role::Other && profile.scores.get(Role::Other).score <= 0.0 {
             return;
         }
         // A body with substantial work of all three roles is mixed, not the
