@@ -105,6 +105,10 @@ struct EntryData {
     /// Shared with the evidence that quotes it: no copy per hit.
     phrase: Arc<str>,
     group: u32,
+    /// The group's kind and the group whose context the entry is, copied
+    /// here: every hit asks for them, and a group's record is far bigger.
+    kind: KindId,
+    context_of: Option<u32>,
 }
 
 #[derive(Debug, Clone)]
@@ -182,6 +186,9 @@ fn add_entry(
     entries.push(EntryData {
         phrase: phrase.into(),
         group,
+        // Set once the group is known (`Lexicon::new`).
+        kind: KindId(0),
+        context_of: None,
     });
     // A stem (`compet*`) is the pattern `compet` with no word boundary
     // required at its end. It is keyed with its `*`, so it never shares a
@@ -608,6 +615,11 @@ impl Lexicon {
                 line: 0,
                 message: format!("the phrases could not be compiled: {err}"),
             })?;
+        for entry in &mut entries {
+            let group: &GroupData = &groups[entry.group as usize];
+            entry.kind = group.kind;
+            entry.context_of = group.context_of;
+        }
         let mut kind_names: Vec<Arc<str>> = vec![Arc::from(""); kinds.len()];
         for (name, id) in &kinds {
             kind_names[id.index()] = Arc::from(name.as_str());
@@ -888,7 +900,7 @@ impl Lexicon {
     /// The kind of a phrase entry's group: [`Entry::kind`], without the rest.
     #[must_use]
     pub fn kind_of(&self, id: EntryId) -> KindId {
-        self.groups[self.entries[id.0 as usize].group as usize].kind
+        self.entries[id.0 as usize].kind
     }
 
     /// A phrase entry's phrase, shared (for evidence that outlives the
@@ -917,8 +929,7 @@ impl Lexicon {
     /// For a phrase of a hidden context group, the group whose context it is.
     #[must_use]
     pub fn context_owner(&self, id: EntryId) -> Option<GroupId> {
-        let data = &self.entries[id.0 as usize];
-        self.groups[data.group as usize].context_of.map(GroupId)
+        self.entries[id.0 as usize].context_of.map(GroupId)
     }
 
     /// A group by id.

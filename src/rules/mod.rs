@@ -359,6 +359,12 @@ impl<'a> LintContext<'a> {
     }
 }
 
+/// Whether `word` ends with the ASCII `suffix`, whatever its case.
+pub(crate) fn ends_with_caseless(word: &str, suffix: &str) -> bool {
+    word.len() >= suffix.len()
+        && word.as_bytes()[word.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
+}
+
 /// "A", "A and B", "A, B and C": names for a message.
 pub(crate) fn join_names(names: &[&str]) -> String {
     match names {

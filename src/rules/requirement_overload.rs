@@ -1,6 +1,6 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use super::{Category, LintContext, Rule, RuleDocs, RuleMeta};
+use super::{Category, LintContext, Rule, RuleDocs, RuleMeta, ends_with_caseless};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{BlockKind, Document, SectionKind};
 use crate::facts::technology::TECHNOLOGY_KIND;
@@ -57,16 +57,19 @@ impl Rule for RequirementOverload {
             return;
         }
         let limits = ctx.thresholds;
-        let preferred_sentences: HashSet<usize> = ctx
-            .live_hits(PREFERRED_CUE)
-            .iter()
-            .filter_map(|(hit, _)| doc.sentence_index_at(hit.span.start))
-            .collect();
-        let alternative_sentences: HashSet<usize> = ctx
-            .live_hits(ALTERNATIVES)
-            .iter()
-            .filter_map(|(hit, _)| doc.sentence_index_at(hit.span.start))
-            .collect();
+        let sentence_count = doc.sentences().len();
+        let mut preferred_sentences = Marks::new(sentence_count);
+        for (hit, _) in ctx.live_hits(PREFERRED_CUE).iter() {
+            if let Some(s) = doc.sentence_index_at(hit.span.start) {
+                preferred_sentences.insert(s);
+            }
+        }
+        let mut alternative_sentences = Marks::new(sentence_count);
+        for (hit, _) in ctx.live_hits(ALTERNATIVES).iter() {
+            if let Some(s) = doc.sentence_index_at(hit.span.start) {
+                alternative_sentences.insert(s);
+            }
+        }
         let excluded = not_required_blocks(ctx);
         let required = |at: usize| {
             doc.section_at(at) == SectionKind::Requirements
@@ -350,15 +353,15 @@ fn block_index_at(doc: &Document<'_>, at: usize) -> Option<usize> {
 /// as bullets ("Build ..."), bullets that name only soft traits, labels
 /// ("Education:"), and everything after an unheaded lead-in that leaves the
 /// list ("... top benefits, including:", "Preferred, but not required").
-fn not_required_blocks(ctx: &LintContext<'_>) -> HashSet<usize> {
+fn not_required_blocks(ctx: &LintContext<'_>) -> Marks {
     let doc = ctx.document;
     let blocks = doc.blocks();
-    let mut hard: HashSet<usize> = HashSet::default();
-    let mut traits: HashSet<usize> = HashSet::default();
-    let mut preferred: HashSet<usize> = HashSet::default();
+    let mut hard = Marks::new(blocks.len());
+    let mut traits = Marks::new(blocks.len());
+    let mut preferred = Marks::new(blocks.len());
     let mut duty_starts: HashSet<usize> = HashSet::default();
     let mut headings: HashMap<usize, (usize, SectionKind)> = HashMap::default();
-    let mark = |set: &mut HashSet<usize>, at: usize| {
+    let mark = |set: &mut Marks, at: usize| {
         if let Some(b) = block_index_at(doc, at) {
             set.insert(b);
         }
@@ -377,7 +380,7 @@ fn not_required_blocks(ctx: &LintContext<'_>) -> HashSet<usize> {
     for (hit, _) in ctx.live_hits(PREFERRED_CUE) {
         mark(&mut preferred, hit.span.start);
     }
-    let mut alternatives: HashSet<usize> = HashSet::default();
+    let mut alternatives = Marks::new(blocks.len());
     for (hit, _) in ctx.live_hits(ALTERNATIVES) {
         mark(&mut alternatives, hit.span.start);
     }
@@ -400,7 +403,7 @@ fn not_required_blocks(ctx: &LintContext<'_>) -> HashSet<usize> {
         .filter_map(|s| s.heading.map(|h| h.start))
         .collect();
 
-    let mut excluded = HashSet::default();
+    let mut excluded = Marks::new(blocks.len());
     let mut closed = false;
     let mut seen_bullet = false;
     let mut opens_list = false;
@@ -465,8 +468,9 @@ fn not_required_blocks(ctx: &LintContext<'_>) -> HashSet<usize> {
                 excluded.insert(i);
             }
             if !sub_item {
-                let end = raw.trim_end().to_ascii_lowercase();
-                opens_list = end.ends_with(':') || LIST_OPENERS.iter().any(|w| end.ends_with(w));
+                let end = raw.trim_end();
+                opens_list =
+                    end.ends_with(':') || LIST_OPENERS.iter().any(|w| ends_with_caseless(end, w));
             }
             seen_bullet = true;
             continue;
@@ -488,6 +492,25 @@ fn not_required_blocks(ctx: &LintContext<'_>) -> HashSet<usize> {
         }
     }
     excluded
+}
+
+/// Which of a posting's blocks or sentences are marked, by index.
+struct Marks(Vec<bool>);
+
+impl Marks {
+    fn new(len: usize) -> Marks {
+        Marks(vec![false; len])
+    }
+
+    fn insert(&mut self, i: usize) {
+        if let Some(mark) = self.0.get_mut(i) {
+            *mark = true;
+        }
+    }
+
+    fn contains(&self, i: &usize) -> bool {
+        self.0.get(*i).copied().unwrap_or(false)
+    }
 }
 
 /// Words a requirement wraps around a tool's name without asking for more
