@@ -544,7 +544,8 @@ const DETERMINERS: &[&str] = &[
 const HEAD_MODIFIER_WORDS: usize = 4;
 
 /// The noun the posting's title names its hire by: the last word of the
-/// title's first part ("Analyst" in "Senior Data Analyst, Payments").
+/// title's first part, before any preposition ("Analyst" in "Senior Data
+/// Analyst, Payments" and in "Data Analyst with Security Clearance").
 fn title_noun(title: &str) -> Option<&str> {
     let first = title
         .split([',', '(', '|', ':', '–', '—'])
@@ -552,10 +553,15 @@ fn title_noun(title: &str) -> Option<&str> {
         .split(" - ")
         .next()?;
     let word = first
-        .rsplit(|c: char| !c.is_alphabetic())
-        .find(|w| !w.is_empty())?;
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .take_while(|w| !TITLE_PREPOSITIONS.iter().any(|p| w.eq_ignore_ascii_case(p)))
+        .last()?;
     (word.len() >= 3).then_some(word)
 }
+
+/// Words after which a title goes on to the hire's team, place or focus.
+const TITLE_PREPOSITIONS: &[&str] = &["with", "for", "at", "in", "on", "to"];
 
 /// What may start a clause as the hire's work.
 struct Starters<'s> {
@@ -775,4 +781,24 @@ fn hire_subject(text: &str, at: usize, end: usize, starters: &Starters<'_>) -> O
         from = start + word.len();
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::title_noun;
+
+    #[test]
+    fn the_title_noun_is_the_last_word_before_a_preposition_or_qualifier() {
+        assert_eq!(title_noun("Senior Data Analyst, Payments"), Some("Analyst"));
+        assert_eq!(
+            title_noun("Data Analyst with Security Clearance"),
+            Some("Analyst")
+        );
+        assert_eq!(
+            title_noun("Machine Learning Engineer - NLP"),
+            Some("Engineer")
+        );
+        assert_eq!(title_noun("ML Engineer (Remote)"), Some("Engineer"));
+        assert_eq!(title_noun("AI"), None);
+    }
 }
