@@ -11,6 +11,8 @@ pub struct MissingPrimaryOutput;
 
 /// Group kind of ownership cues (`lints/cues.toml`).
 const OWNERSHIP_KIND: &str = "ownership";
+/// Group kind of the verbs that build, run or improve a thing (`lints/cues.toml`).
+const BUILD_KIND: &str = "output-build";
 /// Evidence kinds that name something the hire produces (the work of another
 /// role is still a stated output: a data engineer's pipelines).
 const DELIVERABLE_KINDS: &[&str] = &["duty", "output", "other-role"];
@@ -40,6 +42,8 @@ mod kinds {
     pub const SEARCH: &str = "output-search";
     /// A duty line that starts with a vague activity ("support the team").
     pub const VAGUE: &str = "output-vague-lead";
+    /// A duty line read from its object ("support", "participate in").
+    pub const OBJECT_LEAD: &str = "output-object-lead";
     /// Owning or shipping a thing.
     pub const OWNS: &str = "output-owns";
     /// The central result ("in your first six months", "your main goal").
@@ -54,6 +58,10 @@ mod kinds {
     pub const PRODUCT_NOUN: &str = "output-product-noun";
     /// Role work put into production ("into production", "production systems").
     pub const PRODUCTION: &str = "output-production";
+    /// The head noun of a built thing ("pipelines", "platform", "tooling").
+    pub const HEAD: &str = "output-head";
+    /// Modifiers that do not say what kind of thing is built ("scalable").
+    pub const HEAD_GENERIC: &str = "output-head-generic";
 }
 
 /// An AI maker and a product noun at most this many bytes apart name an AI
@@ -66,17 +74,21 @@ static META: RuleMeta = RuleMeta {
     default_severity: Severity::Warning,
     summary: "No sentence says what the hire will deliver or own.",
     docs: RuleDocs {
-        what_it_does: "Reads the role summary and responsibilities line by line. A duty line (it \
-starts with a duty verb, or says \"you will\") states an output when it names something concrete \
-the hire produces (reports, dashboards, data pipelines, APIs, an assistant; models in production, \
-LLM-powered features), says who or what the output is for (\"used by the supply team\", \"fraud\", \
+        what_it_does: "Reads the role summary and responsibilities line by line, and each line \
+clause by clause (split at semicolons). A duty clause (it starts with a duty verb, or says \"you \
+will\", \"The Analyst will\" with the title's noun, or \"you\" before a duty verb) states an output \
+when it names something concrete the hire produces (reports, dashboards, data pipelines, APIs, an \
+assistant; models in production, LLM-powered features; a built thing whose kind or purpose is said, \
+as in \"monitor model pipelines\", \"build infrastructure for model training\", not \"build \
+scalable systems\"), says who or what the output is for (\"used by the supply team\", \"fraud\", \
 \"our customers\"), has the hire own or ship role work, or states the central result (\"in your \
 first six months\", \"your main goal\"). Flags the posting when no line does: a list of skills, or \
 duties that are only generic activities (\"develop machine learning models\", \"collaborate with \
 cross-functional teams\", \"stay up to date\"). A line that starts with a vague activity or says the \
 company is looking for someone is read from its purpose clause (\"work with the claims team to build \
-...\"); an AI-powered product (\"AI-driven scheduling tools\"), role work put into production and a \
-clause after a semicolon count too. Also flags the posting when the outputs of several roles are claimed \
+...\"); one that starts with \"support\" or \"participate in\" counts only when its object names the \
+thing itself (\"support the migration of our feature store\"); an AI-powered product (\"AI-driven \
+scheduling tools\") and role work put into production count too. Also flags the posting when the outputs of several roles are claimed \
 so evenly that no primary one can be named and no sentence says which the hire owns.",
         why_it_matters: "The primary output decides the role: what the hire delivers is what the \
 interview should test and what candidates need to judge the job. A list of skills says neither.",
@@ -219,11 +231,13 @@ struct DutyLines {
 impl DutyLines {
     fn new(ctx: &LintContext<'_>) -> Self {
         let doc = ctx.document;
+        let text = doc.text();
         let lead = Spans::of(ctx, kinds::LEAD);
         let hire = Spans::of(ctx, kinds::HIRE);
         let skill = Spans::of(ctx, kinds::SKILL);
         let appeal = Spans::of(ctx, kinds::APPEAL);
         let vague = Spans::of(ctx, kinds::VAGUE);
+        let object_lead = Spans::of(ctx, kinds::OBJECT_LEAD);
         let search = Spans::of(ctx, kinds::SEARCH);
         let owns = Spans::of(ctx, kinds::OWNS);
         let central = Spans::of(ctx, kinds::CENTRAL);
@@ -232,6 +246,20 @@ impl DutyLines {
         let ai_made = Spans::of(ctx, kinds::AI_MADE);
         let product_noun = Spans::of(ctx, kinds::PRODUCT_NOUN);
         let production = Spans::of(ctx, kinds::PRODUCTION);
+        let built = BuiltThings {
+            head: Spans::of(ctx, kinds::HEAD),
+            generic: Spans::of(ctx, kinds::HEAD_GENERIC),
+            verbs: {
+                let mut verbs: Vec<Span> = ctx
+                    .hits_of(BUILD_KIND)
+                    .chain(ctx.hits_of(OWNERSHIP_KIND))
+                    .map(|(hit, _)| hit.span)
+                    .collect();
+                verbs.sort_unstable_by_key(|span| span.start);
+                Spans(verbs)
+            },
+        };
+        let title_noun = ctx.title_text().and_then(title_noun);
         // Role evidence that counts, by start: (start, strong output, deliverable).
         let mut evidence: Vec<(usize, bool, bool)> = ctx
             .profile
@@ -256,8 +284,8 @@ impl DutyLines {
             named: 0,
             generic: Vec::new(),
         };
-        // Buffers reused from one sentence and line to the next.
-        let (mut lines, mut starts) = (Vec::new(), Vec::new());
+        // Buffers reused from one sentence, line and clause to the next.
+        let (mut lines, mut clauses, mut starts) = (Vec::new(), Vec::new(), Vec::new());
         for (index, sentence) in doc.sentences().iter().enumerate() {
             if !in_duties(sentence.section)
                 || matches!(
@@ -269,60 +297,101 @@ impl DutyLines {
                 continue;
             }
             lines_of(doc, sentence.span, &mut lines);
-            for &line in &lines {
-                let main = line_starts(doc, line, &hire, &lead, &mut starts);
-                let starts_with = |spans: &Spans| starts.iter().any(|&at| spans.at(at).is_some());
-                if starts.is_empty() || starts[..main].iter().any(|&at| skill.at(at).is_some()) {
-                    continue;
-                }
-                // A line that courts the candidate is no duty; the central
-                // result ("your main goal is ...") never courts.
-                if appeal.any_in(line) && !starts_with(&central) {
-                    continue;
-                }
-                // A line that looks for the hire or starts with a vague
-                // activity can still go on to the duty in a purpose clause:
-                // "we are seeking a data scientist to build ...", "work with
-                // the supply team to build ...".
-                let opener = search
-                    .within(line)
-                    .first()
-                    .copied()
-                    .filter(|_| !starts_with(&central))
-                    .or_else(|| starts.iter().find_map(|&at| vague.at(at)));
-                let scope = match opener {
-                    Some(opener) => match purpose_clause(doc.text(), opener.end, line, &lead) {
-                        Some(at) => Span::new(at, line.end),
-                        None if vague.at(opener.start).is_some() => {
-                            out.generic.push(line);
-                            continue;
+            'lines: for &line in &lines {
+                clauses_of(text, line, &mut clauses);
+                // What the line's clauses state: a duty at all, a concrete
+                // output, one that names the thing itself.
+                let (mut duty, mut concrete, mut named_any) = (false, false, false);
+                for (nth, &clause) in clauses.iter().enumerate() {
+                    let first = nth == 0;
+                    let subject = clause_starts(
+                        doc,
+                        clause,
+                        first,
+                        &Starters {
+                            hire: &hire,
+                            lead: &lead,
+                            title_noun,
+                        },
+                        &mut starts,
+                    );
+                    let starts_with =
+                        |spans: &Spans| starts.iter().any(|&at| spans.at(at).is_some());
+                    // A line that starts like a requirement is none of the
+                    // hire's duties; a later clause that does ("...;
+                    // experience with X") is only that clause.
+                    if starts.is_empty() || starts_with(&skill) {
+                        if first {
+                            continue 'lines;
                         }
-                        None => continue,
-                    },
-                    None => line,
-                };
-                // A longer phrase of the pack can shadow the verb that starts
-                // the line ("deliver insights", "you will own").
-                let is_duty = scope != line
-                    || hire.any_in(line)
-                    || central.any_in(line)
-                    || starts_with(&lead)
-                    || starts_with(&owns)
-                    || starts_with(&artifact);
-                if !is_duty {
-                    continue;
+                        continue;
+                    }
+                    // A line that courts the candidate is no duty; the
+                    // central result ("your main goal is ...") never courts.
+                    if first && appeal.any_in(line) && !starts_with(&central) {
+                        continue 'lines;
+                    }
+                    // A clause that looks for the hire or starts with a vague
+                    // activity can still go on to the duty in a purpose
+                    // clause: "we are seeking a data scientist to build ...",
+                    // "work with the supply team to build ...". One that
+                    // starts with "support" or "participate
+                    // in" is read from its object, which must name the thing
+                    // itself ("participate in the design of our feature store").
+                    let opener = search
+                        .within(clause)
+                        .first()
+                        .copied()
+                        .filter(|_| !starts_with(&central))
+                        .or_else(|| {
+                            starts
+                                .iter()
+                                .find_map(|&at| vague.at(at).or_else(|| object_lead.at(at)))
+                        });
+                    let mut object_only = false;
+                    let scope = match opener {
+                        Some(opener) => match purpose_clause(text, opener.end, clause, &lead) {
+                            Some(at) => Span::new(at, clause.end),
+                            None if object_lead.at(opener.start).is_some() => {
+                                object_only = true;
+                                Span::new(opener.end, object_end(text, opener.end, clause, &lead))
+                            }
+                            None if vague.at(opener.start).is_some() => {
+                                duty = true;
+                                continue;
+                            }
+                            None => continue,
+                        },
+                        None => clause,
+                    };
+                    // A longer phrase of the pack can shadow the verb that
+                    // starts the line ("deliver insights", "you will own").
+                    let is_duty = scope != clause
+                        || subject
+                        || hire.any_in(clause)
+                        || central.any_in(clause)
+                        || starts_with(&lead)
+                        || starts_with(&owns)
+                        || starts_with(&artifact);
+                    if !is_duty {
+                        continue;
+                    }
+                    duty = true;
+                    let role_work = evidence_in(scope);
+                    let delivers = role_work.iter().any(|&(.., d)| d);
+                    let named = role_work.iter().any(|&(_, strong, _)| strong)
+                        || central.any_in(scope)
+                        || artifact.any_in(scope)
+                        || ((owns.any_in(scope) || production.any_in(scope)) && delivers)
+                        || ai_product(scope, &ai_made, &product_noun, &built.head)
+                        || built.any_in(text, scope);
+                    named_any |= named;
+                    concrete |= named || (!object_only && specific.any_in(scope));
                 }
-                let role_work = evidence_in(scope);
-                let delivers = role_work.iter().any(|&(.., d)| d);
-                let named = role_work.iter().any(|&(_, strong, _)| strong)
-                    || central.any_in(scope)
-                    || artifact.any_in(scope)
-                    || ((owns.any_in(scope) || production.any_in(scope)) && delivers)
-                    || ai_product(scope, &ai_made, &product_noun);
-                if named || specific.any_in(scope) {
+                if concrete {
                     out.concrete += 1;
-                    out.named += usize::from(named);
-                } else {
+                    out.named += usize::from(named_any);
+                } else if duty {
                     out.generic.push(line);
                 }
             }
@@ -331,15 +400,186 @@ impl DutyLines {
     }
 }
 
+/// The head nouns of built things and what may come before them.
+struct BuiltThings {
+    /// Head nouns ("pipelines", "platform", "tooling").
+    head: Spans,
+    /// Modifiers that say nothing of the kind ("scalable", "new", "ML").
+    generic: Spans,
+    /// Verbs that build, run or own a thing ("build", "monitor", "deliver").
+    verbs: Spans,
+}
+
+impl BuiltThings {
+    /// Whether `scope` names a built thing: a build verb, then at most a few
+    /// words and a head noun, with a modifier that says what kind ("model
+    /// pipelines", "the MLOps platform") or a complement that says what for
+    /// ("infrastructure for model training").
+    fn any_in(&self, text: &str, scope: Span) -> bool {
+        self.head.within(scope).iter().any(|head| {
+            let Some(verb) = self
+                .verbs
+                .within(Span::new(scope.start, head.start))
+                .iter()
+                .rev()
+                .find(|verb| verb.end <= head.start)
+            else {
+                return false;
+            };
+            let between = Span::new(verb.end, head.start);
+            let Some(modified) = self.modified(text, between) else {
+                return false;
+            };
+            modified || for_complement(&text[head.end..scope.end])
+        })
+    }
+
+    /// Whether the words of `between` (a verb's end to a head noun's start)
+    /// hold a modifier that says what kind of thing the head is; `None` when
+    /// they are no noun phrase (punctuation, a preposition, too many words).
+    fn modified(&self, text: &str, between: Span) -> Option<bool> {
+        let slice = &text[between.start..between.end];
+        if slice.contains(|c: char| {
+            !(c.is_alphanumeric()
+                || c == ' '
+                || matches!(c, '-' | '/' | '&' | '\'' | '’' | '+' | '.'))
+        }) {
+            return None;
+        }
+        let generic = self.generic.within(between);
+        let mut words = 0;
+        let mut modified = false;
+        let mut at = 0;
+        for word in slice.split(|c: char| !(c.is_alphanumeric() || c == '+' || c == '.')) {
+            let start = between.start + at;
+            at += word.len() + 1;
+            let word = word.trim_matches('.');
+            if word.is_empty() {
+                continue;
+            }
+            words += 1;
+            let lower = word.to_ascii_lowercase();
+            if NP_BREAKERS.contains(&lower.as_str()) || words > HEAD_MODIFIER_WORDS {
+                return None;
+            }
+            let end = start + word.len();
+            let covered = DETERMINERS.contains(&lower.as_str())
+                || generic.iter().any(|g| g.start <= start && end <= g.end);
+            modified |= !covered;
+        }
+        Some(modified)
+    }
+}
+
+/// Where the object of a vague verb ends: at the first comma, or at "and"
+/// or "or" before a duty verb ("participate in design reviews and bring
+/// ...").
+fn object_end(text: &str, from: usize, clause: Span, lead: &Spans) -> usize {
+    let object = &text[from..clause.end];
+    let mut end = object.find(',').map_or(clause.end, |comma| from + comma);
+    for verb in lead.within(Span::new(from, end)) {
+        let before = text[from..verb.start].trim_end();
+        let joined = [" and", " or", " &"]
+            .iter()
+            .any(|joint| ends_with_caseless(before, joint));
+        if joined {
+            end = from + before.len();
+            break;
+        }
+    }
+    end
+}
+
+/// Whether the text after a head noun goes on with "for" and what it is for
+/// ("tooling for code scanning").
+fn for_complement(after: &str) -> bool {
+    let after = after.trim_start();
+    after.len() > 4
+        && after.as_bytes()[..4].eq_ignore_ascii_case(b"for ")
+        && after[4..].trim_start().starts_with(char::is_alphanumeric)
+}
+
+/// Words that end a noun phrase before its head: a head noun after one is
+/// not the verb's object ("build models using cloud platforms").
+const NP_BREAKERS: &[&str] = &[
+    "and",
+    "or",
+    "to",
+    "for",
+    "with",
+    "in",
+    "on",
+    "of",
+    "using",
+    "by",
+    "from",
+    "that",
+    "which",
+    "as",
+    "at",
+    "into",
+    "across",
+    "such",
+    "via",
+    "within",
+    "through",
+    "like",
+    "including",
+    "while",
+    "whether",
+    "not",
+    "is",
+    "are",
+    "be",
+    "will",
+];
+
+/// Words of a noun phrase that say nothing of its kind.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "our", "their", "its", "this", "these", "those", "your", "his", "her", "all",
+    "any", "each", "every", "some",
+];
+
+/// At most this many words stand between a build verb and its head noun.
+const HEAD_MODIFIER_WORDS: usize = 4;
+
+/// The noun the posting's title names its hire by: the last word of the
+/// title's first part, before any preposition ("Analyst" in "Senior Data
+/// Analyst, Payments" and in "Data Analyst with Security Clearance").
+fn title_noun(title: &str) -> Option<&str> {
+    let first = title
+        .split([',', '(', '|', ':', '–', '—'])
+        .next()?
+        .split(" - ")
+        .next()?;
+    let word = first
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .take_while(|w| !TITLE_PREPOSITIONS.iter().any(|p| w.eq_ignore_ascii_case(p)))
+        .last()?;
+    (word.len() >= 3).then_some(word)
+}
+
+/// Words after which a title goes on to the hire's team, place or focus.
+const TITLE_PREPOSITIONS: &[&str] = &["with", "for", "at", "in", "on", "to"];
+
+/// What may start a clause as the hire's work.
+struct Starters<'s> {
+    hire: &'s Spans,
+    lead: &'s Spans,
+    /// The title's noun: "The Analyst will ..." speaks of the hire.
+    title_noun: Option<&'s str>,
+}
+
 /// Whether `scope` names an AI-powered product: an AI maker ("AI-driven",
 /// "powered by LLMs") next to a product noun ("features", "tools").
-fn ai_product(scope: Span, ai_made: &Spans, product_noun: &Spans) -> bool {
+fn ai_product(scope: Span, ai_made: &Spans, product_noun: &Spans, head: &Spans) -> bool {
     ai_made.within(scope).iter().any(|made| {
         let window = Span::new(
             made.start.saturating_sub(AI_PRODUCT_GAP).max(scope.start),
             (made.end + AI_PRODUCT_GAP).min(scope.end),
         );
-        !product_noun.within(window).is_empty()
+        product_noun.any_in(window) || head.any_in(window)
     })
 }
 
@@ -403,40 +643,54 @@ fn push_trimmed(text: &str, span: Span, lines: &mut Vec<Span>) {
     }
 }
 
-/// Where a duty line's first word may be: after any list marker; after a
-/// short label and its colon ("Model Training: train ..."); after an adverb
-/// ("Independently design ..."); after "you will"; after a semicolon. With
-/// how many of them come before the semicolon clauses (only those can make
-/// the line a requirement). Empty when the line starts with a number that is
+/// The clauses of a line: its text split at semicolons ("Support the
+/// project team; prepare the monthly reports"), each a duty of its own.
+fn clauses_of(text: &str, line: Span, clauses: &mut Vec<Span>) {
+    clauses.clear();
+    let mut start = line.start;
+    for i in memchr::memchr_iter(b';', &text.as_bytes()[line.start..line.end]) {
+        push_trimmed(text, Span::new(start, line.start + i), clauses);
+        start = line.start + i + 1;
+    }
+    push_trimmed(text, Span::new(start, line.end), clauses);
+}
+
+/// Where a clause's first word may be: after any list marker (first clause
+/// only); after a short label and its colon ("Model Training: train ...");
+/// after an adverb ("Independently design ..."); after "you will" or "The
+/// Analyst will" (the title's noun), or "you" before a duty verb ("You
+/// extract ..."). Empty when the first clause starts with a number that is
 /// not a list marker (a requirement: "3+ years of ..."). The starts go into
-/// `starts`, cleared first; the count is returned.
-fn line_starts(
+/// `starts`, cleared first; returns whether the clause names the hire as its
+/// subject.
+fn clause_starts(
     doc: &Document<'_>,
-    line: Span,
-    hire: &Spans,
-    lead: &Spans,
+    clause: Span,
+    first: bool,
+    starters: &Starters<'_>,
     starts: &mut Vec<usize>,
-) -> usize {
+) -> bool {
+    let (hire, lead) = (starters.hire, starters.lead);
     starts.clear();
     let text = doc.text();
-    let slice = &text[line.start..line.end];
-    let Some(first) = slice.find(|c: char| c.is_alphanumeric()) else {
-        return 0;
+    let slice = &text[clause.start..clause.end];
+    let Some(first_char) = slice.find(|c: char| c.is_alphanumeric()) else {
+        return false;
     };
-    let mut at = line.start + first;
-    if slice[first..].starts_with(|c: char| c.is_ascii_digit()) {
-        let rest = slice[first..].trim_start_matches(|c: char| c.is_ascii_digit());
+    let mut at = clause.start + first_char;
+    if first && slice[first_char..].starts_with(|c: char| c.is_ascii_digit()) {
+        let rest = slice[first_char..].trim_start_matches(|c: char| c.is_ascii_digit());
         if !rest.starts_with(['.', ')']) {
-            return 0;
+            return false;
         }
         let after = &rest[1..];
         match after.find(|c: char| c.is_alphanumeric()) {
-            Some(offset) => at = line.end - after.len() + offset,
-            None => return 0,
+            Some(offset) => at = clause.end - after.len() + offset,
+            None => return false,
         }
     }
     starts.push(at);
-    let rest = &text[at..line.end];
+    let rest = &text[at..clause.end];
     let mut label_end = rest.len().min(LINE_LABEL_MAX);
     while !rest.is_char_boundary(label_end) {
         label_end -= 1;
@@ -453,38 +707,98 @@ fn line_starts(
         if lead.at(start).is_some() {
             continue;
         }
-        let word_len = text[start..line.end]
-            .find(|c: char| !c.is_alphabetic())
-            .unwrap_or(line.end - start);
-        let word = &text[start..start + word_len];
+        let word = word_at(text, start, clause.end);
         // "Specifically, this role ..." is a sentence adverb, not a manner.
         if word.len() > 4
             && ends_with_caseless(word, "ly")
-            && text[start + word_len..].starts_with(' ')
+            && text[start + word.len()..].starts_with(' ')
             && let Some(offset) =
-                text[start + word_len..line.end].find(|c: char| c.is_alphanumeric())
+                text[start + word.len()..clause.end].find(|c: char| c.is_alphanumeric())
         {
-            starts.push(start + word_len + offset);
+            starts.push(start + word.len() + offset);
         }
     }
+    let mut subject = false;
     for i in 0..starts.len() {
         let start = starts[i];
-        if let Some(span) = hire.at(start).filter(|span| span.end <= line.end)
-            && let Some(offset) = text[span.end..line.end].find(|c: char| c.is_alphanumeric())
+        if let Some(span) = hire.at(start).filter(|span| span.end <= clause.end)
+            && let Some(offset) = text[span.end..clause.end].find(|c: char| c.is_alphanumeric())
         {
             starts.push(span.end + offset);
+        } else if let Some(verb) = hire_subject(text, start, clause.end, starters) {
+            subject = true;
+            starts.push(verb);
         }
     }
-    // A clause after a semicolon may be a duty of its own ("Meet customers;
-    // develop case studies of ..."), but never makes the line a requirement.
-    let main = starts.len();
-    let mut from = at;
-    while let Some(semicolon) = text[from..line.end].find(';') {
-        let after = from + semicolon + 1;
-        if let Some(offset) = text[after..line.end].find(|c: char| c.is_alphanumeric()) {
-            starts.push(after + offset);
-        }
-        from = after;
+    subject
+}
+
+/// The alphabetic word that starts at `at` (empty if none).
+fn word_at(text: &str, at: usize, end: usize) -> &str {
+    let len = text[at..end]
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(end - at);
+    &text[at..at + len]
+}
+
+/// Where the verb starts after a subject that is the hire: "you" before a
+/// duty verb ("You extract ..."), or "the"/"this"/"our" and at most a few
+/// words ending in the title's noun, then "will" ("The Data Analyst will
+/// prepare ...").
+fn hire_subject(text: &str, at: usize, end: usize, starters: &Starters<'_>) -> Option<usize> {
+    let next = |from: usize| {
+        text[from..end]
+            .find(|c: char| c.is_alphanumeric())
+            .map(|offset| from + offset)
+    };
+    let first = word_at(text, at, end);
+    if first.eq_ignore_ascii_case("you") {
+        let verb = next(at + first.len())?;
+        return starters.lead.at(verb).map(|_| verb);
     }
-    main
+    let noun = starters.title_noun?;
+    if !["the", "this", "our"]
+        .iter()
+        .any(|d| first.eq_ignore_ascii_case(d))
+    {
+        return None;
+    }
+    let mut from = at + first.len();
+    let mut previous = first;
+    for _ in 0..=HEAD_MODIFIER_WORDS {
+        let start = next(from)?;
+        let word = word_at(text, start, end);
+        if word.is_empty() {
+            return None;
+        }
+        if word.eq_ignore_ascii_case("will") {
+            return previous
+                .eq_ignore_ascii_case(noun)
+                .then(|| next(start + word.len()))
+                .flatten();
+        }
+        previous = word;
+        from = start + word.len();
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::title_noun;
+
+    #[test]
+    fn the_title_noun_is_the_last_word_before_a_preposition_or_qualifier() {
+        assert_eq!(title_noun("Senior Data Analyst, Payments"), Some("Analyst"));
+        assert_eq!(
+            title_noun("Data Analyst with Security Clearance"),
+            Some("Analyst")
+        );
+        assert_eq!(
+            title_noun("Machine Learning Engineer - NLP"),
+            Some("Engineer")
+        );
+        assert_eq!(title_noun("ML Engineer (Remote)"), Some("Engineer"));
+        assert_eq!(title_noun("AI"), None);
+    }
 }
