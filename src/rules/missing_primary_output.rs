@@ -1,6 +1,6 @@
 use rustc_hash::FxHashSet as HashSet;
 
-use super::{Category, LintContext, Rule, RuleDocs, RuleMeta, TitleSource};
+use super::{Category, LintContext, Rule, RuleDocs, RuleMeta, TitleSource, ends_with_caseless};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{BlockKind, Document, SectionKind};
 use crate::span::Span;
@@ -600,12 +600,6 @@ fn purpose_clause(text: &str, opener_end: usize, line: Span, lead: &Spans) -> Op
             && !ends_with_caseless(word, "ing");
         infinitive.then_some(span.start)
     })
-}
-
-/// Whether `word` ends with the ASCII `suffix`, whatever its case.
-fn ends_with_caseless(word: &str, suffix: &str) -> bool {
-    word.len() >= suffix.len()
-        && word.as_bytes()[word.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
 }
 
 /// The non-empty lines of a sentence, trimmed (a paragraph of unpunctuated
