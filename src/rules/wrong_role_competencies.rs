@@ -92,21 +92,27 @@ fn names_hire(sentence: &str) -> bool {
 }
 
 /// Whether the sentence is the team describing itself: a sentence of the
-/// team section ("About the team"), or one opening with "our team" or "the
-/// team", that does not name the hire ("Our team develops generative AI
+/// team section ("About the team"), or one opening with the team's name ("our
+/// team", "the search platform team"), that does not name the hire ("Our team develops generative AI
 /// initiatives" is the work the hire joins, not a competency asked of them).
 fn team_voice(section: SectionKind, sentence: &str) -> bool {
     if names_hire(sentence) {
         return false;
     }
-    let lead = sentence
-        .trim_start_matches(|c: char| !c.is_alphanumeric())
-        .to_ascii_lowercase();
-    section == SectionKind::Team
-        || ["our team", "the team", "our group", "the group"]
-            .iter()
-            .any(|opening| lead.starts_with(opening))
+    let lead = sentence.to_ascii_lowercase();
+    let mut words = lead
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty());
+    let opens_with_team = matches!(words.next(), Some("the" | "our"))
+        && words
+            .take(TEAM_NAME_WORDS)
+            .any(|w| matches!(w, "team" | "teams" | "group"));
+    section == SectionKind::Team || opens_with_team
 }
+
+/// A team's name runs to at most this many words after "the" or "our" ("The
+/// search platform team builds ...").
+const TEAM_NAME_WORDS: usize = 4;
 
 /// The plural names of the three professions, which open a sentence
 /// describing the profession in general.
@@ -175,7 +181,7 @@ large language models\" is an output, not a competency), the company speaking of
 the contract review AI agent\", \"we partner with a startup tackling RAG\"; \"we are looking for \
 someone with RAG experience\" still counts), verbs in a sentence on training people (\"a training \
 curriculum on machine learning\"), the team describing itself (a sentence of the team section, or \
-one opening with \"our team\", that does not name the hire), the profession described in general \
+one opening with the team's name, \"our team\" or \"the platform team\", that does not name the hire), the profession described in general \
 (\"Machine learning engineers are a bridge between ...\", and a \"They can ...\" sentence right \
 after it), an ML pipeline whose sentence lists only modelling steps (\"end-to-end ML pipelines, \
 including data cleaning, cross-validation and hyper-parameter tuning\"), and a verb that counts only through its sentence's subject when \
