@@ -49,7 +49,8 @@ pub struct Evidence {
     pub role: Role,
     /// What it is: duty, competency, tool, output, workplace, failure-mode, other-role.
     pub kind: Arc<str>,
-    /// The phrase as written in the pack.
+    /// The phrase as written in the pack (an acronym the posting defines,
+    /// "Retrieval-Augmented Generation (RAG)", reads as its expansion).
     pub phrase: Arc<str>,
     /// Where it is.
     pub span: Span,
@@ -375,6 +376,10 @@ pub(crate) fn build(
     // An acronym and its expansion are one phrase said twice
     // ("Retrieval-Augmented Generation (RAG)", "RAG (retrieval augmented
     // generation)"): the one in parentheses counts for nothing.
+    // Elsewhere in the posting the acronym still names the same thing ("RAG"
+    // in one bullet, "Retrieval-Augmented Generation (RAG)" in another): it
+    // reads as its expansion, one phrase when distinct phrases are counted.
+    let mut aliases: Vec<(Arc<str>, Arc<str>)> = Vec::new();
     for i in 1..evidence.len() {
         let (before, after) = evidence.split_at_mut(i);
         let (first, second) = (&before[i - 1], &mut after[0]);
@@ -385,6 +390,17 @@ pub(crate) fn build(
             && in_parentheses_after(text, first.span, second.span)
         {
             second.weight = 0.0;
+            if first.phrase != second.phrase {
+                aliases.push((second.phrase.clone(), first.phrase.clone()));
+            }
+        }
+    }
+    for item in &mut evidence {
+        if let Some((_, expansion)) = aliases
+            .iter()
+            .find(|(alias, _)| *alias == item.phrase && !item.contextual)
+        {
+            item.phrase = expansion.clone();
         }
     }
 
