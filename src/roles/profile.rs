@@ -49,7 +49,8 @@ pub struct Evidence {
     pub role: Role,
     /// What it is: duty, competency, tool, output, workplace, failure-mode, other-role.
     pub kind: Arc<str>,
-    /// The phrase as written in the pack.
+    /// The phrase as written in the pack (an acronym the posting defines,
+    /// "Retrieval-Augmented Generation (RAG)", reads as its expansion).
     pub phrase: Arc<str>,
     /// Where it is.
     pub span: Span,
@@ -357,6 +358,51 @@ pub(crate) fn build(
             item.weight = 0.0;
         }
     }
+    // A building verb whose object is the model itself ("design, develop and
+    // refine large language models", "implement and fine-tune LLMs") builds
+    // or trains the model: the rubric's ML Engineer (or research) work, not a
+    // product feature on a pre-trained one ("develop LLM-powered features",
+    // "implement the use of LLMs").
+    let text = doc.text();
+    for item in &mut evidence {
+        if item.role == Role::AiEngineer
+            && item.contextual
+            && item.weight > 0.0
+            && builds_the_model(&item.phrase, text, item.span.end)
+        {
+            item.weight = 0.0;
+        }
+    }
+    // An acronym and its expansion are one phrase said twice
+    // ("Retrieval-Augmented Generation (RAG)", "RAG (retrieval augmented
+    // generation)"): the one in parentheses counts for nothing.
+    // Elsewhere in the posting the acronym still names the same thing ("RAG"
+    // in one bullet, "Retrieval-Augmented Generation (RAG)" in another): it
+    // reads as its expansion, one phrase when distinct phrases are counted.
+    let mut aliases: Vec<(Arc<str>, Arc<str>)> = Vec::new();
+    for i in 1..evidence.len() {
+        let (before, after) = evidence.split_at_mut(i);
+        let (first, second) = (&before[i - 1], &mut after[0]);
+        if first.role == second.role
+            && first.weight > 0.0
+            && !first.contextual
+            && !second.contextual
+            && in_parentheses_after(text, first.span, second.span)
+        {
+            second.weight = 0.0;
+            if first.phrase != second.phrase {
+                aliases.push((second.phrase.clone(), first.phrase.clone()));
+            }
+        }
+    }
+    for item in &mut evidence {
+        if let Some((_, expansion)) = aliases
+            .iter()
+            .find(|(alias, _)| *alias == item.phrase && !item.contextual)
+        {
+            item.phrase = expansion.clone();
+        }
+    }
 
     // Within one sentence, the strongest evidence for a role counts fully
     // and the rest a little.
@@ -451,6 +497,165 @@ fn listed_factor(role: Role, section: SectionKind) -> f32 {
         (Role::Other, SectionKind::Requirements | SectionKind::Preferred) => OTHER_LISTED_FACTOR,
         _ => 1.0,
     }
+}
+
+/// Whether `inner` stands alone in parentheses right after `outer`
+/// ("Retrieval-Augmented Generation (RAG)").
+fn in_parentheses_after(text: &str, outer: Span, inner: Span) -> bool {
+    if inner.start < outer.end {
+        return false;
+    }
+    let (Some(between), Some(rest)) = (text.get(outer.end..inner.start), text.get(inner.end..))
+    else {
+        return false;
+    };
+    let between = between.trim();
+    let rest = rest.trim_start();
+    between == "(" && (rest.starts_with(')') || rest.starts_with("s)"))
+}
+
+/// Words that may stand between a building verb and its object, the model:
+/// other verbs of the list, conjunctions, determiners and the adjectives of
+/// a model ("design, develop, and refine large language models", "implement
+/// and fine-tune state-of-the-art LLMs").
+const MODEL_OBJECT_FILLER: &[&str] = &[
+    "and",
+    "or",
+    "the",
+    "our",
+    "a",
+    "an",
+    "new",
+    "custom",
+    "proprietary",
+    "own",
+    "state",
+    "of",
+    "art",
+    "cutting",
+    "edge",
+    "advanced",
+    "domain",
+    "specific",
+    "open",
+    "source",
+    "in",
+    "house",
+    "refine",
+    "refining",
+    "fine",
+    "tune",
+    "tuning",
+    "train",
+    "training",
+    "pretrain",
+    "pre",
+    "evaluate",
+    "evaluating",
+    "optimize",
+    "optimizing",
+    "improve",
+    "improving",
+    "develop",
+    "developing",
+    "development",
+    "build",
+    "building",
+    "design",
+    "designing",
+    "implement",
+    "implementing",
+    "implementation",
+    "create",
+    "creating",
+    "prototype",
+    "prototyping",
+    "multimodal",
+    "multi",
+    "modal",
+    "small",
+    "efficient",
+    "novel",
+    "bespoke",
+    "specialized",
+];
+
+/// The verbs of training among [`MODEL_OBJECT_FILLER`].
+const TRAINING_WORDS: &[&str] = &[
+    "refine", "refining", "tune", "tuning", "train", "training", "pretrain",
+];
+
+/// The names of a model ("LLMs", "large language models", "foundation
+/// models"), as words; the longest first.
+const MODEL_NOUNS: &[&[&str]] = &[
+    &["large", "language", "models"],
+    &["large", "language", "model"],
+    &["small", "language", "models"],
+    &["language", "models"],
+    &["language", "model"],
+    &["foundation", "models"],
+    &["foundation", "model"],
+    &["generative", "models"],
+    &["llms"],
+    &["llm"],
+    &["slms"],
+];
+
+/// Words after a model's name that still leave the model as the object: a
+/// preposition, a conjunction, a second name of it ("LLM and GPT-like
+/// models"). Any other word makes the name a modifier of what is built
+/// ("LLM applications", "LLM-powered features").
+const AFTER_MODEL_OBJECT: &[&str] = &[
+    "for", "on", "with", "that", "which", "in", "at", "from", "using", "and", "or", "as", "by",
+    "across", "models", "model", "like",
+];
+
+/// Whether the building verb `verb`, ending at byte `end` of `text`, has the
+/// model itself as its object: after it come only [`MODEL_OBJECT_FILLER`]
+/// words, then a model's name, then the end of the sentence or a word of
+/// [`AFTER_MODEL_OBJECT`]. Integrating a model is using it, never building it.
+fn builds_the_model(verb: &str, text: &str, end: usize) -> bool {
+    if verb.starts_with("integrat") || verb.starts_with("productiz") {
+        return false;
+    }
+    // "Implement LLMs to transform documents" applies a model; implementing
+    // one builds it only beside a verb of training ("implement, train, and
+    // fine-tune LLMs").
+    let needs_training_verb = verb.starts_with("implement") || verb.starts_with("prototyp");
+    let mut training_verb = false;
+    let Some(rest) = text.get(end..) else {
+        return false;
+    };
+    // The rest of the sentence (a rough cut: the first full stop, colon or line end).
+    let rest = &rest[..rest.find(['.', ';', '\n', '(', ')']).unwrap_or(rest.len())];
+    let words: Vec<String> = rest
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(16)
+        .map(str::to_ascii_lowercase)
+        .collect();
+    let mut i = 0;
+    while i < words.len() {
+        if let Some(noun) = MODEL_NOUNS
+            .iter()
+            .find(|noun| starts_with_words(&words[i..], noun))
+        {
+            return (training_verb || !needs_training_verb)
+                && words
+                    .get(i + noun.len())
+                    .is_none_or(|next| AFTER_MODEL_OBJECT.contains(&next.as_str()));
+        }
+        if !MODEL_OBJECT_FILLER.contains(&words[i].as_str()) {
+            return false;
+        }
+        training_verb |= TRAINING_WORDS.contains(&words[i].as_str());
+        i += 1;
+    }
+    false
+}
+
+fn starts_with_words(text: &[String], words: &[&str]) -> bool {
+    text.len() >= words.len() && text.iter().zip(words).all(|(a, b)| a == b)
 }
 
 /// Whether two pieces of evidence are one duty for

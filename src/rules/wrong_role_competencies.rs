@@ -1,5 +1,6 @@
 use super::{Category, LintContext, Rule, RuleDocs, RuleMeta};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::document::{Document, SectionKind};
 use crate::roles::{Evidence, Role};
 
 /// The title names one role and the competencies asked for belong to another.
@@ -34,7 +35,14 @@ fn asked_of_hire<'p>(ctx: &LintContext<'_>, found: Vec<&'p Evidence>) -> Vec<&'p
             let text = doc.slice(sentence.span);
             let at = e.span.start - sentence.span.start;
             let about_people = e.contextual && teaching.contains(&sentence_of(e));
-            !(about_people || super::out_of_role_duty::company_voice(text, at))
+            let modelling = e.role == Role::MlEngineer
+                && e.phrase.contains("pipeline")
+                && modelling_pipeline(ctx, e, &sentence_of(e));
+            !(about_people
+                || modelling
+                || super::out_of_role_duty::company_voice(text, at)
+                || team_voice(e.section, text)
+                || profession_voice(doc, sentence.span.start, text))
         })
         .collect();
     kept.iter()
@@ -46,6 +54,117 @@ fn asked_of_hire<'p>(ctx: &LintContext<'_>, found: Vec<&'p Evidence>) -> Vec<&'p
         })
         .copied()
         .collect()
+}
+
+/// Kinds of the steps of building and of running a model (`lints/cues.toml`).
+const MODELLING_STEP: &str = "modelling-step";
+const PRODUCTION_STEP: &str = "production-step";
+/// A pipeline whose sentence lists at least this many modelling steps (and
+/// no production step) is a modelling workflow.
+const MIN_MODELLING_STEPS: usize = 2;
+
+/// Whether the ML pipeline `e` is a workflow of modelling: its sentence lists
+/// [`MIN_MODELLING_STEPS`] steps of building a model after it and no step of
+/// running one ("end-to-end ML pipelines with real data, including data
+/// cleaning, cross-validation and hyper-parameter tuning"). That is the
+/// modelling every data scientist does, not a production system.
+fn modelling_pipeline(ctx: &LintContext<'_>, e: &Evidence, sentence: &Option<usize>) -> bool {
+    let doc = ctx.document;
+    let in_sentence = |at: usize| &doc.sentence_index_at(at) == sentence;
+    let steps = ctx
+        .hits_of(MODELLING_STEP)
+        .filter(|(hit, _)| hit.span.start >= e.span.end && in_sentence(hit.span.start))
+        .count();
+    steps >= MIN_MODELLING_STEPS
+        && !ctx
+            .hits_of(PRODUCTION_STEP)
+            .any(|(hit, _)| in_sentence(hit.span.start))
+}
+
+/// Words that name the hire in a sentence.
+const HIRE_WORDS: [&str; 6] = ["you", "your", "role", "candidate", "candidates", "hire"];
+
+/// Whether a sentence names the hire ([`HIRE_WORDS`]).
+fn names_hire(sentence: &str) -> bool {
+    sentence
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|word| HIRE_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word)))
+}
+
+/// Whether the sentence is the team describing itself: a sentence of the
+/// team section ("About the team"), or one opening with the team's name ("our
+/// team", "the search platform team"), that does not name the hire ("Our team develops generative AI
+/// initiatives" is the work the hire joins, not a competency asked of them).
+fn team_voice(section: SectionKind, sentence: &str) -> bool {
+    if names_hire(sentence) {
+        return false;
+    }
+    let lead = sentence.to_ascii_lowercase();
+    let mut words = lead
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty());
+    let opens_with_team = matches!(words.next(), Some("the" | "our"))
+        && words
+            .take(TEAM_NAME_WORDS)
+            .any(|w| matches!(w, "team" | "teams" | "group"));
+    section == SectionKind::Team || opens_with_team
+}
+
+/// A team's name runs to at most this many words after "the" or "our" ("The
+/// search platform team builds ...").
+const TEAM_NAME_WORDS: usize = 4;
+
+/// The plural names of the three professions, which open a sentence
+/// describing the profession in general.
+const PROFESSIONS: [&str; 8] = [
+    "machine learning engineers",
+    "ml engineers",
+    "data scientists",
+    "ai engineers",
+    "mlops engineers",
+    "llm engineers",
+    "generative ai engineers",
+    "applied scientists",
+];
+
+/// Words that may open a sentence on a profession ("Some machine learning
+/// engineers design ...").
+const QUANTIFIERS: [&str; 5] = ["some ", "many ", "most ", "all ", "these "];
+
+/// Whether the sentence describes a profession in general, not the hire:
+/// it opens with the profession's plural name and does not name the hire
+/// ("Machine learning engineers are a bridge between ..."), or it opens with
+/// "they" right after such a sentence ("They can develop algorithms that
+/// ...").
+fn profession_voice(doc: &Document<'_>, start: usize, sentence: &str) -> bool {
+    fn opens_with_profession(sentence: &str) -> bool {
+        let lead = sentence
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .to_ascii_lowercase()
+            .replace('-', " ");
+        !names_hire(sentence)
+            && PROFESSIONS.iter().any(|name| {
+                let lead = QUANTIFIERS
+                    .iter()
+                    .find_map(|q| lead.strip_prefix(q))
+                    .unwrap_or(&lead);
+                lead.strip_prefix(name)
+                    .is_some_and(|rest| rest.starts_with(|c: char| !c.is_alphanumeric()))
+            })
+    }
+    if opens_with_profession(sentence) {
+        return true;
+    }
+    let lead = sentence.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let they = lead
+        .get(..5)
+        .is_some_and(|w| w.eq_ignore_ascii_case("they "));
+    they && !names_hire(sentence)
+        && doc
+            .sentence_index_at(start)
+            .and_then(|i| i.checked_sub(1))
+            .and_then(|i| doc.sentences().get(i))
+            .is_some_and(|before| opens_with_profession(doc.slice(before.span)))
 }
 
 static META: RuleMeta = RuleMeta {
@@ -61,7 +180,11 @@ one of the other two roles. Not counted: what a team's products are (\"applicati
 large language models\" is an output, not a competency), the company speaking of itself (\"Acme is \
 the contract review AI agent\", \"we partner with a startup tackling RAG\"; \"we are looking for \
 someone with RAG experience\" still counts), verbs in a sentence on training people (\"a training \
-curriculum on machine learning\"), and a verb that counts only through its sentence's subject when \
+curriculum on machine learning\"), the team describing itself (a sentence of the team section, or \
+one opening with the team's name, \"our team\" or \"the platform team\", that does not name the hire), the profession described in general \
+(\"Machine learning engineers are a bridge between ...\", and a \"They can ...\" sentence right \
+after it), an ML pipeline whose sentence lists only modelling steps (\"end-to-end ML pipelines, \
+including data cleaning, cross-validation and hyper-parameter tuning\"), and a verb that counts only through its sentence's subject when \
 that sentence already names a competency of the role (\"design and deploy large-scale ML \
 algorithms\" is one). Each competency counted is labelled.",
         why_it_matters: "Candidates read the title, then the requirements. A Data Scientist who \

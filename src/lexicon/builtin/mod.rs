@@ -33,6 +33,10 @@ pub const BUILTIN_PACKS: &[(&str, &str)] = &[
         include_str!("../../../lints/roles-coverage.toml"),
     ),
     ("cues.toml", include_str!("../../../lints/cues.toml")),
+    (
+        "pipeline-steps.toml",
+        include_str!("../../../lints/pipeline-steps.toml"),
+    ),
     ("outputs.toml", include_str!("../../../lints/outputs.toml")),
     (
         "requirements.toml",
