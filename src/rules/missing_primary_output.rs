@@ -56,6 +56,8 @@ mod kinds {
     pub const AI_MADE: &str = "output-ai-made";
     /// What an AI maker makes ("features", "tools", "applications").
     pub const PRODUCT_NOUN: &str = "output-product-noun";
+    /// The making of a thing as a noun ("creation of", "development of").
+    pub const MAKING: &str = "output-making";
     /// Role work put into production ("into production", "production systems").
     pub const PRODUCTION: &str = "output-production";
     /// The head noun of a built thing ("pipelines", "platform", "tooling").
@@ -232,7 +234,18 @@ impl DutyLines {
     fn new(ctx: &LintContext<'_>) -> Self {
         let doc = ctx.document;
         let text = doc.text();
-        let lead = Spans::of(ctx, kinds::LEAD);
+        let making = Spans::of(ctx, kinds::MAKING);
+        // "Creation of ..." starts a duty line as "Create ..." does (the
+        // longer phrase shadows the verb's).
+        let lead = {
+            let mut spans: Vec<Span> = ctx
+                .hits_of(kinds::LEAD)
+                .chain(ctx.hits_of(kinds::MAKING))
+                .map(|(hit, _)| hit.span)
+                .collect();
+            spans.sort_unstable_by_key(|span| span.start);
+            Spans(spans)
+        };
         let hire = Spans::of(ctx, kinds::HIRE);
         let skill = Spans::of(ctx, kinds::SKILL);
         let appeal = Spans::of(ctx, kinds::APPEAL);
@@ -349,8 +362,17 @@ impl DutyLines {
                                 .find_map(|&at| vague.at(at).or_else(|| object_lead.at(at)))
                         });
                     let mut object_only = false;
+                    // "help us shape ...": counts only when what is shaped is
+                    // the thing itself ("help us shape our data warehouses",
+                    // not "help monitor production models").
+                    let mut helped = false;
                     let scope = match opener {
-                        Some(opener) => match purpose_clause(text, opener.end, clause, &lead) {
+                        Some(opener) => match purpose_clause(text, opener.end, clause, &lead)
+                            .or_else(|| {
+                                let verb = help_verb(text, opener, clause, &lead);
+                                helped = verb.is_some();
+                                verb
+                            }) {
                             Some(at) => Span::new(at, clause.end),
                             None if object_lead.at(opener.start).is_some() => {
                                 object_only = true;
@@ -379,14 +401,17 @@ impl DutyLines {
                     duty = true;
                     let role_work = evidence_in(scope);
                     let delivers = role_work.iter().any(|&(.., d)| d);
-                    let named = role_work.iter().any(|&(_, strong, _)| strong)
-                        || central.any_in(scope)
-                        || artifact.any_in(scope)
-                        || ((owns.any_in(scope) || production.any_in(scope)) && delivers)
+                    let thing = artifact.any_in(scope)
                         || ai_product(scope, &ai_made, &product_noun, &built.head)
                         || built.any_in(text, scope);
+                    let named = thing
+                        || !helped
+                            && (role_work.iter().any(|&(_, strong, _)| strong)
+                                || central.any_in(scope)
+                                || ((owns.any_in(scope) || production.any_in(scope)) && delivers)
+                                || owned_making(text, scope, &owns, &making));
                     named_any |= named;
-                    concrete |= named || (!object_only && specific.any_in(scope));
+                    concrete |= named || (!object_only && !helped && specific.any_in(scope));
                 }
                 if concrete {
                     out.concrete += 1;
@@ -422,7 +447,9 @@ impl BuiltThings {
                 .within(Span::new(scope.start, head.start))
                 .iter()
                 .rev()
-                .find(|verb| verb.end <= head.start)
+                // "high-scale", "well-designed": a verb joined to the word
+                // before it is a modifier, not the verb of the head.
+                .find(|verb| verb.end <= head.start && !text[..verb.start].ends_with('-'))
             else {
                 return false;
             };
@@ -580,6 +607,56 @@ fn ai_product(scope: Span, ai_made: &Spans, product_noun: &Spans, head: &Spans) 
             (made.end + AI_PRODUCT_GAP).min(scope.end),
         );
         product_noun.any_in(window) || head.any_in(window)
+    })
+}
+
+/// Where the verb after a "help" opener starts: "help us shape our data
+/// warehouses", "helps build the fraud platform" are read from what is
+/// shaped or built ("help with ..." is not: no verb follows).
+fn help_verb(text: &str, opener: Span, clause: Span, lead: &Spans) -> Option<usize> {
+    let word = word_at(text, opener.start, clause.end);
+    if !["help", "helps", "helping"]
+        .iter()
+        .any(|h| word.eq_ignore_ascii_case(h))
+        || opener.end != opener.start + word.len()
+    {
+        return None;
+    }
+    let mut at = opener.end;
+    for _ in 0..3 {
+        let offset = text[at..clause.end].find(|c: char| !c.is_whitespace())?;
+        let start = at + offset;
+        if lead.at(start).is_some() {
+            let verb = word_at(text, start, clause.end);
+            return (!ends_with_caseless(verb, "ing")).then_some(start);
+        }
+        let word = word_at(text, start, clause.end);
+        if !["us", "to", "them", "the", "team"]
+            .iter()
+            .any(|w| word.eq_ignore_ascii_case(w))
+        {
+            return None;
+        }
+        at = start + word.len();
+    }
+    None
+}
+
+/// Whether `scope` has the hire own the making of a thing: an ownership cue
+/// right before "the creation of", "the development of" ("own the creation
+/// of the data measures").
+fn owned_making(text: &str, scope: Span, owns: &Spans, making: &Spans) -> bool {
+    owns.within(scope).iter().any(|own| {
+        let rest = &text[own.end..scope.end];
+        let rest_trimmed = rest.trim_start();
+        let after_the = if rest_trimmed.len() > 4
+            && rest_trimmed.as_bytes()[..4].eq_ignore_ascii_case(b"the ")
+        {
+            &rest_trimmed[4..]
+        } else {
+            rest_trimmed
+        };
+        making.at(scope.end - after_the.len()).is_some()
     })
 }
 
