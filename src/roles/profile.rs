@@ -659,17 +659,27 @@ fn starts_with_words(text: &[String], words: &[&str]) -> bool {
 }
 
 /// Whether two pieces of evidence are one duty for
-/// [`RoleProfile::substantial_evidence`]: the same phrase (whatever its case),
-/// or two contextual verbs with the same first [`VERB_STEM`] letters.
+/// [`RoleProfile::substantial_evidence`]: two phrases whose words have the
+/// same first [`VERB_STEM`] letters, whatever their case ("develop and
+/// deploy ML models" and "developing and deploying ML models" are one duty
+/// said twice), or two contextual verbs with the same first [`VERB_STEM`]
+/// letters.
 fn same_duty(a: &Evidence, b: &Evidence) -> bool {
     fn lower(phrase: &str) -> impl Iterator<Item = char> + '_ {
         phrase.chars().flat_map(char::to_lowercase)
+    }
+    fn stems(phrase: &str) -> Vec<String> {
+        phrase
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(|w| lower(w).take(VERB_STEM).collect())
+            .collect()
     }
     match (a.contextual, b.contextual) {
         (true, true) => lower(&a.phrase)
             .take(VERB_STEM)
             .eq(lower(&b.phrase).take(VERB_STEM)),
-        (false, false) => lower(&a.phrase).eq(lower(&b.phrase)),
+        (false, false) => stems(&a.phrase) == stems(&b.phrase),
         _ => false,
     }
 }
