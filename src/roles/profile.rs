@@ -66,6 +66,12 @@ pub struct Evidence {
     /// one such verb are one duty when the role's presence is counted.
     #[serde(default)]
     pub contextual: bool,
+    /// True for a contextual verb that is not the verb of its context
+    /// phrase: the LLM is named elsewhere in the sentence ("partner with
+    /// Product Design teams ... LLMs"). It counts toward the score, never as
+    /// a duty of its own when a role's presence is counted.
+    #[serde(skip)]
+    pub loose: bool,
     /// True when a negation in the same sentence cancels it ("no LLM
     /// experience needed"), or the sentence hands the work to another team
     /// ("partner with ML engineers who deploy the models").
@@ -171,7 +177,7 @@ impl RoleProfile {
     pub fn substantial_evidence(&self, role: Role) -> Vec<&Evidence> {
         let mut out: Vec<&Evidence> = Vec::new();
         for evidence in self.evidence_for(role) {
-            if evidence.phrase_weight < SUBSTANTIAL_WEIGHT {
+            if evidence.phrase_weight < SUBSTANTIAL_WEIGHT || evidence.loose {
                 continue;
             }
             if !out.iter().any(|seen| same_duty(seen, evidence)) {
@@ -284,6 +290,37 @@ pub(crate) fn build(
         .flat_map(|&kind| doc.hits_of_kind(Some(kind)).map(|(i, _)| i))
         .collect();
     hit_indices.sort_unstable();
+    // The context phrases found: (sentence, group, span).
+    let context_hits: Vec<(Option<usize>, _, Span)> = doc
+        .hits()
+        .iter()
+        .enumerate()
+        .filter_map(|(j, hit)| {
+            let owner = lexicon.context_owner(hit.entry)?;
+            Some((index.sentence(j as u32), owner, hit.span))
+        })
+        .collect();
+    // The AI Engineer's own phrases ("AI-powered", "RAG"), as objects a
+    // building verb may have: (sentence, the group of the verbs whose
+    // object they are, span).
+    let verb_groups: Vec<_> = hit_indices
+        .iter()
+        .map(|&i| lexicon.entry(doc.hits()[i as usize].entry))
+        .filter(|e| e.group.role == Some(Role::AiEngineer) && !e.group.context.is_empty())
+        .map(|e| e.group_id)
+        .collect::<HashSet<_>>()
+        .into_iter()
+        .collect();
+    let mut objects = context_hits.clone();
+    for &i in &hit_indices {
+        let hit = &doc.hits()[i as usize];
+        let entry = lexicon.entry(hit.entry);
+        if entry.group.role == Some(Role::AiEngineer) && entry.group.context.is_empty() {
+            for &g in &verb_groups {
+                objects.push((index.sentence(i), g, hit.span));
+            }
+        }
+    }
     for i in hit_indices {
         let hit = &doc.hits()[i as usize];
         let entry = lexicon.entry(hit.entry);
@@ -293,6 +330,16 @@ pub(crate) fn build(
         if !group.context.is_empty() && !index.has_context(in_sentence, entry.group_id) {
             continue;
         }
+        // The AI Engineer's building verbs are said of everything: one is a
+        // duty only as the verb of the model it is about ("integrate LLMs",
+        // "build applications on top of LLMs", "LLM integration"), not
+        // through an LLM named elsewhere in its sentence ("partner with
+        // Product Design teams ... LLMs", "help enable this integration").
+        // It still counts toward the role's score (a hint of the work), but
+        // is no duty of its own when a role's presence is counted.
+        let loose = role == Role::AiEngineer
+            && !group.context.is_empty()
+            && !verb_of_context(doc.text(), hit.span, in_sentence, entry.group_id, &objects);
         // The context words of a role in one sentence are one duty ("design,
         // build and deploy ... models", "train and serve models and LLMs"):
         // only the first counts, whichever of the role's context groups it is in.
@@ -321,6 +368,7 @@ pub(crate) fn build(
             phrase_weight: group.weight,
             weight,
             contextual: !group.context.is_empty(),
+            loose,
             negated,
             sentence: in_sentence.map(|s| s as u32),
         });
@@ -485,6 +533,52 @@ pub(crate) fn build(
         title,
         evidence,
     }
+}
+
+/// At most this many words stand between a building verb and the start of
+/// the context phrase it builds ("develop scalable applications powered by
+/// LLMs").
+const VERB_OBJECT_WORDS: usize = 5;
+/// At most this many words stand between a context phrase and the verb
+/// after it ("LLM application development").
+const SUBJECT_VERB_WORDS: usize = 1;
+
+/// Whether the contextual verb at `verb` is the verb of one of its group's
+/// context phrases (or of a phrase of its role) in its sentence, `objects`:
+/// the phrase follows it within
+/// [`VERB_OBJECT_WORDS`] words, or precedes it within [`SUBJECT_VERB_WORDS`];
+/// and the verb is not a noun's modifier ("Product Design teams").
+fn verb_of_context(
+    text: &str,
+    verb: Span,
+    sentence: Option<usize>,
+    group: crate::lexicon::GroupId,
+    context_hits: &[(Option<usize>, crate::lexicon::GroupId, Span)],
+) -> bool {
+    fn words(text: Option<&str>) -> Vec<&str> {
+        text.unwrap_or("")
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect()
+    }
+    let next = words(text.get(verb.end..(verb.end + 12).min(text.len())));
+    if next
+        .first()
+        .is_some_and(|w| matches!(w.to_ascii_lowercase().as_str(), "team" | "teams"))
+    {
+        return false;
+    }
+    context_hits
+        .iter()
+        .filter(|(s, g, _)| *s == sentence && *g == group)
+        .any(|&(_, _, span)| {
+            if span.start >= verb.end {
+                words(text.get(verb.end..span.start)).len() <= VERB_OBJECT_WORDS
+            } else {
+                span.end <= verb.start
+                    && words(text.get(span.end..verb.start)).len() <= SUBJECT_VERB_WORDS
+            }
+        })
 }
 
 /// What another job's phrase counts for in a list of requirements: the
@@ -659,17 +753,27 @@ fn starts_with_words(text: &[String], words: &[&str]) -> bool {
 }
 
 /// Whether two pieces of evidence are one duty for
-/// [`RoleProfile::substantial_evidence`]: the same phrase (whatever its case),
-/// or two contextual verbs with the same first [`VERB_STEM`] letters.
+/// [`RoleProfile::substantial_evidence`]: two phrases whose words have the
+/// same first [`VERB_STEM`] letters, whatever their case ("develop and
+/// deploy ML models" and "developing and deploying ML models" are one duty
+/// said twice), or two contextual verbs with the same first [`VERB_STEM`]
+/// letters.
 fn same_duty(a: &Evidence, b: &Evidence) -> bool {
     fn lower(phrase: &str) -> impl Iterator<Item = char> + '_ {
         phrase.chars().flat_map(char::to_lowercase)
+    }
+    fn stems(phrase: &str) -> Vec<String> {
+        phrase
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(|w| lower(w).take(VERB_STEM).collect())
+            .collect()
     }
     match (a.contextual, b.contextual) {
         (true, true) => lower(&a.phrase)
             .take(VERB_STEM)
             .eq(lower(&b.phrase).take(VERB_STEM)),
-        (false, false) => lower(&a.phrase).eq(lower(&b.phrase)),
+        (false, false) => stems(&a.phrase) == stems(&b.phrase),
         _ => false,
     }
 }
