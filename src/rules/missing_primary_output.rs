@@ -77,8 +77,10 @@ static META: RuleMeta = RuleMeta {
     summary: "No sentence says what the hire will deliver or own.",
     docs: RuleDocs {
         what_it_does: "Reads the role summary and responsibilities line by line, and each line \
-clause by clause (split at semicolons). A duty clause (it starts with a duty verb, or says \"you \
-will\", \"The Analyst will\" with the title's noun, or \"you\" before a duty verb) states an output \
+clause by clause (split at semicolons). A duty clause (it starts with a duty verb or a noun of \
+making such as \"Creation of\", follows an opener such as \"Tasks include\" or \"you'll get to\", or \
+says \"you will\", \"The Analyst will\" with the title's noun, or \"you\" before a duty verb) states \
+an output \
 when it names something concrete the hire produces (reports, dashboards, data pipelines, APIs, an \
 assistant; models in production, LLM-powered features; a built thing whose kind or purpose is said, \
 as in \"monitor model pipelines\", \"build infrastructure for model training\", not \"build \
@@ -89,7 +91,8 @@ duties that are only generic activities (\"develop machine learning models\", \"
 cross-functional teams\", \"stay up to date\"). A line that starts with a vague activity or says the \
 company is looking for someone is read from its purpose clause (\"work with the claims team to build \
 ...\"); one that starts with \"support\" or \"participate in\" counts only when its object names the \
-thing itself (\"support the migration of our feature store\"); an AI-powered product (\"AI-driven \
+thing itself (\"support the migration of our feature store\"), and so does \"help us <verb>\"; \
+\"own the creation of X\" is ownership; an AI-powered product (\"AI-driven \
 scheduling tools\") and role work put into production count too. Also flags the posting when the outputs of several roles are claimed \
 so evenly that no primary one can be named and no sentence says which the hire owns.",
         why_it_matters: "The primary output decides the role: what the hire delivers is what the \

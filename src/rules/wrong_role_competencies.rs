@@ -186,7 +186,10 @@ one opening with the team's name, \"our team\" or \"the platform team\", that do
 after it), an ML pipeline whose sentence lists only modelling steps (\"end-to-end ML pipelines, \
 including data cleaning, cross-validation and hyper-parameter tuning\"), and a verb that counts only through its sentence's subject when \
 that sentence already names a competency of the role (\"design and deploy large-scale ML \
-algorithms\" is one). Each competency counted is labelled.",
+algorithms\" is one). Distinct means different duties: the same duty said twice (\"develop and \
+deploy ML models\" in the summary and again in a bullet) counts once, and an AI Engineer building \
+verb (\"design\", \"integration\") counts only as the verb of its own LLM phrase (\"integrate LLM \
+APIs\", not \"work with Product Design teams\"). Each competency counted is labelled.",
         why_it_matters: "Candidates read the title, then the requirements. A Data Scientist who \
 reads that RAG, prompt engineering and LLM API integration are required either applies without \
 them or does not apply; the interview then tests skills the title never promised.",
