@@ -311,7 +311,7 @@ pub(crate) fn build(
         .collect::<HashSet<_>>()
         .into_iter()
         .collect();
-    let mut objects = context_hits.clone();
+    let mut objects = context_hits;
     for &i in &hit_indices {
         let hit = &doc.hits()[i as usize];
         let entry = lexicon.entry(hit.entry);
@@ -321,6 +321,7 @@ pub(crate) fn build(
             }
         }
     }
+    objects.sort_unstable_by_key(|&(_, _, span)| span.start);
     for i in hit_indices {
         let hit = &doc.hits()[i as usize];
         let entry = lexicon.entry(hit.entry);
@@ -542,6 +543,10 @@ const VERB_OBJECT_WORDS: usize = 5;
 /// At most this many words stand between a context phrase and the verb
 /// after it ("LLM application development").
 const SUBJECT_VERB_WORDS: usize = 1;
+/// More words than any phrase of a pack has: an object that starts further
+/// before a verb than this (plus [`SUBJECT_VERB_WORDS`]) cannot end close
+/// enough to it.
+const MAX_PHRASE_WORDS: usize = 16;
 
 /// Whether the contextual verb at `verb` is the verb of one of its group's
 /// context phrases (or of a phrase of its role) in its sentence, `objects`:
@@ -553,32 +558,47 @@ fn verb_of_context(
     verb: Span,
     sentence: Option<usize>,
     group: crate::lexicon::GroupId,
-    context_hits: &[(Option<usize>, crate::lexicon::GroupId, Span)],
+    objects: &[(Option<usize>, crate::lexicon::GroupId, Span)],
 ) -> bool {
-    fn words(text: Option<&str>) -> Vec<&str> {
+    fn words(text: Option<&str>) -> impl Iterator<Item = &str> {
         text.unwrap_or("")
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
-            .collect()
     }
-    let next = words(text.get(verb.end..(verb.end + 12).min(text.len())));
-    if next
-        .first()
+    if words(text.get(verb.end..(verb.end + 12).min(text.len())))
+        .next()
         .is_some_and(|w| matches!(w.to_ascii_lowercase().as_str(), "team" | "teams"))
     {
         return false;
     }
-    context_hits
-        .iter()
-        .filter(|(s, g, _)| *s == sentence && *g == group)
-        .any(|&(_, _, span)| {
-            if span.start >= verb.end {
-                words(text.get(verb.end..span.start)).len() <= VERB_OBJECT_WORDS
-            } else {
-                span.end <= verb.start
-                    && words(text.get(span.end..verb.start)).len() <= SUBJECT_VERB_WORDS
-            }
-        })
+    let same =
+        |&(s, g, _): &(Option<usize>, crate::lexicon::GroupId, Span)| s == sentence && g == group;
+    // `objects` are in order of start, so the words between the verb and
+    // the objects after it only grow, and so do those between the objects
+    // before it and the verb: each side stops at its limit, and a verb costs
+    // the few objects near it, not all of the posting's.
+    let after = objects.partition_point(|&(_, _, span)| span.start < verb.end);
+    for object in &objects[after..] {
+        if words(text.get(verb.end..object.2.start)).count() > VERB_OBJECT_WORDS {
+            break;
+        }
+        if same(object) {
+            return true;
+        }
+    }
+    for object in objects[..after].iter().rev() {
+        let span = object.2;
+        if span.end <= verb.start
+            && same(object)
+            && words(text.get(span.end..verb.start)).count() <= SUBJECT_VERB_WORDS
+        {
+            return true;
+        }
+        if words(text.get(span.start..verb.start)).count() > SUBJECT_VERB_WORDS + MAX_PHRASE_WORDS {
+            break;
+        }
+    }
+    false
 }
 
 /// What another job's phrase counts for in a list of requirements: the
@@ -762,18 +782,25 @@ fn same_duty(a: &Evidence, b: &Evidence) -> bool {
     fn lower(phrase: &str) -> impl Iterator<Item = char> + '_ {
         phrase.chars().flat_map(char::to_lowercase)
     }
-    fn stems(phrase: &str) -> Vec<String> {
+    /// Each word's first letters, lowercased, padded with NUL (no word
+    /// holds one): compared in place, without allocating per comparison.
+    fn stems(phrase: &str) -> impl Iterator<Item = [char; VERB_STEM]> + '_ {
         phrase
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
-            .map(|w| lower(w).take(VERB_STEM).collect())
-            .collect()
+            .map(|w| {
+                let mut stem = ['\0'; VERB_STEM];
+                for (slot, c) in stem.iter_mut().zip(lower(w)) {
+                    *slot = c;
+                }
+                stem
+            })
     }
     match (a.contextual, b.contextual) {
         (true, true) => lower(&a.phrase)
             .take(VERB_STEM)
             .eq(lower(&b.phrase).take(VERB_STEM)),
-        (false, false) => stems(&a.phrase) == stems(&b.phrase),
+        (false, false) => stems(&a.phrase).eq(stems(&b.phrase)),
         _ => false,
     }
 }
