@@ -32,7 +32,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::document::SectionKind;
+use crate::document::{LineIndex, SectionKind};
 use crate::error::{Error, Result};
 use crate::roles::Role;
 
@@ -171,14 +171,16 @@ impl Pack {
             message: err.message().trim().to_owned(),
         })?;
         let name = file.pack.name.trim().to_owned();
-        let lines = Lines::new(text);
+        // A valid TOML file has no lone CR, so the line index counts its lines
+        // as TOML does.
+        let lines = LineIndex::new(text);
         let pack_error = |offset: usize, message: String| Error::Pack {
             pack: if name.is_empty() {
                 origin.to_owned()
             } else {
                 name.clone()
             },
-            line: lines.line_of(offset),
+            line: lines.line_of(offset) + 1,
             message,
         };
         if name.is_empty() {
@@ -248,7 +250,7 @@ impl Pack {
                 phrases,
                 context,
                 anchor: group.anchor,
-                line: lines.line_of(offset),
+                line: lines.line_of(offset) + 1,
             });
         }
         let cases = file
@@ -265,20 +267,6 @@ impl Pack {
             groups,
             cases,
         })
-    }
-}
-
-/// The 1-based line of each offset of one text, from the offsets of its line
-/// breaks: a pack asks for the line of every group.
-struct Lines(Vec<usize>);
-
-impl Lines {
-    fn new(text: &str) -> Lines {
-        Lines(memchr::memchr_iter(b'\n', text.as_bytes()).collect())
-    }
-
-    fn line_of(&self, offset: usize) -> usize {
-        self.0.partition_point(|&newline| newline < offset) + 1
     }
 }
 

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{HitIndex, Role, TitleAnalysis, TitleRole};
 use crate::document::{Document, SectionKind};
-use crate::lexicon::{KindId, Lexicon};
+use crate::lexicon::{GroupId, KindId, Lexicon};
 use crate::span::Span;
 
 /// Group kind of negation cues (`lints/cues.toml`).
@@ -290,35 +290,24 @@ pub(crate) fn build(
         .flat_map(|&kind| doc.hits_of_kind(Some(kind)).map(|(i, _)| i))
         .collect();
     hit_indices.sort_unstable();
-    // The context phrases found: (sentence, group, span).
-    let context_hits: Vec<(Option<usize>, _, Span)> = doc
+    // What a building verb may be the verb of, in order of start: its
+    // group's context phrases (sentence, Some(group), span), and the AI
+    // Engineer's own phrases ("AI-powered", "RAG"), objects of any of its
+    // building verbs (sentence, None, span).
+    let mut objects: Vec<VerbObject> = doc
         .hits()
         .iter()
         .enumerate()
         .filter_map(|(j, hit)| {
             let owner = lexicon.context_owner(hit.entry)?;
-            Some((index.sentence(j as u32), owner, hit.span))
+            Some((index.sentence(j as u32), Some(owner), hit.span))
         })
         .collect();
-    // The AI Engineer's own phrases ("AI-powered", "RAG"), as objects a
-    // building verb may have: (sentence, the group of the verbs whose
-    // object they are, span).
-    let verb_groups: Vec<_> = hit_indices
-        .iter()
-        .map(|&i| lexicon.entry(doc.hits()[i as usize].entry))
-        .filter(|e| e.group.role == Some(Role::AiEngineer) && !e.group.context.is_empty())
-        .map(|e| e.group_id)
-        .collect::<HashSet<_>>()
-        .into_iter()
-        .collect();
-    let mut objects = context_hits;
     for &i in &hit_indices {
         let hit = &doc.hits()[i as usize];
-        let entry = lexicon.entry(hit.entry);
-        if entry.group.role == Some(Role::AiEngineer) && entry.group.context.is_empty() {
-            for &g in &verb_groups {
-                objects.push((index.sentence(i), g, hit.span));
-            }
+        let group = lexicon.entry(hit.entry).group;
+        if group.role == Some(Role::AiEngineer) && group.context.is_empty() {
+            objects.push((index.sentence(i), None, hit.span));
         }
     }
     objects.sort_unstable_by_key(|&(_, _, span)| span.start);
@@ -536,6 +525,11 @@ pub(crate) fn build(
     }
 }
 
+/// A phrase a building verb may be the verb of: its sentence, the verb
+/// group whose context it is (`None`: a phrase of the AI Engineer's own, the
+/// object of any of its building verbs), and where it is.
+type VerbObject = (Option<usize>, Option<GroupId>, Span);
+
 /// At most this many words stand between a building verb and the start of
 /// the context phrase it builds ("develop scalable applications powered by
 /// LLMs").
@@ -557,8 +551,8 @@ fn verb_of_context(
     text: &str,
     verb: Span,
     sentence: Option<usize>,
-    group: crate::lexicon::GroupId,
-    objects: &[(Option<usize>, crate::lexicon::GroupId, Span)],
+    group: GroupId,
+    objects: &[VerbObject],
 ) -> bool {
     fn words(text: Option<&str>) -> impl Iterator<Item = &str> {
         text.unwrap_or("")
@@ -571,8 +565,7 @@ fn verb_of_context(
     {
         return false;
     }
-    let same =
-        |&(s, g, _): &(Option<usize>, crate::lexicon::GroupId, Span)| s == sentence && g == group;
+    let same = |&(s, g, _): &VerbObject| s == sentence && g.is_none_or(|g| g == group);
     // `objects` are in order of start, so the words between the verb and
     // the objects after it only grow, and so do those between the objects
     // before it and the verb: each side stops at its limit, and a verb costs
