@@ -561,7 +561,7 @@ fn verb_of_context(
     }
     if words(text.get(verb.end..(verb.end + 12).min(text.len())))
         .next()
-        .is_some_and(|w| matches!(w.to_ascii_lowercase().as_str(), "team" | "teams"))
+        .is_some_and(|w| w.eq_ignore_ascii_case("team") || w.eq_ignore_ascii_case("teams"))
     {
         return false;
     }
