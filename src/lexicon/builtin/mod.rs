@@ -145,23 +145,10 @@ pub(crate) fn builtin_packs() -> Result<Vec<Pack>> {
 fn generate(packs: &[Pack]) -> String {
     use std::fmt::Write as _;
 
-    let variant = |name: Option<String>, ty: &str| match name {
-        // `ml-engineer` -> `MlEngineer`: serde's names back to the variant.
-        Some(name) => {
-            let camel: String = name
-                .split('-')
-                .map(|part| {
-                    let mut chars = part.chars();
-                    chars.next().map_or(String::new(), |first| {
-                        first.to_ascii_uppercase().to_string() + chars.as_str()
-                    })
-                })
-                .collect();
-            format!("Some({ty}::{camel})")
-        }
-        None => "None".to_owned(),
-    };
-    let name_of = |value: serde_json::Value| value.as_str().map(str::to_owned);
+    // Debug prints a variant's Rust name: `Some(Role::MlEngineer)`.
+    fn variant<T: std::fmt::Debug>(value: Option<T>, ty: &str) -> String {
+        value.map_or_else(|| "None".to_owned(), |v| format!("Some({ty}::{v:?})"))
+    }
     let mut code = String::from(
         "//! @generated from `lints/*.toml` by `lexicon::builtin::tests::generated_tables_are_up_to_date`.\n\
          //! Do not edit: change the TOML and run\n\
@@ -184,23 +171,9 @@ fn generate(packs: &[Pack]) -> String {
         )
         .unwrap();
         for group in &pack.groups {
-            let role = variant(
-                group
-                    .role
-                    .and_then(|r| name_of(serde_json::to_value(r).ok()?)),
-                "Role",
-            );
-            let section = variant(
-                group
-                    .section
-                    .and_then(|s| name_of(serde_json::to_value(s).ok()?)),
-                "SectionKind",
-            );
-            let anchor = variant(
-                name_of(serde_json::to_value(group.anchor).unwrap()),
-                "Anchor",
-            );
-            let anchor = anchor.trim_start_matches("Some(").trim_end_matches(')');
+            let role = variant(group.role, "Role");
+            let section = variant(group.section, "SectionKind");
+            let anchor = format!("Anchor::{:?}", group.anchor);
             writeln!(
                 code,
                 "        StaticGroup {{ kind: {:?}, role: {role}, weight: {:?}, section: {section}, note: {:?}, tags: &{:?}, phrases: &{:?}, context: &{:?}, anchor: {anchor}, line: {} }},",
