@@ -138,6 +138,14 @@ pub struct Lexicon {
     /// needs of them, next to each other in memory.
     slots: Vec<Slot>,
     automaton: NFA,
+    /// The automaton's unanchored start state, where the walk spends most
+    /// of its bytes.
+    start: StateID,
+    /// `stays[in_word][b]`: whether the ASCII byte `b`, read after a word
+    /// byte (`in_word`) or not, leaves the automaton in its start state. In
+    /// the start state the walk skips such bytes with one table lookup
+    /// each, without stepping the automaton (see [`Lexicon::walk_to_match`]).
+    stays: [[bool; 128]; 2],
 }
 
 /// An automaton pattern, with its first entry inline: a match reads one
@@ -318,27 +326,55 @@ fn marked(text: &str) -> Vec<u8> {
     out
 }
 
+/// The automaton's unanchored start state, and for each ASCII byte, read
+/// inside a word or not, whether it leaves the automaton there
+/// ([`Lexicon::stays`](Lexicon)). Asked of the automaton itself, so a pack
+/// whose phrase begins with punctuation (`.net`, `#`) is still read.
+fn start_and_stays(automaton: &NFA, namespaces: &[String]) -> Result<(StateID, [[bool; 128]; 2])> {
+    let start = automaton
+        .start_state(Anchored::No)
+        .map_err(|err| Error::Pack {
+            pack: namespaces.join(", "),
+            line: 0,
+            message: format!("the phrases could not be compiled: {err}"),
+        })?;
+    let mut stays = [[false; 128]; 2];
+    for (in_word, row) in stays.iter_mut().enumerate() {
+        for (b, stays) in row.iter_mut().enumerate() {
+            let (read, word) = ASCII[b];
+            let mut state = start;
+            if word && in_word == 0 {
+                state = automaton.next_state(Anchored::No, state, WORD_START);
+            }
+            *stays = automaton.next_state(Anchored::No, state, read) == start;
+        }
+    }
+    Ok((start, stays))
+}
+
 /// True when only list markers, `#`, `*`, digits and at most one word stand
 /// between the start of the line and `at` ("The Benefits", "2. Requirements").
 fn near_line_start(text: &str, at: usize) -> bool {
     const LOOK_BACK: usize = 32;
     let from = at.saturating_sub(LOOK_BACK);
-    let before = &text.as_bytes()[from..at];
-    let line = match before.iter().rposition(|&b| b == b'\n' || b == b'\r') {
-        Some(i) => &before[i + 1..],
-        None if from == 0 => before,
-        None => return false,
-    };
+    // Backwards from `at`, stopping at the second word: most matches sit
+    // mid-sentence, a few bytes after two words.
     let mut words = 0;
     let mut in_word = false;
-    for &b in line {
+    for &b in text.as_bytes()[from..at].iter().rev() {
+        if b == b'\n' || b == b'\r' {
+            return true;
+        }
         let word_byte = b.is_ascii_alphabetic() || b >= 0x80;
         if word_byte && !in_word {
             words += 1;
+            if words > 1 {
+                return false;
+            }
         }
         in_word = word_byte;
     }
-    words <= 1
+    from == 0
 }
 
 /// Whether `span` ends on a char boundary and, when `end_edge`, before a
@@ -620,6 +656,7 @@ impl Lexicon {
             entry.kind = group.kind;
             entry.context_of = group.context_of;
         }
+        let (start, stays) = start_and_stays(&automaton, &namespaces)?;
         let mut kind_names: Vec<Arc<str>> = vec![Arc::from(""); kinds.len()];
         for (name, id) in &kinds {
             kind_names[id.index()] = Arc::from(name.as_str());
@@ -633,6 +670,8 @@ impl Lexicon {
             patterns: infos,
             slots,
             automaton,
+            start,
+            stays,
         })
     }
 
@@ -790,9 +829,7 @@ impl Lexicon {
     #[inline]
     fn walk(&self, text: &str, mut on_match: impl FnMut(usize, usize)) {
         let automaton = &self.automaton;
-        let Ok(mut state) = automaton.start_state(Anchored::No) else {
-            return;
-        };
+        let mut state = self.start;
         let (mut at, mut in_word) = (0, false);
         while at < text.len() {
             (at, state, in_word) = self.walk_to_match(text, at, state, in_word);
@@ -821,14 +858,38 @@ impl Lexicon {
     ) -> (usize, StateID, bool) {
         let automaton = &self.automaton;
         let bytes = text.as_bytes();
-        for (k, &b) in bytes[from..].iter().enumerate() {
-            let i = from + k;
-            (state, in_word) = self.step(text, i, b, state, in_word);
+        let mut i = from;
+        while i < bytes.len() {
+            if state == self.start {
+                i = self.skip_from_start(bytes, i, &mut in_word);
+                if i == bytes.len() {
+                    break;
+                }
+            }
+            (state, in_word) = self.step(text, i, bytes[i], state, in_word);
+            i += 1;
             if automaton.is_match(state) {
-                return (i + 1, state, in_word);
+                return (i, state, in_word);
             }
         }
         (bytes.len(), state, in_word)
+    }
+
+    /// In the start state, the first byte from `i` on that would move the
+    /// automaton: inside a word, or between words, no phrase can begin
+    /// (every phrase that begins with a word char begins with
+    /// [`WORD_START`]), so those bytes need no step of the automaton.
+    /// Updates `in_word` for the bytes skipped.
+    #[inline(always)]
+    fn skip_from_start(&self, bytes: &[u8], mut i: usize, in_word: &mut bool) -> usize {
+        while let Some(&b) = bytes.get(i) {
+            if b >= 0x80 || !self.stays[usize::from(*in_word)][usize::from(b)] {
+                break;
+            }
+            *in_word = ASCII[usize::from(b)].1;
+            i += 1;
+        }
+        i
     }
 
     /// One byte of the walk: `b` is `text[i]`; feeds the automaton the
@@ -870,12 +931,18 @@ impl Lexicon {
         // pay for the call per match that `walk` makes to keep `find`'s
         // loop in registers.
         let automaton = &self.automaton;
-        let Ok(mut state) = automaton.start_state(Anchored::No) else {
-            return 0;
-        };
-        let (mut count, mut in_word) = (0, false);
-        for (i, &b) in text.as_bytes().iter().enumerate() {
-            (state, in_word) = self.step(text, i, b, state, in_word);
+        let mut state = self.start;
+        let bytes = text.as_bytes();
+        let (mut count, mut in_word, mut i) = (0, false, 0);
+        while i < bytes.len() {
+            if state == self.start {
+                i = self.skip_from_start(bytes, i, &mut in_word);
+                if i == bytes.len() {
+                    break;
+                }
+            }
+            (state, in_word) = self.step(text, i, bytes[i], state, in_word);
+            i += 1;
             if automaton.is_match(state) {
                 count += automaton.match_len(state);
             }
