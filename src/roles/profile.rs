@@ -16,6 +16,9 @@ pub(crate) const NEGATION_KIND: &str = "negation";
 /// Group kind of delegation cues: the sentence hands the group's role's work
 /// to someone else.
 pub(crate) const DELEGATION_KIND: &str = "delegation";
+/// Group kind of cues of research on generative models (`lints/cues.toml`):
+/// GANs, diffusion models, "research and development".
+const MODEL_RESEARCH_KIND: &str = "model-research";
 /// Group kinds that are role evidence.
 const EVIDENCE_KINDS: &[&str] = &[
     "duty",
@@ -409,6 +412,27 @@ pub(crate) fn build(
             && builds_the_model(&item.phrase, text, item.span.end)
         {
             item.weight = 0.0;
+        }
+    }
+    // A sentence that researches generative models or names the
+    // architectures that are trained, not called ("conduct research and
+    // development in generative AI", "generative AI technologies such as
+    // GANs and diffusion models"), is model research or training: the
+    // rubric's ML Engineer or research work. The AI Engineer's building
+    // verbs and weak hints in it are not product work on a pre-trained model;
+    // its specific phrases (RAG, prompt engineering) still are.
+    if let Some(kind) = lexicon.kind_id(MODEL_RESEARCH_KIND) {
+        let research: HashSet<u32> = doc
+            .hits_of_kind(Some(kind))
+            .filter_map(|(i, _)| index.sentence(i).map(|s| s as u32))
+            .collect();
+        for item in &mut evidence {
+            if item.role == Role::AiEngineer
+                && (item.contextual || item.phrase_weight < SUBSTANTIAL_WEIGHT)
+                && item.sentence.is_some_and(|s| research.contains(&s))
+            {
+                item.weight = 0.0;
+            }
         }
     }
     // An acronym and its expansion are one phrase said twice
