@@ -97,16 +97,14 @@ pub(super) fn analyse(
     let mut title = None;
     let mut seen_content = false;
     let mut previous_blank = true;
-    let line_spans: Vec<Span> = lines.spans().collect();
-    for (index, &line) in line_spans.iter().enumerate() {
-        let trimmed = trim(text, line);
+    // Each line is trimmed once: the next line's trimmed span is peeked.
+    let mut trimmed_lines = lines.spans().map(|line| trim(text, line)).peekable();
+    while let Some(trimmed) = trimmed_lines.next() {
         if trimmed.is_empty() {
             previous_blank = true;
             continue;
         }
-        let next_blank = line_spans
-            .get(index + 1)
-            .is_none_or(|&next| trim(text, next).is_empty());
+        let next_blank = trimmed_lines.peek().is_none_or(|next| next.is_empty());
         let first = !seen_content;
         seen_content = true;
         let raw = &text[trimmed.start..trimmed.end];
@@ -201,11 +199,33 @@ fn block(kind: BlockKind, span: Span, content: Span) -> Block {
 }
 
 /// The span without leading/trailing whitespace (Unicode, including NBSP).
+/// ASCII whitespace is skipped by byte; only a non-ASCII byte at either end
+/// goes through `str::trim_start` / `str::trim_end`.
 fn trim(text: &str, span: Span) -> Span {
-    let slice = &text[span.start..span.end];
-    let start = span.start + (slice.len() - slice.trim_start().len());
-    let end = span.end - (slice.len() - slice.trim_end().len());
+    let bytes = text.as_bytes();
+    let mut start = span.start;
+    while start < span.end && is_ascii_space(bytes[start]) {
+        start += 1;
+    }
+    if start < span.end && !bytes[start].is_ascii() {
+        let slice = &text[start..span.end];
+        start += slice.len() - slice.trim_start().len();
+    }
+    let mut end = span.end;
+    while end > start && is_ascii_space(bytes[end - 1]) {
+        end -= 1;
+    }
+    if end > start && !bytes[end - 1].is_ascii() {
+        let slice = &text[start..end];
+        end -= slice.len() - slice.trim_end().len();
+    }
     Span::new(start, end.max(start))
+}
+
+/// The ASCII bytes that are `char::is_whitespace` (`\t` to `\r` and space;
+/// unlike `u8::is_ascii_whitespace`, vertical tab included).
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ')
 }
 
 fn looks_like_title(line: &str) -> bool {
@@ -297,38 +317,50 @@ fn count_words(text: &str, span: Span, most: usize) -> usize {
     let Some(inside) = text.get(span.start..span.end.max(span.start)) else {
         return 0;
     };
+    let bytes = inside.as_bytes();
     let mut count = 0;
     let mut in_word = false;
     let mut at = 0;
-    // An ASCII byte is its own char: no decoding but for other chars.
-    while let Some((c, len)) = char_at(inside, at) {
-        if count > most {
-            break;
-        }
-        at += len;
-        if is_word_char(c) {
-            if !in_word {
-                count += 1;
-            }
+    while at < bytes.len() && count <= most {
+        let b = bytes[at];
+        // An ASCII byte is its own char: no decoding but for other chars.
+        let (c, word) = if b.is_ascii() {
+            at += 1;
+            (char::from(b), is_word_byte(b))
+        } else {
+            let c = inside[at..].chars().next().unwrap_or_default();
+            at += c.len_utf8();
+            (c, is_word_char(c))
+        };
+        if word {
+            count += usize::from(!in_word);
             in_word = true;
         } else {
             let joiner = matches!(c, '\'' | '.' | '\u{2019}')
                 && in_word
-                && char_at(inside, at).is_some_and(|(n, _)| is_word_char(n));
-            if !joiner {
-                in_word = false;
-            }
+                && word_char_at(inside, at).is_some_and(|(_, _, word)| word);
+            in_word = joiner;
         }
     }
     count
 }
 
-/// The char that starts at byte `at` of `text` and its length in bytes.
-fn char_at(text: &str, at: usize) -> Option<(char, usize)> {
+/// The char that starts at byte `at` of `text`, its length in bytes and
+/// whether it is a word char ([`is_word_char`]); an ASCII byte is classified
+/// without decoding.
+fn word_char_at(text: &str, at: usize) -> Option<(char, usize, bool)> {
     match *text.as_bytes().get(at)? {
-        b if b.is_ascii() => Some((char::from(b), 1)),
-        _ => text[at..].chars().next().map(|c| (c, c.len_utf8())),
+        b if b.is_ascii() => Some((char::from(b), 1, is_word_byte(b))),
+        _ => text[at..]
+            .chars()
+            .next()
+            .map(|c| (c, c.len_utf8(), is_word_char(c))),
     }
+}
+
+/// [`is_word_char`] for an ASCII byte.
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
 }
 
 const MINOR_WORDS: &[&str] = &[
@@ -336,12 +368,27 @@ const MINOR_WORDS: &[&str] = &[
     "your", "we", "our", "us", "is", "are", "be", "will",
 ];
 
-/// Whether `word` (any case) is in [`ABBREVIATIONS`].
+/// Whether `word` (any case) is in [`ABBREVIATIONS`]. A word longer than
+/// the longest abbreviation is none, without a comparison.
 fn is_abbreviation(word: &str) -> bool {
-    ABBREVIATIONS
-        .iter()
-        .any(|abbreviation| abbreviation.eq_ignore_ascii_case(word))
+    word.len() <= ABBREVIATION_MAX_LEN
+        && ABBREVIATIONS
+            .iter()
+            .any(|abbreviation| abbreviation.eq_ignore_ascii_case(word))
 }
+
+/// The length in bytes of the longest of [`ABBREVIATIONS`].
+const ABBREVIATION_MAX_LEN: usize = {
+    let mut most = 0;
+    let mut i = 0;
+    while i < ABBREVIATIONS.len() {
+        if ABBREVIATIONS[i].len() > most {
+            most = ABBREVIATIONS[i].len();
+        }
+        i += 1;
+    }
+    most
+};
 
 fn is_title_case(raw: &str) -> bool {
     let mut any = false;
@@ -365,6 +412,17 @@ fn is_title_case(raw: &str) -> bool {
 }
 
 fn is_all_caps(raw: &str) -> bool {
+    if raw.is_ascii() {
+        // One pass over the bytes: no lowercase letter, two letters or more.
+        let mut letters = 0;
+        for &b in raw.as_bytes() {
+            if b.is_ascii_lowercase() {
+                return false;
+            }
+            letters += usize::from(b.is_ascii_uppercase());
+        }
+        return letters >= 2;
+    }
     let letters = raw.chars().filter(|c| c.is_alphabetic()).count();
     letters >= 2 && !raw.chars().any(char::is_lowercase)
 }
@@ -565,11 +623,7 @@ fn split_sentences(text: &str, blocks: &[Block]) -> Vec<Sentence> {
         for (i, after) in stops(inside) {
             // A full stop ends a sentence only before a space (or the end):
             // `3.5`, `node.js` and `e.g.,` go on.
-            if inside[after..]
-                .chars()
-                .next()
-                .is_some_and(|n| !n.is_whitespace())
-            {
+            if word_char_at(inside, after).is_some_and(|(n, _, _)| !n.is_whitespace()) {
                 continue;
             }
             let before = &inside[..i];
@@ -600,23 +654,39 @@ fn split_sentences(text: &str, blocks: &[Block]) -> Vec<Sentence> {
 const ELLIPSIS: &str = "…";
 
 /// Where `.`, `!`, `?` and `…` are in `text`: (start, end) byte offsets of
-/// each. Found by byte (memchr), not by decoding chars.
-fn stops(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+/// each. Found by byte (memchr), not by decoding chars, unless the text has
+/// an ellipsis (looked for only at the bytes that can start one).
+fn stops(text: &str) -> Stops<'_> {
     let bytes = text.as_bytes();
-    let ellipses = memchr::memmem::find(bytes, ELLIPSIS.as_bytes()).is_some();
-    let ascii = (!ellipses)
-        .then(|| memchr::memchr3_iter(b'.', b'!', b'?', bytes).map(|i| (i, i + 1)))
-        .into_iter()
-        .flatten();
-    let any = ellipses
-        .then(|| {
-            text.char_indices()
-                .filter(|&(_, c)| matches!(c, '.' | '!' | '?' | '…'))
-                .map(|(i, c)| (i, i + c.len_utf8()))
-        })
-        .into_iter()
-        .flatten();
-    ascii.chain(any)
+    let ellipsis = ELLIPSIS.as_bytes();
+    let has_ellipsis =
+        memchr::memchr_iter(ellipsis[0], bytes).any(|i| bytes[i..].starts_with(ellipsis));
+    if has_ellipsis {
+        Stops::Chars(text.char_indices())
+    } else {
+        Stops::Bytes(memchr::memchr3_iter(b'.', b'!', b'?', bytes))
+    }
+}
+
+/// The iterator of [`stops`].
+enum Stops<'a> {
+    /// A text without an ellipsis: its ASCII stops, by byte.
+    Bytes(memchr::Memchr3<'a>),
+    /// A text with one: every char, filtered.
+    Chars(std::str::CharIndices<'a>),
+}
+
+impl Iterator for Stops<'_> {
+    type Item = (usize, usize);
+
+    fn next(&mut self) -> Option<(usize, usize)> {
+        match self {
+            Stops::Bytes(found) => found.next().map(|i| (i, i + 1)),
+            Stops::Chars(chars) => chars
+                .find(|&(_, c)| matches!(c, '.' | '!' | '?' | '…'))
+                .map(|(i, c)| (i, i + c.len_utf8())),
+        }
+    }
 }
 
 fn is_word_char(c: char) -> bool {
@@ -624,8 +694,35 @@ fn is_word_char(c: char) -> bool {
 }
 
 /// The word that ends `before`, with the joiners a word keeps inside
-/// (`e.g`, `U.S`, `you'll`), as the tokenizer sees it.
+/// (`e.g`, `U.S`, `you'll`), as the tokenizer sees it. Walks back by byte
+/// while the bytes are ASCII; at the first other byte it leaves the walk to
+/// [`last_word_unicode`].
 fn last_word(before: &str) -> &str {
+    let bytes = before.as_bytes();
+    let mut start = bytes.len();
+    while let Some(&b) = start.checked_sub(1).and_then(|i| bytes.get(i)) {
+        if !b.is_ascii() {
+            return last_word_unicode(before);
+        }
+        if !is_word_byte(b) {
+            // `'` and `.` join when a word char precedes them.
+            let joined = matches!(b, b'\'' | b'.')
+                && match start.checked_sub(2).map(|i| bytes[i]) {
+                    Some(p) if !p.is_ascii() => return last_word_unicode(before),
+                    Some(p) => is_word_byte(p),
+                    None => false,
+                };
+            if !joined {
+                break;
+            }
+        }
+        start -= 1;
+    }
+    &before[start..]
+}
+
+/// [`last_word`] by chars, for a word with non-ASCII chars in or before it.
+fn last_word_unicode(before: &str) -> &str {
     let mut start = before.len();
     let mut chars = before.char_indices().rev().peekable();
     while let Some((i, c)) = chars.next() {
@@ -1132,6 +1229,34 @@ mod tests {
                 "Own the results, ie. Decisions."
             ]
         );
+    }
+
+    #[test]
+    fn byte_fast_paths_agree_with_char_versions() {
+        let texts = [
+            " \t\x0bword\u{a0} ",
+            "\u{a0} e.g",
+            "x U.S",
+            "“you'll",
+            "café.x",
+            "naïve's",
+            "'lead",
+            "a..b",
+            "",
+            " \u{2003} ",
+        ];
+        for text in texts {
+            let span = Span::new(0, text.len());
+            let std = text.trim();
+            let start = text.len() - text.trim_start().len();
+            let expected = if std.is_empty() {
+                Span::new(text.len(), text.len())
+            } else {
+                Span::new(start, start + std.len())
+            };
+            assert_eq!(trim(text, span), expected, "{text:?}");
+            assert_eq!(last_word(text), last_word_unicode(text), "{text:?}");
+        }
     }
 
     #[test]

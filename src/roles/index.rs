@@ -22,8 +22,9 @@ pub struct HitIndex {
     /// Per sentence: the roles whose work a delegation cue in it hands over,
     /// one bit per [`Role::index`], and [`ANY_ROLE`].
     delegated: Vec<u8>,
-    /// (sentence, group) for each context phrase found, sorted.
-    context_seen: Vec<(usize, GroupId)>,
+    /// (sentence, group) for each context phrase found, sorted (a sentence
+    /// past `u32::MAX` counts as [`NO_SENTENCE`]).
+    context_seen: Vec<(u32, GroupId)>,
 }
 
 impl HitIndex {
@@ -37,9 +38,13 @@ impl HitIndex {
             sentence: Vec::with_capacity(document.hits().len()),
             negated: vec![false; sentences.len()],
             delegated: vec![0; sentences.len()],
-            context_seen: Vec::new(),
+            // At most one entry per hit: reserved once, never regrown.
+            context_seen: Vec::with_capacity(document.hits().len()),
         };
         let mut current = 0;
+        // Hits come by start, so `context_seen` fills sentence by sentence:
+        // only each sentence's run of groups needs sorting.
+        let mut run_start = 0;
         for hit in document.hits() {
             // Hits are sorted by start: walk the sentences along with them.
             while current < sentences.len() && sentences[current].span.end <= hit.span.start {
@@ -53,12 +58,15 @@ impl HitIndex {
                 continue;
             }
             let sentence = current;
-            index
-                .sentence
-                .push(u32::try_from(sentence).unwrap_or(NO_SENTENCE));
+            let number = u32::try_from(sentence).unwrap_or(NO_SENTENCE);
+            index.sentence.push(number);
             let kind = Some(lexicon.kind_of(hit.entry));
             if let Some(owner) = lexicon.context_owner(hit.entry) {
-                index.context_seen.push((sentence, owner));
+                if index.context_seen.last().is_some_and(|&(s, _)| s != number) {
+                    index.context_seen[run_start..].sort_unstable();
+                    run_start = index.context_seen.len();
+                }
+                index.context_seen.push((number, owner));
             } else if kind == negation {
                 index.negated[sentence] = true;
             } else if kind == delegation {
@@ -66,7 +74,7 @@ impl HitIndex {
                 index.delegated[sentence] |= role.map_or(ANY_ROLE, role_bit);
             }
         }
-        index.context_seen.sort_unstable();
+        index.context_seen[run_start..].sort_unstable();
         index.context_seen.dedup();
         index
     }
@@ -107,7 +115,9 @@ impl HitIndex {
     /// Whether a phrase of `group`'s context is in the sentence.
     #[must_use]
     pub fn has_context(&self, sentence: Option<usize>, group: GroupId) -> bool {
-        sentence.is_some_and(|s| self.context_seen.binary_search(&(s, group)).is_ok())
+        sentence
+            .and_then(|s| u32::try_from(s).ok())
+            .is_some_and(|s| self.context_seen.binary_search(&(s, group)).is_ok())
     }
 }
 

@@ -129,7 +129,7 @@ impl Rule for RequirementOverload {
         let mut seen_items = HashSet::default();
         let items: Vec<Span> = items
             .into_iter()
-            .filter(|span| seen_items.insert(doc.slice(*span).trim().to_ascii_lowercase()))
+            .filter(|span| seen_items.insert(Caseless(doc.slice(*span).trim())))
             .collect();
         // Alternatives given as items joined by "or" ("a PhD and two years;
         // or," then "a Master's and five years") are one must-have: an item
@@ -437,7 +437,12 @@ fn not_required_blocks(ctx: &LintContext<'_>) -> Marks {
             }
             continue;
         }
-        let words = text.split_whitespace().count();
+        // Only whether the block is short matters: words are counted up to
+        // one past the larger limit, not to the end of a long item.
+        let words = text
+            .split_whitespace()
+            .take(LABEL_MAX_WORDS.max(SUB_ITEM_MAX_WORDS) + 1)
+            .count();
         let raw = doc.slice(block.span);
         // A heading phrase that is (nearly) the whole line: "Preferred
         // Qualifications" as a bullet, not "Experience with Spark".
@@ -446,8 +451,8 @@ fn not_required_blocks(ctx: &LintContext<'_>) -> Marks {
             .filter(|&&(end, _)| {
                 doc.text()[end.min(block.content.end)..block.content.end]
                     .split_whitespace()
-                    .count()
-                    <= 1
+                    .nth(1)
+                    .is_none()
             })
             .map(|&(_, section)| section);
         let label = words <= LABEL_MAX_WORDS
@@ -492,6 +497,26 @@ fn not_required_blocks(ctx: &LintContext<'_>) -> Marks {
         }
     }
     excluded
+}
+
+/// Text compared and hashed ignoring ASCII case, as its lowercase copy would
+/// be, without making the copy.
+#[derive(Clone, Copy, Eq)]
+struct Caseless<'a>(&'a str);
+
+impl PartialEq for Caseless<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.eq_ignore_ascii_case(other.0)
+    }
+}
+
+impl std::hash::Hash for Caseless<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        state.write_usize(self.0.len());
+        for b in self.0.bytes() {
+            state.write_u8(b.to_ascii_lowercase());
+        }
+    }
 }
 
 /// Which of a posting's blocks or sentences are marked, by index.
