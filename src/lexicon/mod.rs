@@ -141,11 +141,12 @@ pub struct Lexicon {
     /// The automaton's unanchored start state, where the walk spends most
     /// of its bytes.
     start: StateID,
-    /// `stays[in_word][b]`: whether the ASCII byte `b`, read after a word
-    /// byte (`in_word`) or not, leaves the automaton in its start state. In
-    /// the start state the walk skips such bytes with one table lookup
-    /// each, without stepping the automaton (see [`Lexicon::walk_to_match`]).
-    stays: [[bool; 128]; 2],
+    /// `from_start[in_word][b]`: the state the ASCII byte `b`, read after
+    /// a word byte (`in_word`) or not, leads to from the start state, the
+    /// word mark included. The walk spends most of its bytes in the start
+    /// state or leaving it; there it reads this row instead of stepping the
+    /// automaton (see [`Lexicon::walk_to_match`]).
+    from_start: [[StateID; 128]; 2],
 }
 
 /// An automaton pattern, with its first entry inline: a match reads one
@@ -327,10 +328,10 @@ fn marked(text: &str) -> Vec<u8> {
 }
 
 /// The automaton's unanchored start state, and for each ASCII byte, read
-/// inside a word or not, whether it leaves the automaton there
-/// ([`Lexicon::stays`](Lexicon)). Asked of the automaton itself, so a pack
-/// whose phrase begins with punctuation (`.net`, `#`) is still read.
-fn start_and_stays(automaton: &NFA, namespaces: &[String]) -> Result<(StateID, [[bool; 128]; 2])> {
+/// inside a word or not, the state it leads to from there
+/// ([`Lexicon::from_start`](Lexicon)). Asked of the automaton itself, so a
+/// pack whose phrase begins with punctuation (`.net`, `#`) is still read.
+fn start_row(automaton: &NFA, namespaces: &[String]) -> Result<(StateID, [[StateID; 128]; 2])> {
     let start = automaton
         .start_state(Anchored::No)
         .map_err(|err| Error::Pack {
@@ -338,18 +339,18 @@ fn start_and_stays(automaton: &NFA, namespaces: &[String]) -> Result<(StateID, [
             line: 0,
             message: format!("the phrases could not be compiled: {err}"),
         })?;
-    let mut stays = [[false; 128]; 2];
-    for (in_word, row) in stays.iter_mut().enumerate() {
-        for (b, stays) in row.iter_mut().enumerate() {
+    let mut row = [[start; 128]; 2];
+    for (in_word, row) in row.iter_mut().enumerate() {
+        for (b, next) in row.iter_mut().enumerate() {
             let (read, word) = ASCII[b];
             let mut state = start;
             if word && in_word == 0 {
                 state = automaton.next_state(Anchored::No, state, WORD_START);
             }
-            *stays = automaton.next_state(Anchored::No, state, read) == start;
+            *next = automaton.next_state(Anchored::No, state, read);
         }
     }
-    Ok((start, stays))
+    Ok((start, row))
 }
 
 /// True when only list markers, `#`, `*`, digits and at most one word stand
@@ -656,7 +657,7 @@ impl Lexicon {
             entry.kind = group.kind;
             entry.context_of = group.context_of;
         }
-        let (start, stays) = start_and_stays(&automaton, &namespaces)?;
+        let (start, from_start) = start_row(&automaton, &namespaces)?;
         let mut kind_names: Vec<Arc<str>> = vec![Arc::from(""); kinds.len()];
         for (name, id) in &kinds {
             kind_names[id.index()] = Arc::from(name.as_str());
@@ -671,7 +672,7 @@ impl Lexicon {
             slots,
             automaton,
             start,
-            stays,
+            from_start,
         })
     }
 
@@ -860,36 +861,19 @@ impl Lexicon {
         let bytes = text.as_bytes();
         let mut i = from;
         while i < bytes.len() {
-            if state == self.start {
-                i = self.skip_from_start(bytes, i, &mut in_word);
-                if i == bytes.len() {
-                    break;
-                }
+            let b = bytes[i];
+            if state == self.start && b < 0x80 {
+                state = self.from_start[usize::from(in_word)][usize::from(b)];
+                in_word = ASCII[usize::from(b)].1;
+            } else {
+                (state, in_word) = self.step(text, i, b, state, in_word);
             }
-            (state, in_word) = self.step(text, i, bytes[i], state, in_word);
             i += 1;
             if automaton.is_match(state) {
                 return (i, state, in_word);
             }
         }
         (bytes.len(), state, in_word)
-    }
-
-    /// In the start state, the first byte from `i` on that would move the
-    /// automaton: inside a word, or between words, no phrase can begin
-    /// (every phrase that begins with a word char begins with
-    /// [`WORD_START`]), so those bytes need no step of the automaton.
-    /// Updates `in_word` for the bytes skipped.
-    #[inline(always)]
-    fn skip_from_start(&self, bytes: &[u8], mut i: usize, in_word: &mut bool) -> usize {
-        while let Some(&b) = bytes.get(i) {
-            if b >= 0x80 || !self.stays[usize::from(*in_word)][usize::from(b)] {
-                break;
-            }
-            *in_word = ASCII[usize::from(b)].1;
-            i += 1;
-        }
-        i
     }
 
     /// One byte of the walk: `b` is `text[i]`; feeds the automaton the
@@ -933,16 +917,14 @@ impl Lexicon {
         let automaton = &self.automaton;
         let mut state = self.start;
         let bytes = text.as_bytes();
-        let (mut count, mut in_word, mut i) = (0, false, 0);
-        while i < bytes.len() {
-            if state == self.start {
-                i = self.skip_from_start(bytes, i, &mut in_word);
-                if i == bytes.len() {
-                    break;
-                }
+        let (mut count, mut in_word) = (0, false);
+        for (i, &b) in bytes.iter().enumerate() {
+            if state == self.start && b < 0x80 {
+                state = self.from_start[usize::from(in_word)][usize::from(b)];
+                in_word = ASCII[usize::from(b)].1;
+            } else {
+                (state, in_word) = self.step(text, i, b, state, in_word);
             }
-            (state, in_word) = self.step(text, i, bytes[i], state, in_word);
-            i += 1;
             if automaton.is_match(state) {
                 count += automaton.match_len(state);
             }
