@@ -512,20 +512,41 @@ pub(crate) fn build(
             adjusted[role.index()] *= UNANCHORED_FACTOR;
         }
     }
+    let best_of = |adjusted: &[f32; 4]| {
+        Role::ALL
+            .into_iter()
+            .max_by(|a, b| {
+                adjusted[a.index()]
+                    .total_cmp(&adjusted[b.index()])
+                    .then(b.cmp(a))
+            })
+            .unwrap_or(Role::Other)
+    };
+    let mut best = best_of(&adjusted);
+    // Whether no role reaches MIN_ROLE_SCORE: the body is too thin to
+    // describe any of the three (a title alone does not).
+    let thin_body = Role::THREE
+        .into_iter()
+        .all(|role| adjusted[role.index()] < MIN_ROLE_SCORE);
+    // The three roles share their weak hints (deployment, experiments,
+    // models): another of them that outweighs a title role with no defining
+    // phrase of its own does so by hints as weak. Against it, only the
+    // title role's body evidence is halved, not the employer's word.
+    // Against another job's phrases (a data engineer's, a developer's), or
+    // when the body says nothing of the title's role at all, the whole score
+    // stays halved: a title is no evidence of its role's work.
+    if let Some(role) = title.role.role()
+        && !anchored[role.index()]
+        && raw[role.index()] > 0.0
+        && best != role
+        && best != Role::Other
+    {
+        adjusted[role.index()] = raw[role.index()] * UNANCHORED_FACTOR + title_prior;
+        best = best_of(&adjusted);
+    }
     let scores = Scores::from_array(adjusted);
     let total = scores.total();
-    let best = Role::ALL
-        .into_iter()
-        .max_by(|a, b| {
-            scores
-                .get(*a)
-                .score
-                .total_cmp(&scores.get(*b).score)
-                .then(b.cmp(a))
-        })
-        .unwrap_or(Role::Other);
-    let describes_none =
-        total <= 0.0 || (best != Role::Other && scores.get(best).score < MIN_ROLE_SCORE);
+    let describes_none = total <= 0.0 || (best != Role::Other && thin_body);
     // A body that says nothing about any role, not even another one (a
     // teaser, a truncated posting, a list of degrees), leaves the title as
     // the only statement of the job: it names the primary role, with the
