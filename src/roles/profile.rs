@@ -19,6 +19,10 @@ pub(crate) const DELEGATION_KIND: &str = "delegation";
 /// Group kind of cues of research on generative models (`lints/cues.toml`):
 /// GANs, diffusion models, "research and development".
 const MODEL_RESEARCH_KIND: &str = "model-research";
+/// Group kind of cues of the hire using AI assistants as a user
+/// (`lints/cues.toml`): "AI tools to boost productivity", "AI coding
+/// assistants".
+const AI_TOOL_USE_KIND: &str = "ai-tool-use";
 /// Group kinds that are role evidence.
 const EVIDENCE_KINDS: &[&str] = &[
     "duty",
@@ -430,6 +434,27 @@ pub(crate) fn build(
             if item.role == Role::AiEngineer
                 && (item.contextual || item.phrase_weight < SUBSTANTIAL_WEIGHT)
                 && item.sentence.is_some_and(|s| research.contains(&s))
+            {
+                item.weight = 0.0;
+            }
+        }
+    }
+    // A sentence about the hire using AI assistants ("experience using
+    // ChatGPT and other AI tools to boost productivity", "AI coding
+    // assistants such as Copilot") asks for a user of the products, not a
+    // builder of them: the AI Engineer's building verbs, weak hints and
+    // tool names in it are not its work.
+    if let Some(kind) = lexicon.kind_id(AI_TOOL_USE_KIND) {
+        let using: HashSet<u32> = doc
+            .hits_of_kind(Some(kind))
+            .filter_map(|(i, _)| index.sentence(i).map(|s| s as u32))
+            .collect();
+        for item in &mut evidence {
+            if item.role == Role::AiEngineer
+                && (item.contextual
+                    || item.phrase_weight < SUBSTANTIAL_WEIGHT
+                    || &*item.kind == "tool")
+                && item.sentence.is_some_and(|s| using.contains(&s))
             {
                 item.weight = 0.0;
             }
