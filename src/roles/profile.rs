@@ -203,6 +203,7 @@ impl RoleProfile {
     /// Engineer's lifecycle verbs ("deploy", "monitor", "train") are duties
     /// of their own and still count beside a phrase. In the role summary the
     /// pair still counts twice: a duty stated as central is enough alone.
+    /// The phrases of one nice-to-have sentence are one item.
     #[must_use]
     pub fn is_present(&self, role: Role) -> bool {
         let found = self.substantial_evidence(role);
@@ -215,7 +216,21 @@ impl RoleProfile {
                     .iter()
                     .any(|o| !o.contextual && o.sentence == e.sentence)
         };
-        found.iter().filter(|e| !verb_of_phrase(e)).count() >= PRESENCE_MIN_PHRASES
+        // One nice-to-have bullet is one item, however many tools it lists
+        // ("LangChain and LLMOps stack", "prompt engineering, RAG"): a
+        // bonus line alone does not make its role present.
+        let mut bonus_sentences: Vec<u32> = Vec::new();
+        let mut items = 0;
+        for e in found.iter().filter(|e| !verb_of_phrase(e)) {
+            if let (SectionKind::Preferred, Some(sentence)) = (e.section, e.sentence) {
+                if bonus_sentences.contains(&sentence) {
+                    continue;
+                }
+                bonus_sentences.push(sentence);
+            }
+            items += 1;
+        }
+        items >= PRESENCE_MIN_PHRASES
     }
 
     /// The roles among the three with substantial presence, strongest first.
