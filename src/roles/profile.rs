@@ -19,6 +19,10 @@ pub(crate) const DELEGATION_KIND: &str = "delegation";
 /// Group kind of cues of research on generative models (`lints/cues.toml`):
 /// GANs, diffusion models, "research and development".
 const MODEL_RESEARCH_KIND: &str = "model-research";
+/// Group kind of cues of the hire using AI assistants as a user
+/// (`lints/cues.toml`): "AI tools to boost productivity", "AI coding
+/// assistants".
+const AI_TOOL_USE_KIND: &str = "ai-tool-use";
 /// Group kinds that are role evidence.
 const EVIDENCE_KINDS: &[&str] = &[
     "duty",
@@ -199,6 +203,7 @@ impl RoleProfile {
     /// Engineer's lifecycle verbs ("deploy", "monitor", "train") are duties
     /// of their own and still count beside a phrase. In the role summary the
     /// pair still counts twice: a duty stated as central is enough alone.
+    /// The phrases of one nice-to-have sentence are one item.
     #[must_use]
     pub fn is_present(&self, role: Role) -> bool {
         let found = self.substantial_evidence(role);
@@ -211,7 +216,21 @@ impl RoleProfile {
                     .iter()
                     .any(|o| !o.contextual && o.sentence == e.sentence)
         };
-        found.iter().filter(|e| !verb_of_phrase(e)).count() >= PRESENCE_MIN_PHRASES
+        // One nice-to-have bullet is one item, however many tools it lists
+        // ("LangChain and LLMOps stack", "prompt engineering, RAG"): a
+        // bonus line alone does not make its role present.
+        let mut bonus_sentences: Vec<u32> = Vec::new();
+        let mut items = 0;
+        for e in found.iter().filter(|e| !verb_of_phrase(e)) {
+            if let (SectionKind::Preferred, Some(sentence)) = (e.section, e.sentence) {
+                if bonus_sentences.contains(&sentence) {
+                    continue;
+                }
+                bonus_sentences.push(sentence);
+            }
+            items += 1;
+        }
+        items >= PRESENCE_MIN_PHRASES
     }
 
     /// The roles among the three with substantial presence, strongest first.
@@ -435,6 +454,27 @@ pub(crate) fn build(
             }
         }
     }
+    // A sentence about the hire using AI assistants ("experience using
+    // ChatGPT and other AI tools to boost productivity", "AI coding
+    // assistants such as Copilot") asks for a user of the products, not a
+    // builder of them: the AI Engineer's building verbs, weak hints and
+    // tool names in it are not its work.
+    if let Some(kind) = lexicon.kind_id(AI_TOOL_USE_KIND) {
+        let using: HashSet<u32> = doc
+            .hits_of_kind(Some(kind))
+            .filter_map(|(i, _)| index.sentence(i).map(|s| s as u32))
+            .collect();
+        for item in &mut evidence {
+            if item.role == Role::AiEngineer
+                && (item.contextual
+                    || item.phrase_weight < SUBSTANTIAL_WEIGHT
+                    || &*item.kind == "tool")
+                && item.sentence.is_some_and(|s| using.contains(&s))
+            {
+                item.weight = 0.0;
+            }
+        }
+    }
     // An acronym and its expansion are one phrase said twice
     // ("Retrieval-Augmented Generation (RAG)", "RAG (retrieval augmented
     // generation)"): the one in parentheses counts for nothing.
@@ -512,20 +552,41 @@ pub(crate) fn build(
             adjusted[role.index()] *= UNANCHORED_FACTOR;
         }
     }
+    let best_of = |adjusted: &[f32; 4]| {
+        Role::ALL
+            .into_iter()
+            .max_by(|a, b| {
+                adjusted[a.index()]
+                    .total_cmp(&adjusted[b.index()])
+                    .then(b.cmp(a))
+            })
+            .unwrap_or(Role::Other)
+    };
+    let mut best = best_of(&adjusted);
+    // Whether no role reaches MIN_ROLE_SCORE: the body is too thin to
+    // describe any of the three (a title alone does not).
+    let thin_body = Role::THREE
+        .into_iter()
+        .all(|role| adjusted[role.index()] < MIN_ROLE_SCORE);
+    // The three roles share their weak hints (deployment, experiments,
+    // models): another of them that outweighs a title role with no defining
+    // phrase of its own does so by hints as weak. Against it, only the
+    // title role's body evidence is halved, not the employer's word.
+    // Against another job's phrases (a data engineer's, a developer's), or
+    // when the body says nothing of the title's role at all, the whole score
+    // stays halved: a title is no evidence of its role's work.
+    if let Some(role) = title.role.role()
+        && !anchored[role.index()]
+        && raw[role.index()] > 0.0
+        && best != role
+        && best != Role::Other
+    {
+        adjusted[role.index()] = raw[role.index()] * UNANCHORED_FACTOR + title_prior;
+        best = best_of(&adjusted);
+    }
     let scores = Scores::from_array(adjusted);
     let total = scores.total();
-    let best = Role::ALL
-        .into_iter()
-        .max_by(|a, b| {
-            scores
-                .get(*a)
-                .score
-                .total_cmp(&scores.get(*b).score)
-                .then(b.cmp(a))
-        })
-        .unwrap_or(Role::Other);
-    let describes_none =
-        total <= 0.0 || (best != Role::Other && scores.get(best).score < MIN_ROLE_SCORE);
+    let describes_none = total <= 0.0 || (best != Role::Other && thin_body);
     // A body that says nothing about any role, not even another one (a
     // teaser, a truncated posting, a list of degrees), leaves the title as
     // the only statement of the job: it names the primary role, with the

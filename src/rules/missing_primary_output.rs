@@ -79,7 +79,8 @@ static META: RuleMeta = RuleMeta {
         what_it_does: "Reads the role summary and responsibilities line by line, and each line \
 clause by clause (split at semicolons). A duty clause (it starts with a duty verb or a noun of \
 making such as \"Creation of\", follows an opener such as \"Tasks include\" or \"you'll get to\", or \
-says \"you will\", \"The Analyst will\" with the title's noun, or \"you\" before a duty verb) states \
+says \"you will\", \"The Analyst will\" or \"The Analyst prepares\" with the title's noun, or \"you\" \
+before a duty verb) states \
 an output \
 when it names something concrete the hire produces (reports, dashboards, data pipelines, APIs, an \
 assistant; models in production, LLM-powered features; a built thing whose kind or purpose is said, \
@@ -88,7 +89,9 @@ scalable systems\"), says who or what the output is for (\"used by the supply te
 \"our customers\"), has the hire own or ship role work, or states the central result (\"in your \
 first six months\", \"your main goal\"). Flags the posting when no line does: a list of skills, or \
 duties that are only generic activities (\"develop machine learning models\", \"collaborate with \
-cross-functional teams\", \"stay up to date\"). A line that starts with a vague activity or says the \
+cross-functional teams\", \"stay up to date\"). A line among the qualifications that opens with a \
+duty verb in the present (\"Build demand forecasts used by the supply team\" under \"What you'll \
+bring\") states an output too; a generic one there is no duty line. A line that starts with a vague activity or says the \
 company is looking for someone is read from its purpose clause (\"work with the claims team to build \
 ...\"); one that starts with \"support\" or \"participate in\" counts only when its object names the \
 thing itself (\"support the migration of our feature store\"), and so does \"help us <verb>\"; \
@@ -184,6 +187,11 @@ fn evenly_claimed(ctx: &LintContext<'_>) -> Option<String> {
     let names: Vec<&str> = present.iter().map(|r| r.title()).collect();
     Some(names.join(" and "))
 }
+
+/// Endings of a word that opens a qualification but is no duty verb in the
+/// present: a past tense ("Established"), or a noun or adjective that a duty
+/// verb's pattern also matches ("Visualization", "Generative").
+const NOT_A_PRESENT_VERB: &[&str] = &["ed", "ion", "ions", "ive", "ity", "al"];
 
 /// Sections whose lines may state the hire's duties.
 fn in_duties(section: SectionKind) -> bool {
@@ -303,7 +311,12 @@ impl DutyLines {
         // Buffers reused from one sentence, line and clause to the next.
         let (mut lines, mut clauses, mut starts) = (Vec::new(), Vec::new(), Vec::new());
         for (index, sentence) in doc.sentences().iter().enumerate() {
-            if !in_duties(sentence.section)
+            // A list of what the candidate brings can still hold a duty
+            // that names its output ("Build demand forecasts used by the
+            // supply team" under "What you'll bring"): such a line counts,
+            // a generic one there is no duty line.
+            let duties = in_duties(sentence.section);
+            if !(duties || sentence.section == SectionKind::Requirements)
                 || matches!(
                     doc.blocks()[sentence.block].kind,
                     BlockKind::Heading | BlockKind::Title
@@ -398,6 +411,19 @@ impl DutyLines {
                         || starts_with(&lead)
                         || starts_with(&owns)
                         || starts_with(&artifact);
+                    // Among the candidate's qualifications, only a line that
+                    // opens with a duty verb in the present ("Build ...",
+                    // not "Established ..." or "Publication record") is a
+                    // duty.
+                    let is_duty = is_duty
+                        && (duties
+                            || starts.first().is_some_and(|&at| {
+                                let word = word_at(text, at, clause.end);
+                                lead.at(at).is_some()
+                                    && !NOT_A_PRESENT_VERB
+                                        .iter()
+                                        .any(|end| ends_with_caseless(word, end))
+                            }));
                     if !is_duty {
                         continue;
                     }
@@ -419,7 +445,7 @@ impl DutyLines {
                 if concrete {
                     out.concrete += 1;
                     out.named += usize::from(named_any);
-                } else if duty {
+                } else if duty && duties {
                     out.generic.push(line);
                 }
             }
@@ -818,7 +844,7 @@ fn word_at(text: &str, at: usize, end: usize) -> &str {
 /// Where the verb starts after a subject that is the hire: "you" before a
 /// duty verb ("You extract ..."), or "the"/"this"/"our" and at most a few
 /// words ending in the title's noun, then "will" ("The Data Analyst will
-/// prepare ...").
+/// prepare ...") or a duty verb ("The Data Scientist designs ...").
 fn hire_subject(text: &str, at: usize, end: usize, starters: &Starters<'_>) -> Option<usize> {
     let next = |from: usize| {
         text[from..end]
@@ -850,6 +876,11 @@ fn hire_subject(text: &str, at: usize, end: usize, starters: &Starters<'_>) -> O
                 .eq_ignore_ascii_case(noun)
                 .then(|| next(start + word.len()))
                 .flatten();
+        }
+        // "The Data Scientist designs ...": the title's noun, then a duty
+        // verb in the present tense.
+        if previous.eq_ignore_ascii_case(noun) && starters.lead.at(start).is_some() {
+            return Some(start);
         }
         previous = word;
         from = start + word.len();

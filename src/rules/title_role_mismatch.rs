@@ -17,7 +17,9 @@ static META: RuleMeta = RuleMeta {
         what_it_does: "Compares the role the title names (Data Scientist, ML Engineer or AI \
 Engineer) with the primary role of the body, read from its duties and competencies by their \
 primary output. Flags the posting when the body's role clearly outweighs the title's (by 15%, or \
-the title's role is barely there), and suggests the title that fits the body. A body split \
+the title's role is barely there) and, when it is one of the three, has at least two duties or \
+competencies of its own (one \"prompt engineering\" line is not another role's job), and suggests \
+the title that fits the body. A body split \
 nearly evenly, or with substantial work of all three roles, is a mixed posting \
 (`mixed-role-responsibilities`), not a mismatched one. A body too thin to name any role's \
 work, another job's included, does not contradict its title.",
@@ -49,6 +51,12 @@ impl Rule for TitleRoleMismatch {
         // duties, a teaser) gives no ground for "the duties are another
         // role's": it says too little to contradict the title.
         if body == Role::Other && profile.scores.get(Role::Other).score <= 0.0 {
+            return;
+        }
+        // One duty or competency of another of the three roles (a single
+        // "prompt engineering" line beside a thin body) is too little to
+        // say the duties describe that role: it must be present.
+        if body != Role::Other && !profile.is_present(body) {
             return;
         }
         // A body with substantial work of all three roles is mixed, not the

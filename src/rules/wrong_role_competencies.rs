@@ -45,7 +45,8 @@ fn asked_of_hire<'p>(ctx: &LintContext<'_>, found: Vec<&'p Evidence>) -> Vec<&'p
                 || profession_voice(doc, sentence.span.start, text))
         })
         .collect();
-    kept.iter()
+    let asked: Vec<&Evidence> = kept
+        .iter()
         .filter(|e| {
             !e.contextual
                 || !kept
@@ -53,6 +54,20 @@ fn asked_of_hire<'p>(ctx: &LintContext<'_>, found: Vec<&'p Evidence>) -> Vec<&'p
                     .any(|o| !o.contextual && o.span != e.span && sentence_of(o) == sentence_of(e))
         })
         .copied()
+        .collect();
+    // One nice-to-have bullet is one competency, however many tools it
+    // lists ("LangChain and LLMOps stack"): only its first counts.
+    let mut bonus_sentences: Vec<usize> = Vec::new();
+    asked
+        .into_iter()
+        .filter(|e| match (e.section, sentence_of(e)) {
+            (SectionKind::Preferred, Some(sentence)) => {
+                let first = !bonus_sentences.contains(&sentence);
+                bonus_sentences.push(sentence);
+                first
+            }
+            _ => true,
+        })
         .collect()
 }
 
@@ -187,7 +202,8 @@ after it), an ML pipeline whose sentence lists only modelling steps (\"end-to-en
 including data cleaning, cross-validation and hyper-parameter tuning\"), and a verb that counts only through its sentence's subject when \
 that sentence already names a competency of the role (\"design and deploy large-scale ML \
 algorithms\" is one). Distinct means different duties: the same duty said twice (\"develop and \
-deploy ML models\" in the summary and again in a bullet) counts once, and an AI Engineer building \
+deploy ML models\" in the summary and again in a bullet) counts once, so do the tools of one \
+nice-to-have bullet (\"LangChain, LlamaIndex or Pinecone\"), and an AI Engineer building \
 verb (\"design\", \"integration\") counts only as the verb of its own LLM phrase (\"integrate LLM \
 APIs\", not \"work with Product Design teams\"). Each competency counted is labelled.",
         why_it_matters: "Candidates read the title, then the requirements. A Data Scientist who \
