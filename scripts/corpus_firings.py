@@ -4,6 +4,7 @@
     cargo build --release
     python3 scripts/corpus_firings.py                 # counts per rule and source
     python3 scripts/corpus_firings.py RULE [N]        # N (default 20) random firings of RULE, fixed seed
+    SEED=2027 python3 scripts/corpus_firings.py RULE  # another fixed sample (the default seed is 7)
 
 The corpus becomes a JSON-lines feed with `date_posted` from meta.tsv (approximate dates
 `~YYYY-MM` read as the first of the month), linted with `jdlint check --input jsonl`; the feed
@@ -56,7 +57,7 @@ def sample(reports, rule, n):
     feed = {j["id"]: j for j in map(json.loads, open(FEED))}
     rows = [(r, [d for d in r["diagnostics"] if d["rule"] == rule]) for r in reports]
     rows = [row for row in rows if row[1]]
-    random.seed(7)
+    random.seed(int(os.environ.get("SEED", "7")))
     random.shuffle(rows)
     for report, found in rows[:n]:
         posting = feed[report["id"]]
