@@ -219,14 +219,16 @@ impl RoleProfile {
         // One nice-to-have bullet is one item, however many tools it lists
         // ("LangChain and LLMOps stack", "prompt engineering, RAG"): a
         // bonus line alone does not make its role present.
-        let mut bonus_sentences: Vec<u32> = Vec::new();
+        // `found` is in text order: a bonus sentence's phrases are next to
+        // each other.
+        let mut last_bonus: Option<u32> = None;
         let mut items = 0;
         for e in found.iter().filter(|e| !verb_of_phrase(e)) {
             if let (SectionKind::Preferred, Some(sentence)) = (e.section, e.sentence) {
-                if bonus_sentences.contains(&sentence) {
+                if last_bonus == Some(sentence) {
                     continue;
                 }
-                bonus_sentences.push(sentence);
+                last_bonus = Some(sentence);
             }
             items += 1;
         }

@@ -57,13 +57,15 @@ fn asked_of_hire<'p>(ctx: &LintContext<'_>, found: Vec<&'p Evidence>) -> Vec<&'p
         .collect();
     // One nice-to-have bullet is one competency, however many tools it
     // lists ("LangChain and LLMOps stack"): only its first counts.
-    let mut bonus_sentences: Vec<usize> = Vec::new();
+    // The evidence is in text order: a bonus sentence's phrases are next to
+    // each other.
+    let mut last_bonus: Option<usize> = None;
     asked
         .into_iter()
         .filter(|e| match (e.section, sentence_of(e)) {
             (SectionKind::Preferred, Some(sentence)) => {
-                let first = !bonus_sentences.contains(&sentence);
-                bonus_sentences.push(sentence);
+                let first = last_bonus != Some(sentence);
+                last_bonus = Some(sentence);
                 first
             }
             _ => true,
