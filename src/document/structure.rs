@@ -52,11 +52,14 @@ pub(super) struct HeadingHits(Vec<(Span, SectionKind)>);
 
 impl HeadingHits {
     fn get(&self, start: usize) -> Option<(Span, SectionKind)> {
-        let i = self.0.partition_point(|(span, _)| span.start < start);
-        self.0
-            .get(i)
+        self.first_from(start)
             .filter(|(span, _)| span.start == start)
-            .copied()
+    }
+
+    /// The first heading phrase that starts at or after `start`.
+    fn first_from(&self, start: usize) -> Option<(Span, SectionKind)> {
+        let i = self.0.partition_point(|(span, _)| span.start < start);
+        self.0.get(i).copied()
     }
 }
 
@@ -444,21 +447,22 @@ fn heading_line(
         return None;
     }
     let inner = &text[content.start..content.end];
+    // A line that ends like a sentence is no heading, known phrase or not:
+    // decided before its words are counted.
+    if inner.ends_with(['.', '!', ',', ';']) {
+        return None;
+    }
     let words = count_words(text, content, HEADING_MAX_WORDS);
     if words == 0 || words > HEADING_MAX_WORDS {
         return None;
     }
     let ends_colon = raw.trim_end_matches(['*', '_']).ends_with(':');
-    let sentence_end = inner.ends_with(['.', '!', ',', ';']);
     if let Some((hit, _)) = known_heading(text, heading_hits, content) {
         // A known heading phrase with at most a few words around it.
         let extra = count_words(text, Span::new(hit.end, content.end), 3);
-        if !sentence_end && (extra <= 3 || ends_colon) {
+        if extra <= 3 || ends_colon {
             return Some((content, HeadingStrength::Strong));
         }
-    }
-    if sentence_end {
-        return None;
     }
     if is_all_caps(inner) || inner.ends_with('?') {
         // A short line of its own that asks a question is a heading: "What
@@ -507,8 +511,13 @@ fn known_heading(
     heading_hits: &HeadingHits,
     span: Span,
 ) -> Option<(Span, SectionKind)> {
-    if let Some(found) = heading_hits.get(span.start) {
-        return Some(found);
+    // A heading phrase can start only at the span's start or after its
+    // first word and the space after it, so within the span: most lines
+    // have no heading phrase there, and need no look at their first word.
+    match heading_hits.first_from(span.start) {
+        Some(found) if found.0.start == span.start => return Some(found),
+        Some((hit, _)) if hit.start <= span.end => {}
+        _ => return None,
     }
     let raw = &text[span.start..span.end];
     let first = raw.split(|c: char| !c.is_alphanumeric()).next()?;
