@@ -452,12 +452,23 @@ fn heading_line(
     if inner.ends_with(['.', '!', ',', ';']) {
         return None;
     }
+    let ends_colon = raw.trim_end_matches(['*', '_']).ends_with(':');
+    let known = known_heading(text, heading_hits, content);
+    // Each way below to be a heading needs one of these: a line with none
+    // is a plain line, and its words need no counting.
+    let may_be_heading = known.is_some()
+        || ends_colon
+        || inner.ends_with('?')
+        || (previous_blank && !next_blank)
+        || is_all_caps(inner);
+    if !may_be_heading {
+        return None;
+    }
     let words = count_words(text, content, HEADING_MAX_WORDS);
     if words == 0 || words > HEADING_MAX_WORDS {
         return None;
     }
-    let ends_colon = raw.trim_end_matches(['*', '_']).ends_with(':');
-    if let Some((hit, _)) = known_heading(text, heading_hits, content) {
+    if let Some((hit, _)) = known {
         // A known heading phrase with at most a few words around it.
         let extra = count_words(text, Span::new(hit.end, content.end), 3);
         if extra <= 3 || ends_colon {
@@ -611,6 +622,11 @@ const ABBREVIATIONS: &[&str] = &[
 
 fn split_sentences(text: &str, blocks: &[Block]) -> Vec<Sentence> {
     let mut sentences = Vec::with_capacity(blocks.len() * 2);
+    // A text without an ellipsis has only ASCII stops: they are found in one
+    // pass over the whole text, read block by block (blocks come in order and
+    // do not overlap). Otherwise each block is searched by itself.
+    let mut text_stops = (!has_ellipsis(text.as_bytes()))
+        .then(|| memchr::memchr3_iter(b'.', b'!', b'?', text.as_bytes()).peekable());
     for (index, block) in blocks.iter().enumerate() {
         let span = block.content;
         let mut push = |start: usize, end: usize| {
@@ -629,7 +645,14 @@ fn split_sentences(text: &str, blocks: &[Block]) -> Vec<Sentence> {
         }
         let inside = &text[span.start..span.end];
         let mut start = span.start;
-        for (i, after) in stops(inside) {
+        let stops = match text_stops.as_mut() {
+            Some(found) => {
+                while found.next_if(|&at| at < span.start).is_some() {}
+                Stops::Ascii(found, span)
+            }
+            None => stops(inside),
+        };
+        for (i, after) in stops {
             // A full stop ends a sentence only before a space (or the end):
             // `3.5`, `node.js` and `e.g.,` go on.
             if word_char_at(inside, after).is_some_and(|(n, _, _)| !n.is_whitespace()) {
@@ -665,27 +688,35 @@ const ELLIPSIS: &str = "…";
 /// Where `.`, `!`, `?` and `…` are in `text`: (start, end) byte offsets of
 /// each. Found by byte (memchr), not by decoding chars, unless the text has
 /// an ellipsis (looked for only at the bytes that can start one).
-fn stops(text: &str) -> Stops<'_> {
+fn stops(text: &str) -> Stops<'_, '_> {
     let bytes = text.as_bytes();
-    let ellipsis = ELLIPSIS.as_bytes();
-    let has_ellipsis =
-        memchr::memchr_iter(ellipsis[0], bytes).any(|i| bytes[i..].starts_with(ellipsis));
-    if has_ellipsis {
+    if has_ellipsis(bytes) {
         Stops::Chars(text.char_indices())
     } else {
         Stops::Bytes(memchr::memchr3_iter(b'.', b'!', b'?', bytes))
     }
 }
 
+/// Whether `bytes` hold an ellipsis, looked for only at the bytes that can
+/// start one.
+fn has_ellipsis(bytes: &[u8]) -> bool {
+    let ellipsis = ELLIPSIS.as_bytes();
+    memchr::memchr_iter(ellipsis[0], bytes).any(|i| bytes[i..].starts_with(ellipsis))
+}
+
 /// The iterator of [`stops`].
-enum Stops<'a> {
+enum Stops<'a, 'f> {
     /// A text without an ellipsis: its ASCII stops, by byte.
     Bytes(memchr::Memchr3<'a>),
     /// A text with one: every char, filtered.
     Chars(std::str::CharIndices<'a>),
+    /// The ASCII stops of a whole text without an ellipsis, from where the
+    /// iterator stands up to the end of a span: the span's stops, relative
+    /// to its start.
+    Ascii(&'f mut std::iter::Peekable<memchr::Memchr3<'a>>, Span),
 }
 
-impl Iterator for Stops<'_> {
+impl Iterator for Stops<'_, '_> {
     type Item = (usize, usize);
 
     fn next(&mut self) -> Option<(usize, usize)> {
@@ -694,6 +725,9 @@ impl Iterator for Stops<'_> {
             Stops::Chars(chars) => chars
                 .find(|&(_, c)| matches!(c, '.' | '!' | '?' | '…'))
                 .map(|(i, c)| (i, i + c.len_utf8())),
+            Stops::Ascii(found, span) => found
+                .next_if(|&at| at < span.end)
+                .map(|at| (at - span.start, at - span.start + 1)),
         }
     }
 }
