@@ -387,8 +387,9 @@ fn not_required_blocks(
     let mut hard = Marks::new(blocks.len());
     let mut traits = Marks::new(blocks.len());
     let mut preferred = Marks::new(blocks.len());
-    let mut duty_starts: HashSet<usize> = HashSet::default();
-    let mut headings: HashMap<usize, (usize, SectionKind)> = HashMap::default();
+    // Sorted vectors searched by start, not hash sets: built once, read once
+    // per block.
+    let mut duty_starts: Vec<usize> = Vec::new();
     let mark = |set: &mut Marks, at: usize| {
         if let Some(b) = block_index_at(doc, at) {
             set.insert(b);
@@ -417,20 +418,34 @@ fn not_required_blocks(
         ctx.hits_of(SCOPE)
             .filter(|(_, e)| e.group.tags.iter().any(|t| t == IMPERATIVE)),
     ) {
-        duty_starts.insert(hit.span.start);
+        duty_starts.push(hit.span.start);
     }
-    for (hit, entry) in ctx.hits_of(HEADING) {
-        if let Some(section) = entry.group.section {
-            headings
-                .entry(hit.span.start)
-                .or_insert((hit.span.end, section));
-        }
-    }
-    let section_starts: HashSet<usize> = doc
+    duty_starts.sort_unstable();
+    // (start, end, section) of the heading phrases, the first at each start:
+    // hits come by start.
+    let mut headings: Vec<(usize, usize, SectionKind)> = ctx
+        .hits_of(HEADING)
+        .filter_map(|(hit, entry)| {
+            entry
+                .group
+                .section
+                .map(|section| (hit.span.start, hit.span.end, section))
+        })
+        .collect();
+    headings.dedup_by_key(|&mut (start, _, _)| start);
+    let heading_at = |start: usize| {
+        let i = headings.partition_point(|&(s, _, _)| s < start);
+        headings
+            .get(i)
+            .filter(|&&(s, _, _)| s == start)
+            .map(|&(_, end, section)| (end, section))
+    };
+    let mut section_starts: Vec<usize> = doc
         .sections()
         .iter()
         .filter_map(|s| s.heading.map(|h| h.start))
         .collect();
+    section_starts.sort_unstable();
 
     let mut excluded = Marks::new(blocks.len());
     let mut closed = false;
@@ -442,7 +457,9 @@ fn not_required_blocks(
     let mut choice_counted = false;
     for (i, block) in blocks.iter().enumerate() {
         // A new section (not a boilerplate block inside one) starts afresh.
-        if block.kind == BlockKind::Heading && section_starts.contains(&block.content.start) {
+        if block.kind == BlockKind::Heading
+            && section_starts.binary_search(&block.content.start).is_ok()
+        {
             closed = false;
             seen_bullet = false;
             opens_list = false;
@@ -475,15 +492,14 @@ fn not_required_blocks(
         let raw = doc.slice(block.span);
         // A heading phrase that is (nearly) the whole line: "Preferred
         // Qualifications" as a bullet, not "Experience with Spark".
-        let heading = headings
-            .get(&block.content.start)
-            .filter(|&&(end, _)| {
+        let heading = heading_at(block.content.start)
+            .filter(|&(end, _)| {
                 doc.text()[end.min(block.content.end)..block.content.end]
                     .split_whitespace()
                     .nth(1)
                     .is_none()
             })
-            .map(|&(_, section)| section);
+            .map(|(_, section)| section);
         let label = words <= LABEL_MAX_WORDS
             && (raw.trim_end_matches(['*', '_', ' ']).ends_with(':') || heading.is_some());
         if block.kind == BlockKind::Bullet && !label {
@@ -496,7 +512,7 @@ fn not_required_blocks(
             if closed
                 || preferred.contains(&i)
                 || sub_item
-                || duty_starts.contains(&block.content.start)
+                || duty_starts.binary_search(&block.content.start).is_ok()
                 || (traits.contains(&i) && !hard.contains(&i))
             {
                 excluded.insert(i);
