@@ -70,8 +70,11 @@ impl Rule for GenderCodedWording {
         let mut heads = ctx.live_hits(NEUTRAL_HEAD);
         heads.sort_by_key(|(hit, _)| hit.span.start);
         // Scraped postings repeat whole paragraphs: count each block's text once.
-        let mut seen_blocks = HashSet::default();
-        let first_copy: HashSet<usize> = doc
+        // Sized once for every block: the set never grows block by block.
+        let mut seen_blocks =
+            HashSet::with_capacity_and_hasher(doc.blocks().len(), Default::default());
+        // The blocks come in order: their starts are sorted, and searched.
+        let first_copy: Vec<usize> = doc
             .blocks()
             .iter()
             .filter(|b| seen_blocks.insert(Caseless(doc.slice(b.content).trim())))
@@ -89,7 +92,7 @@ impl Rule for GenderCodedWording {
                 .filter(|hit| !matches!(doc.section_at(hit.span.start), SectionKind::Legal))
                 .filter(|hit| {
                     doc.block_at(hit.span.start)
-                        .is_none_or(|b| first_copy.contains(&b.content.start))
+                        .is_none_or(|b| first_copy.binary_search(&b.content.start).is_ok())
                 })
                 .filter(|hit| !person_free(doc, hit.span, &heads))
                 .collect::<Vec<_>>()

@@ -134,7 +134,8 @@ impl Rule for RequirementOverload {
             .map(|b| b.content)
             .collect();
         // Scraped postings repeat whole lists: count each item's text once.
-        let mut seen_items = HashSet::default();
+        // Sized once for every item: the set never grows item by item.
+        let mut seen_items = HashSet::with_capacity_and_hasher(items.len(), Default::default());
         let items: Vec<Span> = items
             .into_iter()
             .filter(|span| seen_items.insert(Caseless(doc.slice(*span).trim())))
@@ -154,14 +155,17 @@ impl Rule for RequirementOverload {
             .collect();
 
         // Tools given as examples ("such as X, Y, Z") are one cluster.
-        let clusters: HashSet<(Option<usize>, Cluster<'_>)> = skills
-            .iter()
-            .filter(|skill| skill.place.required)
-            .map(|skill| match skill.place.sentence {
-                Some(s) if alternative_sentences.contains(&s) => (Some(s), Cluster::Stack),
-                _ => (None, skill.cluster),
-            })
-            .collect();
+        let mut clusters: HashSet<(Option<usize>, Cluster<'_>)> =
+            HashSet::with_capacity_and_hasher(skills.len(), Default::default());
+        clusters.extend(
+            skills
+                .iter()
+                .filter(|skill| skill.place.required)
+                .map(|skill| match skill.place.sentence {
+                    Some(s) if alternative_sentences.contains(&s) => (Some(s), Cluster::Stack),
+                    _ => (None, skill.cluster),
+                }),
+        );
         let too_many_items = items.len() > limits.max_required_items as usize;
         let too_many_clusters = clusters.len() > limits.max_competency_clusters as usize;
         if too_many_items || too_many_clusters {
