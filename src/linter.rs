@@ -285,9 +285,13 @@ impl Linter {
             match (explicit_title, document.title()) {
                 (Some(title), _) => (TitleSource::Explicit(title), lexicon.find(title)),
                 (None, Some(span)) => {
-                    let hits = document
-                        .hits()
+                    // The hits come by start: those of the title line are
+                    // found by search, not by a walk of the whole document.
+                    let all = document.hits();
+                    let first = all.partition_point(|hit| hit.span.start < span.start);
+                    let hits = all[first..]
                         .iter()
+                        .take_while(|hit| hit.span.start <= span.end)
                         .filter(|hit| span.contains(hit.span))
                         .map(|hit| Hit {
                             span: Span::new(hit.span.start - span.start, hit.span.end - span.start),

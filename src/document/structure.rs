@@ -52,11 +52,14 @@ pub(super) struct HeadingHits(Vec<(Span, SectionKind)>);
 
 impl HeadingHits {
     fn get(&self, start: usize) -> Option<(Span, SectionKind)> {
-        let i = self.0.partition_point(|(span, _)| span.start < start);
-        self.0
-            .get(i)
+        self.first_from(start)
             .filter(|(span, _)| span.start == start)
-            .copied()
+    }
+
+    /// The first heading phrase that starts at or after `start`.
+    fn first_from(&self, start: usize) -> Option<(Span, SectionKind)> {
+        let i = self.0.partition_point(|(span, _)| span.start < start);
+        self.0.get(i).copied()
     }
 }
 
@@ -444,21 +447,33 @@ fn heading_line(
         return None;
     }
     let inner = &text[content.start..content.end];
+    // A line that ends like a sentence is no heading, known phrase or not:
+    // decided before its words are counted.
+    if inner.ends_with(['.', '!', ',', ';']) {
+        return None;
+    }
+    let ends_colon = raw.trim_end_matches(['*', '_']).ends_with(':');
+    let known = known_heading(text, heading_hits, content);
+    // Each way below to be a heading needs one of these: a line with none
+    // is a plain line, and its words need no counting.
+    let may_be_heading = known.is_some()
+        || ends_colon
+        || inner.ends_with('?')
+        || (previous_blank && !next_blank)
+        || is_all_caps(inner);
+    if !may_be_heading {
+        return None;
+    }
     let words = count_words(text, content, HEADING_MAX_WORDS);
     if words == 0 || words > HEADING_MAX_WORDS {
         return None;
     }
-    let ends_colon = raw.trim_end_matches(['*', '_']).ends_with(':');
-    let sentence_end = inner.ends_with(['.', '!', ',', ';']);
-    if let Some((hit, _)) = known_heading(text, heading_hits, content) {
+    if let Some((hit, _)) = known {
         // A known heading phrase with at most a few words around it.
         let extra = count_words(text, Span::new(hit.end, content.end), 3);
-        if !sentence_end && (extra <= 3 || ends_colon) {
+        if extra <= 3 || ends_colon {
             return Some((content, HeadingStrength::Strong));
         }
-    }
-    if sentence_end {
-        return None;
     }
     if is_all_caps(inner) || inner.ends_with('?') {
         // A short line of its own that asks a question is a heading: "What
@@ -507,8 +522,13 @@ fn known_heading(
     heading_hits: &HeadingHits,
     span: Span,
 ) -> Option<(Span, SectionKind)> {
-    if let Some(found) = heading_hits.get(span.start) {
-        return Some(found);
+    // A heading phrase can start only at the span's start or after its
+    // first word and the space after it, so within the span: most lines
+    // have no heading phrase there, and need no look at their first word.
+    match heading_hits.first_from(span.start) {
+        Some(found) if found.0.start == span.start => return Some(found),
+        Some((hit, _)) if hit.start <= span.end => {}
+        _ => return None,
     }
     let raw = &text[span.start..span.end];
     let first = raw.split(|c: char| !c.is_alphanumeric()).next()?;
@@ -602,6 +622,11 @@ const ABBREVIATIONS: &[&str] = &[
 
 fn split_sentences(text: &str, blocks: &[Block]) -> Vec<Sentence> {
     let mut sentences = Vec::with_capacity(blocks.len() * 2);
+    // A text without an ellipsis has only ASCII stops: they are found in one
+    // pass over the whole text, read block by block (blocks come in order and
+    // do not overlap). Otherwise each block is searched by itself.
+    let mut text_stops = (!has_ellipsis(text.as_bytes()))
+        .then(|| memchr::memchr3_iter(b'.', b'!', b'?', text.as_bytes()).peekable());
     for (index, block) in blocks.iter().enumerate() {
         let span = block.content;
         let mut push = |start: usize, end: usize| {
@@ -620,7 +645,14 @@ fn split_sentences(text: &str, blocks: &[Block]) -> Vec<Sentence> {
         }
         let inside = &text[span.start..span.end];
         let mut start = span.start;
-        for (i, after) in stops(inside) {
+        let stops = match text_stops.as_mut() {
+            Some(found) => {
+                while found.next_if(|&at| at < span.start).is_some() {}
+                Stops::Ascii(found, span)
+            }
+            None => stops(inside),
+        };
+        for (i, after) in stops {
             // A full stop ends a sentence only before a space (or the end):
             // `3.5`, `node.js` and `e.g.,` go on.
             if word_char_at(inside, after).is_some_and(|(n, _, _)| !n.is_whitespace()) {
@@ -656,27 +688,35 @@ const ELLIPSIS: &str = "…";
 /// Where `.`, `!`, `?` and `…` are in `text`: (start, end) byte offsets of
 /// each. Found by byte (memchr), not by decoding chars, unless the text has
 /// an ellipsis (looked for only at the bytes that can start one).
-fn stops(text: &str) -> Stops<'_> {
+fn stops(text: &str) -> Stops<'_, '_> {
     let bytes = text.as_bytes();
-    let ellipsis = ELLIPSIS.as_bytes();
-    let has_ellipsis =
-        memchr::memchr_iter(ellipsis[0], bytes).any(|i| bytes[i..].starts_with(ellipsis));
-    if has_ellipsis {
+    if has_ellipsis(bytes) {
         Stops::Chars(text.char_indices())
     } else {
         Stops::Bytes(memchr::memchr3_iter(b'.', b'!', b'?', bytes))
     }
 }
 
+/// Whether `bytes` hold an ellipsis, looked for only at the bytes that can
+/// start one.
+fn has_ellipsis(bytes: &[u8]) -> bool {
+    let ellipsis = ELLIPSIS.as_bytes();
+    memchr::memchr_iter(ellipsis[0], bytes).any(|i| bytes[i..].starts_with(ellipsis))
+}
+
 /// The iterator of [`stops`].
-enum Stops<'a> {
+enum Stops<'a, 'f> {
     /// A text without an ellipsis: its ASCII stops, by byte.
     Bytes(memchr::Memchr3<'a>),
     /// A text with one: every char, filtered.
     Chars(std::str::CharIndices<'a>),
+    /// The ASCII stops of a whole text without an ellipsis, from where the
+    /// iterator stands up to the end of a span: the span's stops, relative
+    /// to its start.
+    Ascii(&'f mut std::iter::Peekable<memchr::Memchr3<'a>>, Span),
 }
 
-impl Iterator for Stops<'_> {
+impl Iterator for Stops<'_, '_> {
     type Item = (usize, usize);
 
     fn next(&mut self) -> Option<(usize, usize)> {
@@ -685,6 +725,9 @@ impl Iterator for Stops<'_> {
             Stops::Chars(chars) => chars
                 .find(|&(_, c)| matches!(c, '.' | '!' | '?' | '…'))
                 .map(|(i, c)| (i, i + c.len_utf8())),
+            Stops::Ascii(found, span) => found
+                .next_if(|&at| at < span.end)
+                .map(|at| (at - span.start, at - span.start + 1)),
         }
     }
 }

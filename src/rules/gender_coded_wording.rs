@@ -70,8 +70,11 @@ impl Rule for GenderCodedWording {
         let mut heads = ctx.live_hits(NEUTRAL_HEAD);
         heads.sort_by_key(|(hit, _)| hit.span.start);
         // Scraped postings repeat whole paragraphs: count each block's text once.
-        let mut seen_blocks = HashSet::default();
-        let first_copy: HashSet<usize> = doc
+        // Sized once for every block: the set never grows block by block.
+        let mut seen_blocks =
+            HashSet::with_capacity_and_hasher(doc.blocks().len(), Default::default());
+        // The blocks come in order: their starts are sorted, and searched.
+        let first_copy: Vec<usize> = doc
             .blocks()
             .iter()
             .filter(|b| seen_blocks.insert(Caseless(doc.slice(b.content).trim())))
@@ -89,7 +92,7 @@ impl Rule for GenderCodedWording {
                 .filter(|hit| !matches!(doc.section_at(hit.span.start), SectionKind::Legal))
                 .filter(|hit| {
                     doc.block_at(hit.span.start)
-                        .is_none_or(|b| first_copy.contains(&b.content.start))
+                        .is_none_or(|b| first_copy.binary_search(&b.content.start).is_ok())
                 })
                 .filter(|hit| !person_free(doc, hit.span, &heads))
                 .collect::<Vec<_>>()
@@ -162,9 +165,22 @@ fn in_title_copy(copies: &[Span], span: Span) -> bool {
 /// punctuation between ("a leading global provider", "compensation will be
 /// competitive").
 fn person_free(doc: &Document<'_>, span: Span, heads: &[(Hit, Entry<'_>)]) -> bool {
-    let word = doc.slice(span).to_ascii_lowercase();
-    let after = format!("after:{word}");
-    let before = format!("before:{word}");
+    let word = doc.slice(span);
+    // Whether `tags` holds `side:` and the word in lowercase, compared in
+    // place: no lowercase copy, no formatted tag per call.
+    let tagged = |tags: &[String], side: &str| {
+        tags.iter().any(|tag| {
+            tag.strip_prefix(side)
+                .and_then(|rest| rest.strip_prefix(':'))
+                .is_some_and(|tagged| {
+                    tagged.len() == word.len()
+                        && tagged
+                            .bytes()
+                            .zip(word.bytes())
+                            .all(|(t, w)| t == w.to_ascii_lowercase())
+                })
+        })
+    };
     let Some(sentence) = doc.sentence_at(span.start) else {
         return false;
     };
@@ -173,9 +189,9 @@ fn person_free(doc: &Document<'_>, span: Span, heads: &[(Hit, Entry<'_>)]) -> bo
     let to = heads.partition_point(|(h, _)| h.span.start <= span.end + WINDOW_BYTES);
     heads[from..to.max(from)].iter().any(|(head, entry)| {
         let tags = &entry.group.tags;
-        let gap = if head.span.start >= span.end && tags.contains(&after) {
+        let gap = if head.span.start >= span.end && tagged(tags, "after") {
             Span::new(span.end, head.span.start)
-        } else if head.span.end <= span.start && tags.contains(&before) {
+        } else if head.span.end <= span.start && tagged(tags, "before") {
             Span::new(head.span.end, span.start)
         } else {
             return false;
@@ -184,13 +200,13 @@ fn person_free(doc: &Document<'_>, span: Span, heads: &[(Hit, Entry<'_>)]) -> bo
             return false;
         }
         let between = doc.slice(gap);
-        let words: Vec<String> = between
-            .split_whitespace()
-            .map(str::to_ascii_lowercase)
-            .collect();
-        words.len() <= MAX_GAP_WORDS
+        // The stops are lowercase ASCII: a caseless comparison is the
+        // comparison with the word's lowercase copy.
+        between.split_whitespace().count() <= MAX_GAP_WORDS
             && !between.contains([',', '.', ';', ':', '(', ')', '!', '?'])
-            && !words.iter().any(|w| GAP_STOPS.contains(&w.as_str()))
+            && !between
+                .split_whitespace()
+                .any(|w| GAP_STOPS.iter().any(|stop| stop.eq_ignore_ascii_case(w)))
     })
 }
 

@@ -86,16 +86,9 @@ const MAX_LIST_ITEM_WORDS: usize = 4;
 /// ("experience with ...", "3+ years deploying ..."), a question ("are you passionate about ...?"), or
 /// an item of a list of skills or keywords.
 pub(crate) fn is_not_duty(sentence: &str, at: usize) -> bool {
-    let said = sentence
-        .trim_start_matches(|c: char| !c.is_alphanumeric())
-        .to_ascii_lowercase()
-        .replace('-', " ");
-    NOT_DUTIES.iter().any(|lead| said.starts_with(lead))
-        || said
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|word| !word.is_empty())
-            .take(REQUIREMENT_LEAD_WORDS)
-            .any(|word| REQUIREMENT_WORDS.contains(&word))
+    let said = sentence.trim_start_matches(|c: char| !c.is_alphanumeric());
+    NOT_DUTIES.iter().any(|lead| opens_with(said, lead))
+        || leads_with_requirement(said)
         || sentence.trim_end().ends_with('?')
         || in_term_list(sentence, at)
         || after_track_record(sentence, at)
@@ -196,21 +189,44 @@ pub(crate) fn list_lead_not_duty(doc: &Document<'_>, at: usize) -> bool {
 /// "experience" or "years" early. The company's voice does not count here:
 /// "We are looking for people to join us, focusing on:" lists duties.
 fn asks_for_record(lead: &str, count_words: bool) -> bool {
-    let said = lead
-        .trim_start_matches(|c: char| !c.is_alphanumeric())
-        .to_ascii_lowercase()
-        .replace('-', " ");
+    let said = lead.trim_start_matches(|c: char| !c.is_alphanumeric());
     NOT_DUTIES
         .iter()
         .filter(|lead| !lead.starts_with("we") && !lead.starts_with("our"))
-        .any(|lead| said.starts_with(lead))
-        || (count_words
-            && said
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|word| !word.is_empty())
-                .take(REQUIREMENT_LEAD_WORDS)
-                .any(|word| REQUIREMENT_WORDS.contains(&word)))
+        .any(|lead| opens_with(said, lead))
+        || (count_words && leads_with_requirement(said))
         || after_track_record(lead, lead.len())
+}
+
+/// Whether `said` opens with `lead` when read in ASCII lowercase with
+/// hyphens as spaces ("Hands-on experience" opens with "hands on"):
+/// compared byte by byte, with no lowercase copy of the text.
+fn opens_with(said: &str, lead: &str) -> bool {
+    let fold = |b: u8| {
+        if b == b'-' {
+            b' '
+        } else {
+            b.to_ascii_lowercase()
+        }
+    };
+    said.len() >= lead.len() && said.bytes().zip(lead.bytes()).all(|(s, l)| fold(s) == l)
+}
+
+/// Whether one of the first [`REQUIREMENT_LEAD_WORDS`] words of `said`, in
+/// ASCII lowercase, is one of [`REQUIREMENT_WORDS`].
+fn leads_with_requirement(said: &str) -> bool {
+    said.split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .take(REQUIREMENT_LEAD_WORDS)
+        .any(|word| {
+            REQUIREMENT_WORDS.iter().any(|wanted| {
+                word.len() == wanted.len()
+                    && word
+                        .bytes()
+                        .zip(wanted.bytes())
+                        .all(|(w, x)| w.to_ascii_lowercase() == x)
+            })
+        })
 }
 
 /// Whether the last person named before byte `at` is "we": the company's own
@@ -237,6 +253,19 @@ fn we_speak_last(sentence: &str, at: usize) -> bool {
 /// Whether `word` is `form` (lowercase, straight apostrophes), ignoring
 /// ASCII case and reading a curly apostrophe as a straight one.
 fn same_word(word: &str, form: &str) -> bool {
+    // Cheap rejections first. Each char of a matching word is the ASCII char
+    // of `form` (one byte) or a curly apostrophe (three), so the word has
+    // from one to three bytes per byte of `form`; and unless `form` opens
+    // with an apostrophe, the word's first byte is its first letter.
+    if word.len() < form.len() || word.len() > 3 * form.len() {
+        return false;
+    }
+    if let (Some(&w), Some(&f)) = (word.as_bytes().first(), form.as_bytes().first())
+        && f != b'\''
+        && w.to_ascii_lowercase() != f
+    {
+        return false;
+    }
     let fold = |c: char| {
         if c == '’' {
             '\''
@@ -269,14 +298,14 @@ fn after_track_record(sentence: &str, at: usize) -> bool {
 /// that goes on to the hire ("Acme is hiring; in this role you would deploy
 /// ...") is not only the company's.
 fn company_speaks(sentence: &str) -> bool {
-    if sentence.split(|c: char| !c.is_alphanumeric()).any(|word| {
-        ["you", "your", "role"]
-            .iter()
-            .any(|w| w.eq_ignore_ascii_case(word))
-    }) {
-        return false;
-    }
+    // The opening is read first: it is a few words, and most sentences do
+    // not open with a name, so the whole sentence is rarely walked.
     opens_with_name_and_verb(sentence, MAX_NAME_WORDS)
+        && !sentence.split(|c: char| !c.is_alphanumeric()).any(|word| {
+            ["you", "your", "role"]
+                .iter()
+                .any(|w| w.eq_ignore_ascii_case(word))
+        })
 }
 
 /// Whether byte `at` lies in a run of [`MIN_LIST_RUN`] or more consecutive

@@ -4,7 +4,7 @@ use super::{Category, LintContext, Rule, RuleDocs, RuleMeta, ends_with_caseless}
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{BlockKind, Document, SectionKind};
 use crate::facts::technology::TECHNOLOGY_KIND;
-use crate::lexicon::{GroupId, Hit};
+use crate::lexicon::{Entry, GroupId, Hit};
 use crate::span::Span;
 
 /// More must-haves than a hire can meet.
@@ -58,31 +58,37 @@ impl Rule for RequirementOverload {
         }
         let limits = ctx.thresholds;
         let sentence_count = doc.sentences().len();
+        // Read once, for the sentences here and the blocks in
+        // `not_required_blocks`.
+        let preferred_cues = ctx.live_hits(PREFERRED_CUE);
+        let alternatives = ctx.live_hits(ALTERNATIVES);
         let mut preferred_sentences = Marks::new(sentence_count);
-        for (hit, _) in ctx.live_hits(PREFERRED_CUE).iter() {
+        for (hit, _) in &preferred_cues {
             if let Some(s) = doc.sentence_index_at(hit.span.start) {
                 preferred_sentences.insert(s);
             }
         }
         let mut alternative_sentences = Marks::new(sentence_count);
-        for (hit, _) in ctx.live_hits(ALTERNATIVES).iter() {
+        for (hit, _) in &alternatives {
             if let Some(s) = doc.sentence_index_at(hit.span.start) {
                 alternative_sentences.insert(s);
             }
         }
-        let excluded = not_required_blocks(ctx);
-        let required = |at: usize| {
-            doc.section_at(at) == SectionKind::Requirements
-                && doc
-                    .sentence_index_at(at)
-                    .is_none_or(|s| !preferred_sentences.contains(&s))
-                && block_index_at(doc, at).is_none_or(|b| !excluded.contains(&b))
-        };
-        let preferred = |at: usize| {
-            doc.section_at(at) == SectionKind::Preferred
-                || doc
-                    .sentence_index_at(at)
-                    .is_some_and(|s| preferred_sentences.contains(&s))
+        let excluded = not_required_blocks(ctx, &preferred_cues, &alternatives);
+        // Where a mention is, worked out once per mention: its sentence is
+        // searched for once, and its section read from it.
+        let place = |at: usize| {
+            let sentence = doc.sentence_index_at(at);
+            let section =
+                sentence.map_or_else(|| doc.section_at(at), |s| doc.sentences()[s].section);
+            let in_preferred_sentence = sentence.is_some_and(|s| preferred_sentences.contains(&s));
+            Place {
+                sentence,
+                required: section == SectionKind::Requirements
+                    && !in_preferred_sentence
+                    && block_index_at(doc, at).is_none_or(|b| !excluded.contains(&b)),
+                preferred: section == SectionKind::Preferred || in_preferred_sentence,
+            }
         };
 
         // Skills: technologies by name, role competencies by phrase.
@@ -104,6 +110,7 @@ impl Rule for RequirementOverload {
                 hit,
                 name: &tech.name,
                 cluster,
+                place: place(hit.span.start),
             });
         }
         for (hit, entry) in ctx.hits_of("competency") {
@@ -113,6 +120,7 @@ impl Rule for RequirementOverload {
                     hit,
                     name: entry.phrase,
                     cluster,
+                    place: place(hit.span.start),
                 });
             }
         }
@@ -122,11 +130,12 @@ impl Rule for RequirementOverload {
         let items: Vec<Span> = doc
             .blocks()
             .iter()
-            .filter(|b| b.kind == BlockKind::Bullet && required(b.content.start))
+            .filter(|b| b.kind == BlockKind::Bullet && place(b.content.start).required)
             .map(|b| b.content)
             .collect();
         // Scraped postings repeat whole lists: count each item's text once.
-        let mut seen_items = HashSet::default();
+        // Sized once for every item: the set never grows item by item.
+        let mut seen_items = HashSet::with_capacity_and_hasher(items.len(), Default::default());
         let items: Vec<Span> = items
             .into_iter()
             .filter(|span| seen_items.insert(Caseless(doc.slice(*span).trim())))
@@ -146,14 +155,17 @@ impl Rule for RequirementOverload {
             .collect();
 
         // Tools given as examples ("such as X, Y, Z") are one cluster.
-        let clusters: HashSet<(Option<usize>, Cluster<'_>)> = skills
-            .iter()
-            .filter(|skill| required(skill.hit.span.start))
-            .map(|skill| match doc.sentence_index_at(skill.hit.span.start) {
-                Some(s) if alternative_sentences.contains(&s) => (Some(s), Cluster::Stack),
-                _ => (None, skill.cluster),
-            })
-            .collect();
+        let mut clusters: HashSet<(Option<usize>, Cluster<'_>)> =
+            HashSet::with_capacity_and_hasher(skills.len(), Default::default());
+        clusters.extend(
+            skills
+                .iter()
+                .filter(|skill| skill.place.required)
+                .map(|skill| match skill.place.sentence {
+                    Some(s) if alternative_sentences.contains(&s) => (Some(s), Cluster::Stack),
+                    _ => (None, skill.cluster),
+                }),
+        );
         let too_many_items = items.len() > limits.max_required_items as usize;
         let too_many_clusters = clusters.len() > limits.max_competency_clusters as usize;
         if too_many_items || too_many_clusters {
@@ -191,12 +203,15 @@ impl Rule for RequirementOverload {
 
         // 2. The same skill required and preferred.
         let mut first_required: HashMap<&str, Span> = HashMap::default();
-        for &Skill { hit, name, .. } in &skills {
-            let example = doc
-                .sentence_index_at(hit.span.start)
+        for &Skill {
+            hit, name, place, ..
+        } in &skills
+        {
+            let example = place
+                .sentence
                 .is_some_and(|s| alternative_sentences.contains(&s));
             // "GCP or another cloud" does not require GCP.
-            if required(hit.span.start) && !example && !either_or(doc, hit.span) {
+            if place.required && !example && !either_or(doc, place.sentence, hit.span) {
                 first_required.entry(name).or_insert(hit.span);
             }
         }
@@ -207,13 +222,19 @@ impl Rule for RequirementOverload {
             .filter(|s| !matches!(s.cluster, Cluster::Competency(_)))
             .map(|s| s.hit.span)
             .collect();
-        for &Skill { hit, name, cluster } in &skills {
+        for &Skill {
+            hit,
+            name,
+            cluster,
+            place,
+        } in &skills
+        {
             // Named tools only, listed for themselves: "PyTorch" as a bullet
             // of its own, not "deep expertise in PyTorch internals".
             let is_tool = !matches!(cluster, Cluster::Competency(_));
             if !is_tool
-                || !preferred(hit.span.start)
-                || either_or(doc, hit.span)
+                || !place.preferred
+                || either_or(doc, place.sentence, hit.span)
                 || !bare_mention(doc, hit.span, &tools)
             {
                 continue;
@@ -236,13 +257,17 @@ impl Rule for RequirementOverload {
 
         // 3. Alternatives all required with "and".
         let mut by_sentence: HashMap<(usize, &str), Vec<(Span, &str)>> = HashMap::default();
-        for &Skill { hit, name, cluster } in &skills {
-            let (Cluster::Family(family), Some(sentence)) =
-                (cluster, doc.sentence_index_at(hit.span.start))
-            else {
+        for &Skill {
+            hit,
+            name,
+            cluster,
+            place,
+        } in &skills
+        {
+            let (Cluster::Family(family), Some(sentence)) = (cluster, place.sentence) else {
                 continue;
             };
-            if !required(hit.span.start) || alternative_sentences.contains(&sentence) {
+            if !place.required || alternative_sentences.contains(&sentence) {
                 continue;
             }
             let list = by_sentence.entry((sentence, family)).or_default();
@@ -353,14 +378,22 @@ fn block_index_at(doc: &Document<'_>, at: usize) -> Option<usize> {
 /// as bullets ("Build ..."), bullets that name only soft traits, labels
 /// ("Education:"), and everything after an unheaded lead-in that leaves the
 /// list ("... top benefits, including:", "Preferred, but not required").
-fn not_required_blocks(ctx: &LintContext<'_>) -> Marks {
+///
+/// `preferred_cues` and `alternatives` are the live hits of
+/// [`PREFERRED_CUE`] and [`ALTERNATIVES`].
+fn not_required_blocks(
+    ctx: &LintContext<'_>,
+    preferred_cues: &[(Hit, Entry<'_>)],
+    alternatives: &[(Hit, Entry<'_>)],
+) -> Marks {
     let doc = ctx.document;
     let blocks = doc.blocks();
     let mut hard = Marks::new(blocks.len());
     let mut traits = Marks::new(blocks.len());
     let mut preferred = Marks::new(blocks.len());
-    let mut duty_starts: HashSet<usize> = HashSet::default();
-    let mut headings: HashMap<usize, (usize, SectionKind)> = HashMap::default();
+    // Sorted vectors searched by start, not hash sets: built once, read once
+    // per block.
+    let mut duty_starts: Vec<usize> = Vec::new();
     let mark = |set: &mut Marks, at: usize| {
         if let Some(b) = block_index_at(doc, at) {
             set.insert(b);
@@ -377,31 +410,46 @@ fn not_required_blocks(ctx: &LintContext<'_>) -> Marks {
     for (hit, _) in ctx.hits_of(TRAIT) {
         mark(&mut traits, hit.span.start);
     }
-    for (hit, _) in ctx.live_hits(PREFERRED_CUE) {
+    for (hit, _) in preferred_cues {
         mark(&mut preferred, hit.span.start);
     }
+    let alternative_hits = alternatives;
     let mut alternatives = Marks::new(blocks.len());
-    for (hit, _) in ctx.live_hits(ALTERNATIVES) {
+    for (hit, _) in alternative_hits {
         mark(&mut alternatives, hit.span.start);
     }
     for (hit, _) in ctx.hits_of(DUTY_VERB).chain(
         ctx.hits_of(SCOPE)
             .filter(|(_, e)| e.group.tags.iter().any(|t| t == IMPERATIVE)),
     ) {
-        duty_starts.insert(hit.span.start);
+        duty_starts.push(hit.span.start);
     }
-    for (hit, entry) in ctx.hits_of(HEADING) {
-        if let Some(section) = entry.group.section {
-            headings
-                .entry(hit.span.start)
-                .or_insert((hit.span.end, section));
-        }
-    }
-    let section_starts: HashSet<usize> = doc
+    duty_starts.sort_unstable();
+    // (start, end, section) of the heading phrases, the first at each start:
+    // hits come by start.
+    let mut headings: Vec<(usize, usize, SectionKind)> = ctx
+        .hits_of(HEADING)
+        .filter_map(|(hit, entry)| {
+            entry
+                .group
+                .section
+                .map(|section| (hit.span.start, hit.span.end, section))
+        })
+        .collect();
+    headings.dedup_by_key(|&mut (start, _, _)| start);
+    let heading_at = |start: usize| {
+        let i = headings.partition_point(|&(s, _, _)| s < start);
+        headings
+            .get(i)
+            .filter(|&&(s, _, _)| s == start)
+            .map(|&(_, end, section)| (end, section))
+    };
+    let mut section_starts: Vec<usize> = doc
         .sections()
         .iter()
         .filter_map(|s| s.heading.map(|h| h.start))
         .collect();
+    section_starts.sort_unstable();
 
     let mut excluded = Marks::new(blocks.len());
     let mut closed = false;
@@ -413,7 +461,9 @@ fn not_required_blocks(ctx: &LintContext<'_>) -> Marks {
     let mut choice_counted = false;
     for (i, block) in blocks.iter().enumerate() {
         // A new section (not a boilerplate block inside one) starts afresh.
-        if block.kind == BlockKind::Heading && section_starts.contains(&block.content.start) {
+        if block.kind == BlockKind::Heading
+            && section_starts.binary_search(&block.content.start).is_ok()
+        {
             closed = false;
             seen_bullet = false;
             opens_list = false;
@@ -446,15 +496,14 @@ fn not_required_blocks(ctx: &LintContext<'_>) -> Marks {
         let raw = doc.slice(block.span);
         // A heading phrase that is (nearly) the whole line: "Preferred
         // Qualifications" as a bullet, not "Experience with Spark".
-        let heading = headings
-            .get(&block.content.start)
-            .filter(|&&(end, _)| {
+        let heading = heading_at(block.content.start)
+            .filter(|&(end, _)| {
                 doc.text()[end.min(block.content.end)..block.content.end]
                     .split_whitespace()
                     .nth(1)
                     .is_none()
             })
-            .map(|&(_, section)| section);
+            .map(|(_, section)| section);
         let label = words <= LABEL_MAX_WORDS
             && (raw.trim_end_matches(['*', '_', ' ']).ends_with(':') || heading.is_some());
         if block.kind == BlockKind::Bullet && !label {
@@ -467,7 +516,7 @@ fn not_required_blocks(ctx: &LintContext<'_>) -> Marks {
             if closed
                 || preferred.contains(&i)
                 || sub_item
-                || duty_starts.contains(&block.content.start)
+                || duty_starts.binary_search(&block.content.start).is_ok()
                 || (traits.contains(&i) && !hard.contains(&i))
             {
                 excluded.insert(i);
@@ -513,8 +562,12 @@ impl PartialEq for Caseless<'_> {
 impl std::hash::Hash for Caseless<'_> {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
         state.write_usize(self.0.len());
-        for b in self.0.bytes() {
-            state.write_u8(b.to_ascii_lowercase());
+        // Eight lowercased bytes at a time: one word hashed, not eight bytes.
+        for chunk in self.0.as_bytes().chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            word.make_ascii_lowercase();
+            state.write_u64(u64::from_le_bytes(word));
         }
     }
 }
@@ -606,20 +659,23 @@ fn bare_mention(doc: &Document<'_>, span: Span, tools: &[Span]) -> bool {
     plain(&doc.text()[at.min(content.end)..content.end])
 }
 
-/// Whether the sentence around `span` offers a choice ("GCP, Azure or
-/// AWS", "Docker and/or Kubernetes", "Spark or another framework").
-fn either_or(doc: &Document<'_>, span: Span) -> bool {
-    let Some(sentence) = doc.sentence_at(span.start) else {
+/// Whether the sentence around `span` (the one at index `sentence`, where
+/// `span` starts) offers a choice ("GCP, Azure or AWS", "Docker and/or
+/// Kubernetes", "Spark or another framework").
+fn either_or(doc: &Document<'_>, sentence: Option<usize>, span: Span) -> bool {
+    let Some(sentence) = sentence.map(|s| &doc.sentences()[s]) else {
         return false;
     };
     // Near the mention only: a long sentence says many things.
     let all = doc.text();
     let start = floor_boundary(all, span.start.saturating_sub(LOOK_BACK)).max(sentence.span.start);
     let end = floor_boundary(all, (span.end + LOOK_BACK).min(all.len())).min(sentence.span.end);
-    // " or " or "/or ", the window's ends counting as spaces.
+    // " or " or "/or ", the window's ends counting as spaces: found from
+    // each `o` (memchr), not by comparing at every byte.
     let window = &all.as_bytes()[start..end.max(start)];
-    (0..window.len().saturating_sub(1)).any(|i| {
-        window[i..i + 2].eq_ignore_ascii_case(b"or")
+    let last = window.len().saturating_sub(1);
+    memchr::memchr2_iter(b'o', b'O', &window[..last]).any(|i| {
+        window[i + 1].eq_ignore_ascii_case(&b'r')
             && (i == 0 || matches!(window[i - 1], b' ' | b'/'))
             && window.get(i + 2).is_none_or(|&b| b == b' ')
     })
@@ -646,6 +702,20 @@ struct Skill<'a> {
     /// The technology's name, or the competency's phrase.
     name: &'a str,
     cluster: Cluster<'a>,
+    /// Where the hit starts.
+    place: Place,
+}
+
+/// Where a mention is, for the checks that ask it of every skill.
+#[derive(Clone, Copy)]
+struct Place {
+    /// The index of its sentence.
+    sentence: Option<usize>,
+    /// In a requirements section, not in a sentence marked preferred, nor
+    /// in a block that is no must-have ([`not_required_blocks`]).
+    required: bool,
+    /// In a nice-to-have section, or in a sentence marked preferred.
+    preferred: bool,
 }
 
 /// What a skill counts toward when clusters are counted.
