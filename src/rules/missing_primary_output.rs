@@ -90,8 +90,10 @@ scalable systems\"), says who or what the output is for (\"used by the supply te
 first six months\", \"your main goal\"). Flags the posting when no line does: a list of skills, or \
 duties that are only generic activities (\"develop machine learning models\", \"collaborate with \
 cross-functional teams\", \"stay up to date\"). A line among the qualifications that opens with a \
-duty verb in the present (\"Build demand forecasts used by the supply team\" \
-under \"What you'll bring\") states an output too; a generic one there is no duty line. Deliverables of any job count, not only the three roles' \
+duty verb in the present, or \"you will\" before one (\"Build demand forecasts used by the supply team\" \
+under \"What you'll bring\") states an output too; a generic one there is no duty line. A line about \
+the team's work states one when it names the thing (\"the squad is charged with building all data \
+pipelines\"), not only whom it is for. Deliverables of any job count, not only the three roles' \
 (test plans, toolchains, compilers, configured surveys, analysis results). A line that starts with a vague activity or says the \
 company is looking for someone is read from its purpose clause (\"work with the claims team to build \
 ...\"); one that starts with \"support\" or \"participate in\" counts only when its object names the \
@@ -331,7 +333,14 @@ impl DutyLines {
             // supply team" under "What you'll bring"): such a line counts,
             // a generic one there is no duty line.
             let duties = in_duties(sentence.section);
-            if !(duties || sentence.section == SectionKind::Requirements)
+            // The team's own work ("the team is charged with building all
+            // data pipelines") is the hire's work too.
+            let team = sentence.section == SectionKind::Team;
+            let qualifications = matches!(
+                sentence.section,
+                SectionKind::Requirements | SectionKind::Preferred
+            );
+            if !(duties || team || qualifications)
                 || matches!(
                     doc.blocks()[sentence.block].kind,
                     BlockKind::Heading | BlockKind::Title
@@ -430,14 +439,22 @@ impl DutyLines {
                     // opens with a duty verb in the present ("Build ...",
                     // not "Established ..." or "Publication record") is a
                     // duty.
+                    // So is one that says "you will" or "you" before one
+                    // ("You'll architect the software stack ...").
+                    let present = |at: usize| {
+                        let word = word_at(text, at, clause.end);
+                        lead.at(at).is_some()
+                            && !NOT_A_PRESENT_VERB
+                                .iter()
+                                .any(|end| ends_with_caseless(word, end))
+                    };
                     let is_duty = is_duty
                         && (duties
+                            || team
                             || starts.first().is_some_and(|&at| {
-                                let word = word_at(text, at, clause.end);
-                                lead.at(at).is_some()
-                                    && !NOT_A_PRESENT_VERB
-                                        .iter()
-                                        .any(|end| ends_with_caseless(word, end))
+                                present(at)
+                                    || (subject || hire.at(at).is_some())
+                                        && starts[1..].iter().any(|&verb| present(verb))
                             }));
                     if !is_duty {
                         continue;
@@ -455,7 +472,11 @@ impl DutyLines {
                                 || ((owns.any_in(scope) || production.any_in(scope)) && delivers)
                                 || owned_making(text, scope, &owns, &making));
                     named_any |= named;
-                    concrete |= named || (!object_only && !helped && specific.any_in(scope));
+                    // The team's work counts only when it names the thing
+                    // ("builds all streaming data pipelines"), not for whom
+                    // ("transforms programs in line with regulatory aims").
+                    concrete |=
+                        named || (!team && !object_only && !helped && specific.any_in(scope));
                 }
                 if concrete {
                     out.concrete += 1;
