@@ -90,12 +90,15 @@ scalable systems\"), says who or what the output is for (\"used by the supply te
 first six months\", \"your main goal\"). Flags the posting when no line does: a list of skills, or \
 duties that are only generic activities (\"develop machine learning models\", \"collaborate with \
 cross-functional teams\", \"stay up to date\"). A line among the qualifications that opens with a \
-duty verb in the present (\"Build demand forecasts used by the supply team\" under \"What you'll \
-bring\") states an output too; a generic one there is no duty line. A line that starts with a vague activity or says the \
+duty verb in the present, or \"you will\" before one (\"Build demand forecasts used by the supply team\" \
+under \"What you'll bring\") states an output too; a generic one there is no duty line. A line about \
+the team's work states one when it names the thing (\"the squad is charged with building all data \
+pipelines\"), not only whom it is for. Deliverables of any job count, not only the three roles' \
+(test plans, toolchains, compilers, configured surveys, analysis results). A line that starts with a vague activity or says the \
 company is looking for someone is read from its purpose clause (\"work with the claims team to build \
 ...\"); one that starts with \"support\" or \"participate in\" counts only when its object names the \
 thing itself (\"support the migration of our feature store\"), and so does \"help us <verb>\"; \
-\"own the creation of X\" is ownership; an AI-powered product (\"AI-driven \
+\"we are hiring someone to help us build ...\" reads from \"build ...\"; \"own the creation of X\" is ownership; an AI-powered product (\"AI-driven \
 scheduling tools\") and role work put into production count too. Also flags the posting when the outputs of several roles are claimed \
 so evenly that no primary one can be named and no sentence says which the hire owns.",
         why_it_matters: "The primary output decides the role: what the hire delivers is what the \
@@ -117,15 +120,17 @@ impl Rule for MissingPrimaryOutput {
         let doc = ctx.document;
         let lines = DutyLines::new(ctx);
         let message = if lines.concrete == 0 {
-            if lines.generic.is_empty() {
-                "no sentence says what the hire will deliver or own: the posting lists skills, not duties"
+            if !lines.generic.is_empty() {
+                "no duty line names a deliverable: the duties are activities \
+                 (\"develop models\", \"collaborate with teams\"), not what the hire produces or for whom"
+                    .to_owned()
+            } else if has_duties_section(doc) {
+                "no sentence says what the hire will deliver or own: the responsibilities read as \
+                 requirements or generic aims, not deliverables"
                     .to_owned()
             } else {
-                format!(
-                    "none of the {} duty lines names a deliverable: they are activities \
-                     (\"develop models\", \"collaborate with teams\"), not what the hire produces or for whom",
-                    lines.generic.len()
-                )
+                "no sentence says what the hire will deliver or own: the posting lists skills, not duties"
+                    .to_owned()
             }
         } else if lines.named == 0
             && let Some(names) = evenly_claimed(ctx)
@@ -192,6 +197,18 @@ fn evenly_claimed(ctx: &LintContext<'_>) -> Option<String> {
 /// present: a past tense ("Established"), or a noun or adjective that a duty
 /// verb's pattern also matches ("Visualization", "Generative").
 const NOT_A_PRESENT_VERB: &[&str] = &["ed", "ion", "ions", "ive", "ity", "al"];
+
+/// Whether the posting has a responsibilities section with text under its
+/// heading.
+fn has_duties_section(doc: &Document<'_>) -> bool {
+    doc.sentences().iter().any(|sentence| {
+        sentence.section == SectionKind::Responsibilities
+            && !matches!(
+                doc.blocks()[sentence.block].kind,
+                BlockKind::Heading | BlockKind::Title
+            )
+    })
+}
 
 /// Sections whose lines may state the hire's duties.
 fn in_duties(section: SectionKind) -> bool {
@@ -316,7 +333,14 @@ impl DutyLines {
             // supply team" under "What you'll bring"): such a line counts,
             // a generic one there is no duty line.
             let duties = in_duties(sentence.section);
-            if !(duties || sentence.section == SectionKind::Requirements)
+            // The team's own work ("the team is charged with building all
+            // data pipelines") is the hire's work too.
+            let team = sentence.section == SectionKind::Team;
+            let qualifications = matches!(
+                sentence.section,
+                SectionKind::Requirements | SectionKind::Preferred
+            );
+            if !(duties || team || qualifications)
                 || matches!(
                     doc.blocks()[sentence.block].kind,
                     BlockKind::Heading | BlockKind::Title
@@ -415,14 +439,22 @@ impl DutyLines {
                     // opens with a duty verb in the present ("Build ...",
                     // not "Established ..." or "Publication record") is a
                     // duty.
+                    // So is one that says "you will" or "you" before one
+                    // ("You'll architect the software stack ...").
+                    let present = |at: usize| {
+                        let word = word_at(text, at, clause.end);
+                        lead.at(at).is_some()
+                            && !NOT_A_PRESENT_VERB
+                                .iter()
+                                .any(|end| ends_with_caseless(word, end))
+                    };
                     let is_duty = is_duty
                         && (duties
+                            || team
                             || starts.first().is_some_and(|&at| {
-                                let word = word_at(text, at, clause.end);
-                                lead.at(at).is_some()
-                                    && !NOT_A_PRESENT_VERB
-                                        .iter()
-                                        .any(|end| ends_with_caseless(word, end))
+                                present(at)
+                                    || (subject || hire.at(at).is_some())
+                                        && starts[1..].iter().any(|&verb| present(verb))
                             }));
                     if !is_duty {
                         continue;
@@ -440,7 +472,11 @@ impl DutyLines {
                                 || ((owns.any_in(scope) || production.any_in(scope)) && delivers)
                                 || owned_making(text, scope, &owns, &making));
                     named_any |= named;
-                    concrete |= named || (!object_only && !helped && specific.any_in(scope));
+                    // The team's work counts only when it names the thing
+                    // ("builds all streaming data pipelines"), not for whom
+                    // ("transforms programs in line with regulatory aims").
+                    concrete |=
+                        named || (!team && !object_only && !helped && specific.any_in(scope));
                 }
                 if concrete {
                     out.concrete += 1;
@@ -696,7 +732,7 @@ fn owned_making(text: &str, scope: Span, owns: &Spans, making: &Spans) -> bool {
 fn purpose_clause(text: &str, opener_end: usize, line: Span, lead: &Spans) -> Option<usize> {
     let from = Span::new(opener_end.max(line.start), line.end);
     lead.within(from).iter().find_map(|span| {
-        let before = text[opener_end..span.start].trim_end();
+        let before = strip_help(text[opener_end..span.start].trim_end());
         let to = before.len().checked_sub(2)?;
         let word = &text[span.start..span.end];
         // Compared as bytes: `to` is a char boundary only when they are "to".
@@ -706,6 +742,21 @@ fn purpose_clause(text: &str, opener_end: usize, line: Span, lead: &Spans) -> Op
             && !ends_with_caseless(word, "ing");
         infinitive.then_some(span.start)
     })
+}
+
+/// `before` without a trailing "help" or "help us" ("we are hiring someone
+/// to help us build ..." reads as "to build ...").
+fn strip_help(before: &str) -> &str {
+    let rest = if ends_with_caseless(before, " us") {
+        before[..before.len() - 3].trim_end()
+    } else {
+        before
+    };
+    if ends_with_caseless(rest, " help") {
+        rest[..rest.len() - 5].trim_end()
+    } else {
+        before
+    }
 }
 
 /// The non-empty lines of a sentence, trimmed (a paragraph of unpunctuated
