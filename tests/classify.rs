@@ -92,3 +92,32 @@ fn explicit_title_classifies_like_a_first_line() {
         assert_eq!(joined.primary_role, apart.primary_role, "{name}");
     }
 }
+
+/// Under a company heading ("About us:"), a paragraph that tells the hire
+/// what they will build is the role's summary, and its evidence counts; one
+/// that only says "you will make a difference" stays the employer's.
+#[test]
+fn role_prose_under_a_company_heading_counts() {
+    let about = "Senior Data Scientist\n\nAbout us:\n\nNorthwind Grocers runs 300 \
+        neighbourhood stores and a delivery service across four states.\n\n";
+    let role = "As Senior Data Scientist, you will design the weekly demand forecasts \
+        that our store planners use to order fresh produce.\n\nQualifications\n- Python and SQL\n";
+    let report = Linter::new().lint(&format!("{about}{role}"));
+    let forecasts = report
+        .profile
+        .evidence
+        .iter()
+        .find(|e| &*e.phrase == "demand forecasts")
+        .expect("the duty's output is evidence");
+    assert_eq!(forecasts.section, jdlint::document::SectionKind::Summary);
+    assert!(forecasts.weight > 0.0, "{forecasts:?}");
+
+    let cliche = "At Northwind you will make a difference with the demand forecasts our \
+        planners use.\n\nQualifications\n- Python and SQL\n";
+    let report = Linter::new().lint(&format!("{about}{cliche}"));
+    for evidence in &report.profile.evidence {
+        if evidence.span.start < about.len() + cliche.find("\n\n").unwrap() {
+            assert!(evidence.section.is_boilerplate(), "{evidence:?}");
+        }
+    }
+}

@@ -233,6 +233,8 @@ impl<'a> Document<'a> {
                 headings: of_kind(structure::HEADING_KIND),
                 boilerplate: of_kind(structure::BOILERPLATE_KIND),
                 job_cues: of_kind(structure::JOB_CUE_KIND),
+                hire_address: of_kind(structure::HIRE_ADDRESS_KIND),
+                duty_verbs: of_kind(structure::DUTY_VERB_KIND),
                 company_cues: of_kind(structure::COMPANY_CUE_KIND),
             },
             lexicon,

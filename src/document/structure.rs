@@ -11,6 +11,13 @@ pub(crate) const HEADING_KIND: &str = "heading";
 pub(crate) const BOILERPLATE_KIND: &str = "boilerplate";
 /// Group kind of phrases that speak of the job or to the candidate.
 pub(crate) const JOB_CUE_KIND: &str = "job-cue";
+/// Group kind of phrases that tell the hire what they will do ("you will",
+/// "you'll"): job cues, and what makes a paragraph under a company heading
+/// about the role.
+pub(crate) const HIRE_ADDRESS_KIND: &str = "hire-address";
+/// Group kind of the verbs that build, run or improve a thing (`lints/cues.toml`):
+/// after a [`HIRE_ADDRESS_KIND`] phrase, the hire's work.
+pub(crate) const DUTY_VERB_KIND: &str = "output-build";
 /// Group kind of phrases that speak of the employer (mission, customers,
 /// history, funding).
 pub(crate) const COMPANY_CUE_KIND: &str = "company-cue";
@@ -69,6 +76,8 @@ pub(super) struct StructureHits<'h> {
     pub headings: &'h [u32],
     pub boilerplate: &'h [u32],
     pub job_cues: &'h [u32],
+    pub hire_address: &'h [u32],
+    pub duty_verbs: &'h [u32],
     pub company_cues: &'h [u32],
 }
 
@@ -177,6 +186,7 @@ pub(super) fn analyse(
         (&mut blocks, &mut sentences),
         hits,
         (kinds.job_cues, kinds.company_cues),
+        (kinds.hire_address, kinds.duty_verbs),
         &boilerplate_hits,
     );
     apply_boilerplate(&mut blocks, &mut sentences, &boilerplate_hits);
@@ -1030,9 +1040,11 @@ fn mark_company_paragraphs(
     (blocks, sentences): (&mut [Block], &mut [Sentence]),
     hits: &[Hit],
     (job_cues, company_cues): (&[u32], &[u32]),
+    (hire_address, duty_verbs): (&[u32], &[u32]),
     boilerplate: &[(Span, SectionKind)],
 ) {
-    let (mut j, mut c, mut b) = (0, 0, 0);
+    let (mut j, mut h, mut c, mut b) = (0, 0, 0, 0);
+    let mut verbs = 0;
     let mut before_headings = true;
     for (index, block) in blocks.iter_mut().enumerate() {
         match block.kind {
@@ -1046,17 +1058,7 @@ fn mark_company_paragraphs(
         // Under a heading ("About the role", "Team") "we" may be the team
         // the hire joins; before any heading it is the employer.
         let we_is_team = !before_headings;
-        if !matches!(block.section, SectionKind::Summary | SectionKind::Team)
-            || block.span.len() > BOILERPLATE_BLOCK_LIMIT
-        {
-            continue;
-        }
         let span = block.span;
-        let paragraph = &text[block.content.start..block.content.end];
-        // "The risk team pioneered ..." under a heading describes the team.
-        if we_is_team && names_team(paragraph, 10) {
-            continue;
-        }
         let inside = |cues: &[u32], i: &mut usize| {
             let start = |k: usize| cues.get(k).map(|&h| hits[h as usize].span.start);
             while start(*i).is_some_and(|s| s < span.start) {
@@ -1064,7 +1066,29 @@ fn mark_company_paragraphs(
             }
             start(*i).is_some_and(|s| s < span.end)
         };
-        if inside(job_cues, &mut j) {
+        let addresses_hire = inside(hire_address, &mut h);
+        // Under a company heading ("About us:"), a paragraph that tells
+        // the hire what they will do is the role's summary: "As Senior Data
+        // Scientist, you will design, develop and deploy ...", not "at our
+        // company you will have a voice".
+        if block.section == SectionKind::Company
+            && addresses_hire
+            && tells_duty(text, hits, span, &hire_address[h..], duty_verbs, &mut verbs)
+        {
+            set_section(index, block, sentences, SectionKind::Summary);
+            continue;
+        }
+        if !matches!(block.section, SectionKind::Summary | SectionKind::Team)
+            || block.span.len() > BOILERPLATE_BLOCK_LIMIT
+        {
+            continue;
+        }
+        let paragraph = &text[block.content.start..block.content.end];
+        // "The risk team pioneered ..." under a heading describes the team.
+        if we_is_team && names_team(paragraph, 10) {
+            continue;
+        }
+        if addresses_hire || inside(job_cues, &mut j) {
             continue;
         }
         while boilerplate
@@ -1083,12 +1107,54 @@ fn mark_company_paragraphs(
         {
             continue;
         }
-        block.section = SectionKind::Company;
-        let first = sentences.partition_point(|x| x.block < index);
-        let last = sentences.partition_point(|x| x.block <= index);
-        for sentence in &mut sentences[first..last] {
-            sentence.section = SectionKind::Company;
+        set_section(index, block, sentences, SectionKind::Company);
+    }
+}
+
+/// Whether one of the `hire_address` hits inside `span` ("you will") is
+/// followed at once by a duty verb ("design"). Both lists index `hits` in
+/// order; `verbs` is the position in `duty_verbs`, kept from one call to
+/// the next, so the paragraphs are walked once.
+fn tells_duty(
+    text: &str,
+    hits: &[Hit],
+    span: Span,
+    hire_address: &[u32],
+    duty_verbs: &[u32],
+    verbs: &mut usize,
+) -> bool {
+    for address in hire_address
+        .iter()
+        .map(|&i| hits[i as usize].span)
+        .take_while(|address| address.start < span.end)
+    {
+        while duty_verbs
+            .get(*verbs)
+            .is_some_and(|&i| hits[i as usize].span.start < address.end)
+        {
+            *verbs += 1;
         }
+        let Some(&verb) = duty_verbs.get(*verbs) else {
+            return false;
+        };
+        let verb = hits[verb as usize].span;
+        if verb.start <= span.end
+            && verb.start - address.end <= 2
+            && text[address.end..verb.start].bytes().all(|b| b == b' ')
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// Puts the block at `index` and its sentences in `section`.
+fn set_section(index: usize, block: &mut Block, sentences: &mut [Sentence], section: SectionKind) {
+    block.section = section;
+    let first = sentences.partition_point(|x| x.block < index);
+    let last = sentences.partition_point(|x| x.block <= index);
+    for sentence in &mut sentences[first..last] {
+        sentence.section = section;
     }
 }
 
