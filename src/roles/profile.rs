@@ -442,39 +442,31 @@ pub(crate) fn build(
     // rubric's ML Engineer or research work. The AI Engineer's building
     // verbs and weak hints in it are not product work on a pre-trained model;
     // its specific phrases (RAG, prompt engineering) still are.
-    if let Some(kind) = lexicon.kind_id(MODEL_RESEARCH_KIND) {
-        let research: HashSet<u32> = doc
-            .hits_of_kind(Some(kind))
-            .filter_map(|(i, _)| index.sentence(i).map(|s| s as u32))
-            .collect();
-        for item in &mut evidence {
-            if item.role == Role::AiEngineer
-                && (item.contextual || item.phrase_weight < SUBSTANTIAL_WEIGHT)
-                && item.sentence.is_some_and(|s| research.contains(&s))
-            {
-                item.weight = 0.0;
-            }
-        }
-    }
+    //
     // A sentence about the hire using AI assistants ("experience using
     // ChatGPT and other AI tools to boost productivity", "AI coding
     // assistants such as Copilot") asks for a user of the products, not a
     // builder of them: the AI Engineer's building verbs, weak hints and
     // tool names in it are not its work.
-    if let Some(kind) = lexicon.kind_id(AI_TOOL_USE_KIND) {
-        let using: HashSet<u32> = doc
-            .hits_of_kind(Some(kind))
-            .filter_map(|(i, _)| index.sentence(i).map(|s| s as u32))
-            .collect();
-        for item in &mut evidence {
-            if item.role == Role::AiEngineer
-                && (item.contextual
-                    || item.phrase_weight < SUBSTANTIAL_WEIGHT
-                    || &*item.kind == "tool")
-                && item.sentence.is_some_and(|s| using.contains(&s))
-            {
-                item.weight = 0.0;
-            }
+    let sentences_with = |kind: &str| -> HashSet<u32> {
+        lexicon.kind_id(kind).map_or_else(HashSet::default, |kind| {
+            doc.hits_of_kind(Some(kind))
+                .filter_map(|(i, _)| index.sentence(i).map(|s| s as u32))
+                .collect()
+        })
+    };
+    let research = sentences_with(MODEL_RESEARCH_KIND);
+    let using = sentences_with(AI_TOOL_USE_KIND);
+    for item in &mut evidence {
+        let Some(sentence) = item.sentence else {
+            continue;
+        };
+        let weak = item.contextual || item.phrase_weight < SUBSTANTIAL_WEIGHT;
+        if item.role == Role::AiEngineer
+            && ((weak && research.contains(&sentence))
+                || ((weak || &*item.kind == "tool") && using.contains(&sentence)))
+        {
+            item.weight = 0.0;
         }
     }
     // An acronym and its expansion are one phrase said twice
