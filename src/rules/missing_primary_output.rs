@@ -121,8 +121,8 @@ impl Rule for MissingPrimaryOutput {
         let lines = DutyLines::new(ctx);
         let message = if lines.concrete == 0 {
             if !lines.generic.is_empty() {
-                "no duty line names a deliverable: the duties are activities \
-                 (\"develop models\", \"collaborate with teams\"), not what the hire produces or for whom"
+                "no duty line names a deliverable: the labelled duties are activities, not what \
+                 the hire produces or for whom"
                     .to_owned()
             } else if has_duties_section(doc) {
                 "no sentence says what the hire will deliver or own: the responsibilities read as \
