@@ -1,6 +1,7 @@
 //! Blocks, sentences and sections from lines, tokens and heading hits.
 
 use super::lines::LineIndex;
+use super::tokens::is_word_byte;
 use super::{Block, BlockKind, Section, SectionKind, Sentence};
 use crate::lexicon::{Hit, Lexicon};
 use crate::span::Span;
@@ -369,11 +370,6 @@ fn word_char_at(text: &str, at: usize) -> Option<(char, usize, bool)> {
             .next()
             .map(|c| (c, c.len_utf8(), is_word_char(c))),
     }
-}
-
-/// [`is_word_char`] for an ASCII byte.
-fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
 }
 
 const MINOR_WORDS: &[&str] = &[

@@ -208,7 +208,9 @@ fn simple_tokens(line: &str, offset: usize, tokens: &mut Vec<Token>) {
     }
 }
 
-fn is_word_byte(b: u8) -> bool {
+/// Whether an ASCII byte is a word byte (`[A-Za-z0-9_]`), as the tokenizer
+/// reads it; the structure's byte fast paths read it the same way.
+pub(super) fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
 

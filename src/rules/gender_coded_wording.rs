@@ -172,13 +172,7 @@ fn person_free(doc: &Document<'_>, span: Span, heads: &[(Hit, Entry<'_>)]) -> bo
         tags.iter().any(|tag| {
             tag.strip_prefix(side)
                 .and_then(|rest| rest.strip_prefix(':'))
-                .is_some_and(|tagged| {
-                    tagged.len() == word.len()
-                        && tagged
-                            .bytes()
-                            .zip(word.bytes())
-                            .all(|(t, w)| t == w.to_ascii_lowercase())
-                })
+                .is_some_and(|tagged| tagged.eq_ignore_ascii_case(word))
         })
     };
     let Some(sentence) = doc.sentence_at(span.start) else {

@@ -219,13 +219,9 @@ fn leads_with_requirement(said: &str) -> bool {
         .filter(|word| !word.is_empty())
         .take(REQUIREMENT_LEAD_WORDS)
         .any(|word| {
-            REQUIREMENT_WORDS.iter().any(|wanted| {
-                word.len() == wanted.len()
-                    && word
-                        .bytes()
-                        .zip(wanted.bytes())
-                        .all(|(w, x)| w.to_ascii_lowercase() == x)
-            })
+            REQUIREMENT_WORDS
+                .iter()
+                .any(|wanted| word.eq_ignore_ascii_case(wanted))
         })
 }
 
