@@ -5,6 +5,8 @@
     python3 scripts/corpus_firings.py                 # counts per rule and source
     python3 scripts/corpus_firings.py RULE [N]        # N (default 20) random firings of RULE, fixed seed
     SEED=2027 python3 scripts/corpus_firings.py RULE  # another fixed sample (the default seed is 7)
+    EXCLUDE=ids.txt python3 scripts/corpus_firings.py RULE  # never sample the ids listed in ids.txt
+                                                            # (a held-out set kept for measuring)
 
 The corpus becomes a JSON-lines feed with `date_posted` from meta.tsv (approximate dates
 `~YYYY-MM` read as the first of the month), linted with `jdlint check --input jsonl`; the feed
@@ -56,7 +58,10 @@ def counts(reports):
 def sample(reports, rule, n):
     feed = {j["id"]: j for j in map(json.loads, open(FEED))}
     rows = [(r, [d for d in r["diagnostics"] if d["rule"] == rule]) for r in reports]
-    rows = [row for row in rows if row[1]]
+    excluded = set()
+    if os.environ.get("EXCLUDE"):
+        excluded = {line.strip() for line in open(os.environ["EXCLUDE"]) if line.strip()}
+    rows = [row for row in rows if row[1] and row[0]["id"] not in excluded]
     random.seed(int(os.environ.get("SEED", "7")))
     random.shuffle(rows)
     for report, found in rows[:n]:
