@@ -5,7 +5,7 @@
 //! once per posting, not once per rule.
 
 use super::Role;
-use super::profile::{DELEGATION_KIND, NEGATION_KIND};
+use super::profile::{DELEGATION_KIND, NEGATION_KIND, PREFERRED_CUE_KIND};
 use crate::document::Document;
 use crate::lexicon::{GroupId, Lexicon};
 
@@ -19,6 +19,9 @@ pub struct HitIndex {
     sentence: Vec<u32>,
     /// Per sentence: whether a negation cue is in it.
     negated: Vec<bool>,
+    /// The lines (0-based, ascending) holding a mark that what they ask is
+    /// only preferred ("is a plus", "nice to have").
+    preferred_lines: Vec<usize>,
     /// Per sentence: the roles whose work a delegation cue in it hands over,
     /// one bit per [`Role::index`], and [`ANY_ROLE`].
     delegated: Vec<u8>,
@@ -33,10 +36,12 @@ impl HitIndex {
     pub fn new(document: &Document<'_>, lexicon: &Lexicon) -> Self {
         let negation = lexicon.kind_id(NEGATION_KIND);
         let delegation = lexicon.kind_id(DELEGATION_KIND);
+        let preferred = lexicon.kind_id(PREFERRED_CUE_KIND);
         let sentences = document.sentences();
         let mut index = HitIndex {
             sentence: Vec::with_capacity(document.hits().len()),
             negated: vec![false; sentences.len()],
+            preferred_lines: Vec::new(),
             delegated: vec![0; sentences.len()],
             // At most one entry per hit: reserved once, never regrown.
             context_seen: Vec::with_capacity(document.hits().len()),
@@ -69,6 +74,11 @@ impl HitIndex {
                 index.context_seen.push((number, owner));
             } else if kind == negation {
                 index.negated[sentence] = true;
+            } else if kind == preferred {
+                let line = document.lines().line_of(hit.span.start);
+                if index.preferred_lines.last() != Some(&line) {
+                    index.preferred_lines.push(line);
+                }
             } else if kind == delegation {
                 let role = lexicon.entry(hit.entry).group.role;
                 index.delegated[sentence] |= role.map_or(ANY_ROLE, role_bit);
@@ -92,6 +102,15 @@ impl HitIndex {
     #[must_use]
     pub fn is_negated(&self, sentence: Option<usize>) -> bool {
         sentence.is_some_and(|s| self.negated.get(s).copied().unwrap_or(false))
+    }
+
+    /// Whether the line (0-based) marks what it asks as only preferred
+    /// ("experience with LLM APIs is a plus"). A line, not a sentence: an
+    /// unpunctuated list reads as one sentence, and "PhD preferred" on one
+    /// of its lines says nothing of the others.
+    #[must_use]
+    pub fn is_preferred_line(&self, line: usize) -> bool {
+        self.preferred_lines.binary_search(&line).is_ok()
     }
 
     /// Whether a delegation cue ("partner with engineers who ...") is in the

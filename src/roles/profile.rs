@@ -16,6 +16,9 @@ pub(crate) const NEGATION_KIND: &str = "negation";
 /// Group kind of delegation cues: the sentence hands the group's role's work
 /// to someone else.
 pub(crate) const DELEGATION_KIND: &str = "delegation";
+/// Inline marks that a requirement is only preferred ("is a plus"), from
+/// `lints/requirements.toml`.
+pub(crate) const PREFERRED_CUE_KIND: &str = "preferred-cue";
 /// Group kind of cues of research on generative models (`lints/cues.toml`):
 /// GANs, diffusion models, "research and development".
 const MODEL_RESEARCH_KIND: &str = "model-research";
@@ -360,7 +363,16 @@ pub(crate) fn build(
         if !group.context.is_empty() && !context_counted.insert((in_sentence, role)) {
             continue;
         }
-        let section = doc.section_at(hit.span.start);
+        // A requirement that says it is only preferred ("familiarity with
+        // LLM APIs is a plus") is a nice-to-have wherever it is listed.
+        let section = match doc.section_at(hit.span.start) {
+            SectionKind::Requirements
+                if index.is_preferred_line(doc.lines().line_of(hit.span.start)) =>
+            {
+                SectionKind::Preferred
+            }
+            section => section,
+        };
         let negated = index.is_negated(in_sentence)
             || (title.role.role() != Some(role) && index.delegates(in_sentence, role));
         let seen = repeats.entry(hit.entry).or_insert(0);

@@ -42,7 +42,9 @@ pub struct TitleAnalysis {
     /// AI/ML/data word), relative to the title's text.
     pub vague: Option<Span>,
     /// A noun of another role (`Data Engineer`, `Data Analyst`,
-    /// `Research Scientist`), relative to the title's text.
+    /// `Research Scientist`), or of a trade in a title that names none of
+    /// the three (`Developer` in `Senior Python Developer`), relative to the
+    /// title's text.
     pub other_role: Option<Span>,
 }
 
@@ -66,6 +68,8 @@ pub(crate) fn analyse(title: &str, hits: &[Hit], lexicon: &Lexicon) -> TitleAnal
     let mut vague = None;
     let mut generic = Vec::new();
     let mut names_a_role = false;
+    // The first noun of a trade (`Developer`, `Engineer`) the title has.
+    let mut trade_noun = None;
     for hit in hits {
         let entry = lexicon.entry(hit.entry);
         let group = entry.group;
@@ -85,6 +89,9 @@ pub(crate) fn analyse(title: &str, hits: &[Hit], lexicon: &Lexicon) -> TitleAnal
             }
             OTHER_NOUN => {
                 names_a_role = true;
+                if group.tags.iter().any(|t| t == "job") {
+                    trade_noun.get_or_insert(hit.span);
+                }
                 continue;
             }
             _ => continue,
@@ -169,7 +176,11 @@ pub(crate) fn analyse(title: &str, hits: &[Hit], lexicon: &Lexicon) -> TitleAnal
                 }
             ) && p.role == Role::Other
         })
-        .map(|p| p.span);
+        .map(|p| p.span)
+        // A trade with no word of the three roles (`Senior Python
+        // Developer`, `Lead Go Engineer`) is another job too; `ML
+        // Applications Engineer` may well be one of the three.
+        .or(trade_noun.filter(|_| pieces.iter().all(|p| p.role == Role::Other)));
     let role = match mentions.as_slice() {
         [] => TitleRole::Other,
         [one] => TitleRole::from(one.role),
