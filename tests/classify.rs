@@ -121,3 +121,44 @@ fn role_prose_under_a_company_heading_counts() {
         }
     }
 }
+
+#[test]
+fn titles_name_their_role() {
+    use jdlint::TitleRole;
+    let linter = Linter::new();
+    let cases = [
+        ("Senior Data Scientist", TitleRole::DataScientist),
+        ("Senior AI Data Scientist", TitleRole::DataScientist),
+        (
+            "Machine Learning Engineer - Join a Scaleup!",
+            TitleRole::MlEngineer,
+        ),
+        (
+            "Senior Machine Learning Ops Engineer",
+            TitleRole::MlEngineer,
+        ),
+        ("ML Operations Engineer (MLOps)", TitleRole::MlEngineer),
+        ("Generative AI Engineer", TitleRole::AiEngineer),
+        ("AI/ML Engineer", TitleRole::Ambiguous),
+        ("Machine Learning Infrastructure Engineer", TitleRole::Other),
+        ("Senior Python Developer", TitleRole::Other),
+    ];
+    for (title, expected) in cases {
+        let text = format!("{title}\n\nYou will build things.\n");
+        let profile = linter.lint(&text).profile;
+        assert_eq!(profile.title_role, expected, "{title}");
+    }
+    // A trade with no word of the three roles names another job, as
+    // `Software Engineer` does: its other-job prior applies.
+    let profile = linter
+        .lint("Senior Python Developer\n\nYou will build things.\n")
+        .profile;
+    assert!(profile.title.other_role.is_some());
+    let profile = linter
+        .lint("Senior ML Platform Developer\n\nYou will build things.\n")
+        .profile;
+    assert!(
+        profile.title.other_role.is_none(),
+        "an ML word keeps it open"
+    );
+}

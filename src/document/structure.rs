@@ -255,7 +255,8 @@ fn looks_like_title(line: &str) -> bool {
     !line.is_empty()
         && line.len() <= 150
         && words <= 16
-        && !line.ends_with(['.', '!', '?', ',', ';'])
+        // `Machine Learning Engineer - Join a Scaleup!` is still a title.
+        && !line.ends_with(['.', '?', ',', ';'])
         && !sentence_break
         && !line.contains("? ")
         && !line.contains("! ")
@@ -1229,6 +1230,10 @@ mod tests {
         assert!(!looks_like_title("We are hiring. Join us"));
         assert!(looks_like_title("Sr. AI Engineer"));
         assert!(!looks_like_title("Acme builds tools for data teams."));
+        assert!(looks_like_title(
+            "Machine Learning Engineer - Join a Scaleup!"
+        ));
+        assert!(!looks_like_title("We grow fast! Join us"));
     }
 
     use crate::document::{Token, TokenKind};
