@@ -22,6 +22,15 @@ pub(crate) const PREFERRED_CUE_KIND: &str = "preferred-cue";
 /// Group kind of cues of research on generative models (`lints/cues.toml`):
 /// GANs, diffusion models, "research and development".
 const MODEL_RESEARCH_KIND: &str = "model-research";
+/// Group kind of cues of the architectures of models that are built or
+/// pretrained (`lints/cues.toml`): "LLM architectures", "pretraining".
+const MODEL_ARCHITECTURE_KIND: &str = "model-architecture";
+/// Tag of the data-engineering phrases (`lints/roles.toml`): "data
+/// pipelines", "ETL".
+const DATA_ENGINEER_TAG: &str = "data-engineer";
+/// An ML Engineer verb is the verb of a data pipeline at most this many
+/// words before it ("deploy and maintain automated data pipelines").
+const MAX_OBJECT_GAP_WORDS: usize = 4;
 /// Group kind of cues of the hire using AI assistants as a user
 /// (`lints/cues.toml`): "AI tools to boost productivity", "AI coding
 /// assistants".
@@ -478,6 +487,76 @@ pub(crate) fn build(
             && ((weak && research.contains(&sentence))
                 || ((weak || &*item.kind == "tool") && using.contains(&sentence)))
         {
+            item.weight = 0.0;
+        }
+    }
+    // A foundation-model builder names the architecture it trains ("LLM
+    // architectures optimized for long context and low inference cost"):
+    // the AI Engineer phrases that describe that architecture, later in the
+    // same clause (no comma or semicolon between), are properties of the
+    // model being built, the rubric's ML Engineer (or research) work. A
+    // phrase listed beside the architecture ("RAG, prompt engineering,
+    // transformer architecture") is still AI Engineer work.
+    let architectures: Vec<(u32, Span)> = lexicon
+        .kind_id(MODEL_ARCHITECTURE_KIND)
+        .map(|kind| {
+            doc.hits_of_kind(Some(kind))
+                .filter_map(|(i, hit)| Some((index.sentence(i)? as u32, hit.span)))
+                .collect()
+        })
+        .unwrap_or_default();
+    for item in &mut evidence {
+        let describes = |&(sentence, span): &(u32, Span)| {
+            item.sentence == Some(sentence)
+                && span.end <= item.span.start
+                && !text[span.end..item.span.start].contains([',', ';'])
+        };
+        if item.role == Role::AiEngineer && architectures.iter().any(describes) {
+            item.weight = 0.0;
+        }
+    }
+    // An ML Engineer verb whose object is a data pipeline ("develop, deploy
+    // and maintain automated data pipelines", "deploy ETL jobs") is data
+    // engineering, even when the sentence names models elsewhere: the verb
+    // counts for nothing. A model named first ("deploy models and data
+    // pipelines") keeps it.
+    let data_pipelines: Vec<(Option<usize>, Span)> = doc
+        .hits()
+        .iter()
+        .enumerate()
+        .filter(|(_, hit)| {
+            let group = lexicon.entry(hit.entry).group;
+            group.tags.iter().any(|t| t == DATA_ENGINEER_TAG)
+        })
+        .map(|(j, hit)| (index.sentence(j as u32), hit.span))
+        .collect();
+    for item in &mut evidence {
+        if item.role != Role::MlEngineer || !item.contextual || item.weight == 0.0 {
+            continue;
+        }
+        let sentence = item.sentence.map(|s| s as usize);
+        let Some(&(_, target)) = data_pipelines
+            .iter()
+            .find(|(s, span)| *s == sentence && span.start >= item.span.end)
+        else {
+            continue;
+        };
+        let between = &text[item.span.end..target.start];
+        let near = between.split_whitespace().count() <= MAX_OBJECT_GAP_WORDS
+            && !between.contains([',', ';', '.']);
+        // The ML Engineer's own subjects ("models", "ML systems"): the
+        // context phrases of its evidence groups, not those of the cue
+        // groups (verbs such as "maintain").
+        let model_first = objects.iter().any(|&(s, owner, span)| {
+            s == sentence
+                && owner.is_some_and(|g| {
+                    let group = lexicon.group(g);
+                    group.role == Some(Role::MlEngineer) && EVIDENCE_KINDS.contains(&&*group.kind)
+                })
+                && span.start >= item.span.end
+                && span.start < target.start
+        });
+        if near && !model_first {
             item.weight = 0.0;
         }
     }

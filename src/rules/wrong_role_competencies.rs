@@ -11,11 +11,17 @@ const MAX_LABELS: usize = 6;
 /// Kind of the phrases for teaching people ("training courses",
 /// `lints/cues.toml`).
 const PEOPLE_TRAINING: &str = "people-training";
+/// Kind of the phrases that apply statistics or metrics to the hire's own
+/// models ("for our models", "model performance", `lints/cues.toml`).
+const MODEL_IMPROVEMENT: &str = "model-improvement";
 
 /// The competencies among `found` that are asked of the hire: not the company
 /// speaking of itself ("Acme is the contract review AI agent", "we partner
 /// with a startup tackling RAG"), not verbs in a sentence on training people
-/// ("maintain a training curriculum on machine learning"), and a verb
+/// ("maintain a training curriculum on machine learning"), not a Data
+/// Scientist's statistics or metrics applied to the hire's own models
+/// ("define success metrics for our models": how an ML engineer improves a
+/// model), and a verb
 /// counted from its sentence's subject only when nothing else of the role is
 /// named in that sentence ("design and deploy large-scale ML algorithms" is
 /// one duty).
@@ -24,6 +30,10 @@ fn asked_of_hire<'p>(ctx: &LintContext<'_>, found: Vec<&'p Evidence>) -> Vec<&'p
     let sentence_of = |e: &Evidence| e.sentence.map(|s| s as usize);
     let teaching: Vec<Option<usize>> = ctx
         .hits_of(PEOPLE_TRAINING)
+        .map(|(hit, _)| doc.sentence_index_at(hit.span.start))
+        .collect();
+    let improving: Vec<Option<usize>> = ctx
+        .hits_of(MODEL_IMPROVEMENT)
         .map(|(hit, _)| doc.sentence_index_at(hit.span.start))
         .collect();
     let kept: Vec<&Evidence> = found
@@ -36,10 +46,13 @@ fn asked_of_hire<'p>(ctx: &LintContext<'_>, found: Vec<&'p Evidence>) -> Vec<&'p
             let at = e.span.start - sentence.span.start;
             let about_people = e.contextual && teaching.contains(&sentence_of(e));
             let modelling = e.role == Role::MlEngineer
-                && e.phrase.contains("pipeline")
+                && has_tag(ctx, e, ML_PIPELINE)
                 && modelling_pipeline(ctx, e, &sentence_of(e));
+            let model_statistics =
+                e.role == Role::DataScientist && improving.contains(&sentence_of(e));
             !(about_people
                 || modelling
+                || model_statistics
                 || super::out_of_role_duty::company_voice(text, at)
                 || team_voice(e.section, text)
                 || profession_voice(doc, sentence.span.start, text))
@@ -71,6 +84,26 @@ fn asked_of_hire<'p>(ctx: &LintContext<'_>, found: Vec<&'p Evidence>) -> Vec<&'p
             _ => true,
         })
         .collect()
+}
+
+/// Tag of the ML Engineer's pipeline phrases ("ML pipelines", "training
+/// pipelines", `lints/roles.toml`): a pipeline may be a modelling workflow.
+const ML_PIPELINE: &str = "ml-pipeline";
+
+/// Whether the pack group of the phrase found at `e` carries `tag`.
+fn has_tag(ctx: &LintContext<'_>, e: &Evidence, tag: &str) -> bool {
+    ctx.document
+        .hits()
+        .iter()
+        .filter(|hit| hit.span == e.span)
+        .any(|hit| {
+            ctx.lexicon
+                .entry(hit.entry)
+                .group
+                .tags
+                .iter()
+                .any(|t| t == tag)
+        })
 }
 
 /// Kinds of the steps of building and of running a model (`lints/cues.toml`).
@@ -201,7 +234,9 @@ curriculum on machine learning\"), the team describing itself (a sentence of the
 one opening with the team's name, \"our team\" or \"the platform team\", that does not name the hire), the profession described in general \
 (\"Machine learning engineers are a bridge between ...\", and a \"They can ...\" sentence right \
 after it), an ML pipeline whose sentence lists only modelling steps (\"end-to-end ML pipelines, \
-including data cleaning, cross-validation and hyper-parameter tuning\"), and a verb that counts only through its sentence's subject when \
+including data cleaning, cross-validation and hyper-parameter tuning\"), a Data Scientist's \
+statistics or metrics said of the hire's own models (\"define success metrics for our models\", \
+\"hypothesis testing on model performance\"), and a verb that counts only through its sentence's subject when \
 that sentence already names a competency of the role (\"design and deploy large-scale ML \
 algorithms\" is one). Distinct means different duties: the same duty said twice (\"develop and \
 deploy ML models\" in the summary and again in a bullet) counts once, so do the tools of one \
