@@ -497,21 +497,41 @@ pub(crate) fn build(
     // model being built, the rubric's ML Engineer (or research) work. A
     // phrase listed beside the architecture ("RAG, prompt engineering,
     // transformer architecture") is still AI Engineer work.
-    let architectures: Vec<(u32, Span)> = lexicon
+    // Each architecture with the end of its clause: the next comma or
+    // semicolon after it, found once per architecture and never past the
+    // next one (whose clause it then shares), so the cost stays linear.
+    let mut architectures: Vec<(u32, Span, usize)> = lexicon
         .kind_id(MODEL_ARCHITECTURE_KIND)
         .map(|kind| {
             doc.hits_of_kind(Some(kind))
-                .filter_map(|(i, hit)| Some((index.sentence(i)? as u32, hit.span)))
+                .filter_map(|(i, hit)| Some((index.sentence(i)? as u32, hit.span, hit.span.end)))
                 .collect()
         })
         .unwrap_or_default();
-    for item in &mut evidence {
-        let describes = |&(sentence, span): &(u32, Span)| {
-            item.sentence == Some(sentence)
-                && span.end <= item.span.start
-                && !text[span.end..item.span.start].contains([',', ';'])
+    for i in (0..architectures.len()).rev() {
+        let (sentence, span, _) = architectures[i];
+        let sentence_end = doc.sentences()[sentence as usize].span.end;
+        let next = architectures
+            .get(i + 1)
+            .filter(|&&(s, next, _)| s == sentence && next.start >= span.end);
+        let limit = next.map_or(sentence_end, |&(_, next, _)| next.start);
+        let clause_end = match text[span.end..limit].find([',', ';']) {
+            Some(at) => span.end + at,
+            None => next.map_or(sentence_end, |&(_, _, end)| end),
         };
-        if item.role == Role::AiEngineer && architectures.iter().any(describes) {
+        architectures[i].2 = clause_end;
+    }
+    for item in &mut evidence {
+        if item.role != Role::AiEngineer {
+            continue;
+        }
+        // The nearest architecture before the phrase in its sentence.
+        let before = architectures.partition_point(|&(_, span, _)| span.end <= item.span.start);
+        let describes = before.checked_sub(1).is_some_and(|i| {
+            let (sentence, _, clause_end) = architectures[i];
+            item.sentence == Some(sentence) && item.span.start < clause_end
+        });
+        if describes {
             item.weight = 0.0;
         }
     }
@@ -535,28 +555,38 @@ pub(crate) fn build(
             continue;
         }
         let sentence = item.sentence.map(|s| s as usize);
-        let Some(&(_, target)) = data_pipelines
-            .iter()
-            .find(|(s, span)| *s == sentence && span.start >= item.span.end)
-        else {
+        // The first data pipeline after the verb: in its sentence, or none is.
+        let next = data_pipelines.partition_point(|&(_, span)| span.start < item.span.end);
+        let Some(&(_, target)) = data_pipelines.get(next).filter(|(s, _)| *s == sentence) else {
             continue;
         };
         let between = &text[item.span.end..target.start];
-        let near = between.split_whitespace().count() <= MAX_OBJECT_GAP_WORDS
+        // Counted with an early stop: a long sentence is not read again
+        // for each verb in it.
+        let near = between
+            .split_whitespace()
+            .nth(MAX_OBJECT_GAP_WORDS)
+            .is_none()
             && !between.contains([',', ';', '.']);
+        if !near {
+            continue;
+        }
         // The ML Engineer's own subjects ("models", "ML systems"): the
         // context phrases of its evidence groups, not those of the cue
         // groups (verbs such as "maintain").
-        let model_first = objects.iter().any(|&(s, owner, span)| {
-            s == sentence
-                && owner.is_some_and(|g| {
-                    let group = lexicon.group(g);
-                    group.role == Some(Role::MlEngineer) && EVIDENCE_KINDS.contains(&&*group.kind)
-                })
-                && span.start >= item.span.end
-                && span.start < target.start
-        });
-        if near && !model_first {
+        let from = objects.partition_point(|&(_, _, span)| span.start < item.span.end);
+        let model_first = objects[from..]
+            .iter()
+            .take_while(|&&(_, _, span)| span.start < target.start)
+            .any(|&(s, owner, _)| {
+                s == sentence
+                    && owner.is_some_and(|g| {
+                        let group = lexicon.group(g);
+                        group.role == Some(Role::MlEngineer)
+                            && EVIDENCE_KINDS.contains(&&*group.kind)
+                    })
+            });
+        if !model_first {
             item.weight = 0.0;
         }
     }
