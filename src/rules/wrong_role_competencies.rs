@@ -28,14 +28,18 @@ const MODEL_IMPROVEMENT: &str = "model-improvement";
 fn asked_of_hire<'p>(ctx: &LintContext<'_>, found: Vec<&'p Evidence>) -> Vec<&'p Evidence> {
     let doc = ctx.document;
     let sentence_of = |e: &Evidence| e.sentence.map(|s| s as usize);
-    let teaching: Vec<Option<usize>> = ctx
-        .hits_of(PEOPLE_TRAINING)
-        .map(|(hit, _)| doc.sentence_index_at(hit.span.start))
-        .collect();
-    let improving: Vec<Option<usize>> = ctx
-        .hits_of(MODEL_IMPROVEMENT)
-        .map(|(hit, _)| doc.sentence_index_at(hit.span.start))
-        .collect();
+    // The sentences of each cue kind, sorted for binary search.
+    let sentences_of = |kind: &str| {
+        let mut sentences: Vec<Option<usize>> = ctx
+            .hits_of(kind)
+            .map(|(hit, _)| doc.sentence_index_at(hit.span.start))
+            .collect();
+        sentences.sort_unstable();
+        sentences.dedup();
+        sentences
+    };
+    let teaching = sentences_of(PEOPLE_TRAINING);
+    let improving = sentences_of(MODEL_IMPROVEMENT);
     let kept: Vec<&Evidence> = found
         .into_iter()
         .filter(|e| {
@@ -44,12 +48,12 @@ fn asked_of_hire<'p>(ctx: &LintContext<'_>, found: Vec<&'p Evidence>) -> Vec<&'p
             };
             let text = doc.slice(sentence.span);
             let at = e.span.start - sentence.span.start;
-            let about_people = e.contextual && teaching.contains(&sentence_of(e));
+            let about_people = e.contextual && teaching.binary_search(&sentence_of(e)).is_ok();
             let modelling = e.role == Role::MlEngineer
                 && has_tag(ctx, e, ML_PIPELINE)
                 && modelling_pipeline(ctx, e, &sentence_of(e));
             let model_statistics =
-                e.role == Role::DataScientist && improving.contains(&sentence_of(e));
+                e.role == Role::DataScientist && improving.binary_search(&sentence_of(e)).is_ok();
             !(about_people
                 || modelling
                 || model_statistics
@@ -92,9 +96,12 @@ const ML_PIPELINE: &str = "ml-pipeline";
 
 /// Whether the pack group of the phrase found at `e` carries `tag`.
 fn has_tag(ctx: &LintContext<'_>, e: &Evidence, tag: &str) -> bool {
-    ctx.document
-        .hits()
+    // Hits are sorted by start: only those starting where `e` does.
+    let hits = ctx.document.hits();
+    let from = hits.partition_point(|hit| hit.span.start < e.span.start);
+    hits[from..]
         .iter()
+        .take_while(|hit| hit.span.start == e.span.start)
         .filter(|hit| hit.span == e.span)
         .any(|hit| {
             ctx.lexicon
