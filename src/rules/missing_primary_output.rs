@@ -316,12 +316,9 @@ impl DutyLines {
             specific: Spans::of(ctx, kinds::SPECIFIC),
             generic: Spans::of(ctx, kinds::HEAD_GENERIC),
             verbs: {
-                // "work on our forecasting models": an opener read from its
-                // object acts as the verb of a head noun.
                 let mut verbs: Vec<Span> = ctx
                     .hits_of(BUILD_KIND)
                     .chain(ctx.hits_of(OWNERSHIP_KIND))
-                    .chain(ctx.hits_of(kinds::OBJECT_LEAD))
                     .map(|(hit, _)| hit.span)
                     .collect();
                 verbs.sort_unstable_by_key(|span| span.start);
@@ -429,10 +426,9 @@ impl DutyLines {
                                 .iter()
                                 .find_map(|&at| vague.at(at).or_else(|| object_lead.at(at)))
                         });
-                    // Where the verb of a built thing may start: an opener
-                    // read from its object is that verb ("work on our
-                    // forecasting models").
-                    let mut verb_from = None;
+                    // An opener read from its object is the verb of a
+                    // built thing ("work on our forecasting models").
+                    let mut opener_verb = None;
                     let mut object_only = false;
                     // "help us shape ...": counts only when what is shaped is
                     // the thing itself ("help us shape our data warehouses",
@@ -448,7 +444,7 @@ impl DutyLines {
                             Some(at) => Span::new(at, clause.end),
                             None if object_lead.at(opener.start).is_some() => {
                                 object_only = true;
-                                verb_from = Some(opener.start);
+                                opener_verb = Some(opener);
                                 Span::new(opener.end, object_end(text, opener.end, clause, &lead))
                             }
                             None if vague.at(opener.start).is_some() => {
@@ -497,8 +493,7 @@ impl DutyLines {
                     let delivers = role_work.iter().any(|&(.., d)| d);
                     let thing = artifact.any_in(scope)
                         || ai_product(scope, &ai_made, &product_noun, &built.head)
-                        || built
-                            .any_in(text, Span::new(verb_from.unwrap_or(scope.start), scope.end));
+                        || built.any_in(text, scope, opener_verb);
                     let named = thing
                         || !helped
                             && (role_work.iter().any(|&(_, strong, _)| strong)
@@ -547,7 +542,10 @@ impl BuiltThings {
     /// words and a head noun, with a modifier that says what kind ("model
     /// pipelines", "the MLOps platform") or a complement that says what for
     /// ("infrastructure for model training").
-    fn any_in(&self, text: &str, scope: Span) -> bool {
+    ///
+    /// `opener` is a verb before `scope` that governs it ("work on" before
+    /// "our forecasting models"): the verb of a head no build verb precedes.
+    fn any_in(&self, text: &str, scope: Span, opener: Option<Span>) -> bool {
         let heads = self.head.within(scope).iter().map(|head| (head, false));
         let models = self.models.within(scope).iter().map(|head| (head, true));
         heads.chain(models).any(|(head, model)| {
@@ -559,6 +557,7 @@ impl BuiltThings {
                 // "high-scale", "well-designed": a verb joined to the word
                 // before it is a modifier, not the verb of the head.
                 .find(|verb| verb.end <= head.start && !text[..verb.start].ends_with('-'))
+                .or(opener.as_ref())
             else {
                 return false;
             };
