@@ -25,6 +25,9 @@ const STRONG_OUTPUT_WEIGHT: f32 = 2.5;
 /// A label before a colon at the start of a duty line ("Model Training:
 /// train and evaluate ...") is at most this many bytes long.
 const LINE_LABEL_MAX: usize = 60;
+/// An introductory phrase ("in close collaboration with ...") ends with a
+/// comma at most this many bytes after it.
+const INTRO_MAX: usize = 120;
 /// At most this many generic duty lines are pointed at.
 const MAX_LABELS: usize = 3;
 
@@ -36,6 +39,9 @@ mod kinds {
     pub const HIRE: &str = "output-hire";
     /// A line that starts like a requirement ("Experience with ...").
     pub const SKILL: &str = "output-skill-lead";
+    /// An introductory phrase ended by a comma before the duty verb ("In
+    /// close collaboration with the CTO, define ...").
+    pub const INTRO: &str = "output-intro";
     /// A line that courts the candidate ("passionate about ...").
     pub const APPEAL: &str = "output-appeal";
     /// The company looks for the hire ("we are seeking a").
@@ -298,6 +304,7 @@ impl DutyLines {
             Spans(spans)
         };
         let hire = Spans::of(ctx, kinds::HIRE);
+        let intro = Spans::of(ctx, kinds::INTRO);
         let skill = Spans::of(ctx, kinds::SKILL);
         let appeal = Spans::of(ctx, kinds::APPEAL);
         let vague = Spans::of(ctx, kinds::VAGUE);
@@ -389,6 +396,7 @@ impl DutyLines {
                         &Starters {
                             hire: &hire,
                             lead: &lead,
+                            intro: &intro,
                             title_noun,
                         },
                         &mut starts,
@@ -745,6 +753,8 @@ const TITLE_PREPOSITIONS: &[&str] = &["with", "for", "at", "in", "on", "to"];
 struct Starters<'s> {
     hire: &'s Spans,
     lead: &'s Spans,
+    /// Introductory phrases read past, up to their comma.
+    intro: &'s Spans,
     /// The title's noun: "The Analyst will ..." speaks of the hire.
     title_noun: Option<&'s str>,
 }
@@ -936,6 +946,20 @@ fn clause_starts(
         && let Some(offset) = rest[colon + 1..].find(|c: char| c.is_alphanumeric())
     {
         starts.push(at + colon + 1 + offset);
+    }
+    // "In close collaboration with the CTO, define ...": the verb follows
+    // the introductory phrase's comma.
+    if let Some(intro) = starters.intro.at(at) {
+        let window = Span::new(intro.end, (intro.end + INTRO_MAX).min(clause.end));
+        if let Some(comma) = window.text(text).and_then(|w| w.find(','))
+            && let Some(offset) =
+                text[intro.end + comma + 1..clause.end].find(|c: char| c.is_alphanumeric())
+        {
+            let verb = intro.end + comma + 1 + offset;
+            if lead.at(verb).is_some() {
+                starts.push(verb);
+            }
+        }
     }
     // "Independently design ...", "Strategically manage ...": the verb
     // follows an adverb (not a verb in -ly: "Apply ...").
