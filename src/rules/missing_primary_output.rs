@@ -100,7 +100,7 @@ first six months\", \"your main goal\"). Flags the posting when no line does: a 
 duties that are only generic activities (\"develop machine learning models\", \"collaborate with \
 cross-functional teams\", \"stay up to date\"). A line among the qualifications that opens with a \
 duty verb in the present, or \"you will\" before one (\"Build demand forecasts used by the supply team\" \
-under \"What you'll bring\") states an output too; a generic one there is no duty line. A line about \
+under \"What you'll bring\", or after a pay line that opened a pay section) states an output too; a generic one there is no duty line. A line about \
 the team's work states one when it names the thing (\"the squad is charged with building all data \
 pipelines\"), not only whom it is for. Deliverables of any job count, not only the three roles' \
 (test plans, toolchains, compilers, configured surveys, analysis results, review reports, a ported code \
@@ -368,9 +368,12 @@ impl DutyLines {
             // The team's own work ("the team is charged with building all
             // data pipelines") is the hire's work too.
             let team = sentence.section == SectionKind::Team;
+            // So can duty lines read into the pay section when a pay line
+            // comes first ("Pay range $55/hr" and then "- Design and deploy
+            // the cash-flow forecasting solution").
             let qualifications = matches!(
                 sentence.section,
-                SectionKind::Requirements | SectionKind::Preferred
+                SectionKind::Requirements | SectionKind::Preferred | SectionKind::Compensation
             );
             if !(duties || team || qualifications)
                 || matches!(
