@@ -1,7 +1,7 @@
 use rustc_hash::FxHashSet as HashSet;
 
-use super::{Category, LintContext, Rule, RuleDocs, RuleMeta, TitleSource, ends_with_caseless};
-use crate::diagnostic::{Diagnostic, Severity};
+use super::{Category, LintContext, Rule, RuleDocs, RuleMeta, ends_with_caseless};
+use crate::diagnostic::{Diagnostic, Origin, Severity};
 use crate::document::{BlockKind, Document, SectionKind};
 use crate::span::Span;
 
@@ -25,6 +25,9 @@ const STRONG_OUTPUT_WEIGHT: f32 = 2.5;
 /// A label before a colon at the start of a duty line ("Model Training:
 /// train and evaluate ...") is at most this many bytes long.
 const LINE_LABEL_MAX: usize = 60;
+/// An introductory phrase ("in close collaboration with ...") ends with a
+/// comma at most this many bytes after it.
+const INTRO_MAX: usize = 120;
 /// At most this many generic duty lines are pointed at.
 const MAX_LABELS: usize = 3;
 
@@ -36,6 +39,9 @@ mod kinds {
     pub const HIRE: &str = "output-hire";
     /// A line that starts like a requirement ("Experience with ...").
     pub const SKILL: &str = "output-skill-lead";
+    /// An introductory phrase ended by a comma before the duty verb ("In
+    /// close collaboration with the CTO, define ...").
+    pub const INTRO: &str = "output-intro";
     /// A line that courts the candidate ("passionate about ...").
     pub const APPEAL: &str = "output-appeal";
     /// The company looks for the hire ("we are seeking a").
@@ -62,6 +68,9 @@ mod kinds {
     pub const PRODUCTION: &str = "output-production";
     /// The head noun of a built thing ("pipelines", "platform", "tooling").
     pub const HEAD: &str = "output-head";
+    /// A model as the head noun of a built thing (`lints/cues.toml`): named
+    /// only by what it is for ("our forecasting models").
+    pub const MODEL_HEAD: &str = "output-model-head";
     /// Modifiers that do not say what kind of thing is built ("scalable").
     pub const HEAD_GENERIC: &str = "output-head-generic";
 }
@@ -91,10 +100,14 @@ first six months\", \"your main goal\"). Flags the posting when no line does: a 
 duties that are only generic activities (\"develop machine learning models\", \"collaborate with \
 cross-functional teams\", \"stay up to date\"). A line among the qualifications that opens with a \
 duty verb in the present, or \"you will\" before one (\"Build demand forecasts used by the supply team\" \
-under \"What you'll bring\") states an output too; a generic one there is no duty line. A line about \
+under \"What you'll bring\", or after a pay line that opened a pay section) states an output too; a generic one there is no duty line. A line about \
 the team's work states one when it names the thing (\"the squad is charged with building all data \
 pipelines\"), not only whom it is for. Deliverables of any job count, not only the three roles' \
-(test plans, toolchains, compilers, configured surveys, analysis results). A line that starts with a vague activity or says the \
+(test plans, toolchains, compilers, configured surveys, analysis results, review reports, a ported code \
+base, a center of excellence, training datasets). A model counts as a built thing only when what it is for \
+is said (\"work on our demand forecasting models\", \"the models for our search engine\", not \"develop \
+machine learning models for various use cases\"), and owning models (\"own the ML models of our bidding \
+system\") is ownership; \"work on\" is read from its object as \"support\" is. A line that starts with a vague activity or says the \
 company is looking for someone is read from its purpose clause (\"work with the claims team to build \
 ...\"); one that starts with \"support\" or \"participate in\" counts only when its object names the \
 thing itself (\"support the migration of our feature store\"), and so does \"help us <verb>\"; \
@@ -141,14 +154,13 @@ impl Rule for MissingPrimaryOutput {
         } else {
             return;
         };
-        let span = match ctx.title {
-            TitleSource::Line(line) => line,
-            _ => doc
-                .blocks()
-                .first()
-                .map_or(Span::empty(0), |block| block.span),
-        };
-        let mut diagnostic = Diagnostic::new(META.id, span, message);
+        // The title names the role whose output is missing; without one,
+        // the start of the role's own description, not the employer's blurb.
+        let (span, origin) = ctx
+            .whole_title_span()
+            .filter(|(span, _)| !span.is_empty())
+            .unwrap_or_else(|| (role_description_start(doc), Origin::Text));
+        let mut diagnostic = Diagnostic::new(META.id, span, message).with_origin(origin);
         if lines.concrete == 0 {
             for &line in lines.generic.iter().take(MAX_LABELS) {
                 diagnostic =
@@ -197,6 +209,23 @@ fn evenly_claimed(ctx: &LintContext<'_>) -> Option<String> {
 /// present: a past tense ("Established"), or a noun or adjective that a duty
 /// verb's pattern also matches ("Visualization", "Generative").
 const NOT_A_PRESENT_VERB: &[&str] = &["ed", "ion", "ions", "ive", "ity", "al"];
+
+/// The first block of the role's own description: the first non-heading
+/// block of the role summary or responsibilities, else the first block of
+/// the text.
+fn role_description_start(doc: &Document<'_>) -> Span {
+    let blocks = doc.blocks();
+    blocks
+        .iter()
+        .find(|block| {
+            matches!(
+                block.section,
+                SectionKind::Summary | SectionKind::Responsibilities
+            ) && !matches!(block.kind, BlockKind::Heading | BlockKind::Title)
+        })
+        .or_else(|| blocks.first())
+        .map_or(Span::empty(0), |block| block.span)
+}
 
 /// Whether the posting has a responsibilities section with text under its
 /// heading.
@@ -275,6 +304,7 @@ impl DutyLines {
             Spans(spans)
         };
         let hire = Spans::of(ctx, kinds::HIRE);
+        let intro = Spans::of(ctx, kinds::INTRO);
         let skill = Spans::of(ctx, kinds::SKILL);
         let appeal = Spans::of(ctx, kinds::APPEAL);
         let vague = Spans::of(ctx, kinds::VAGUE);
@@ -289,6 +319,8 @@ impl DutyLines {
         let production = Spans::of(ctx, kinds::PRODUCTION);
         let built = BuiltThings {
             head: Spans::of(ctx, kinds::HEAD),
+            models: Spans::of(ctx, kinds::MODEL_HEAD),
+            specific: Spans::of(ctx, kinds::SPECIFIC),
             generic: Spans::of(ctx, kinds::HEAD_GENERIC),
             verbs: {
                 let mut verbs: Vec<Span> = ctx
@@ -336,9 +368,12 @@ impl DutyLines {
             // The team's own work ("the team is charged with building all
             // data pipelines") is the hire's work too.
             let team = sentence.section == SectionKind::Team;
+            // So can duty lines read into the pay section when a pay line
+            // comes first ("Pay range $55/hr" and then "- Design and deploy
+            // the cash-flow forecasting solution").
             let qualifications = matches!(
                 sentence.section,
-                SectionKind::Requirements | SectionKind::Preferred
+                SectionKind::Requirements | SectionKind::Preferred | SectionKind::Compensation
             );
             if !(duties || team || qualifications)
                 || matches!(
@@ -364,6 +399,7 @@ impl DutyLines {
                         &Starters {
                             hire: &hire,
                             lead: &lead,
+                            intro: &intro,
                             title_noun,
                         },
                         &mut starts,
@@ -401,6 +437,9 @@ impl DutyLines {
                                 .iter()
                                 .find_map(|&at| vague.at(at).or_else(|| object_lead.at(at)))
                         });
+                    // An opener read from its object is the verb of a
+                    // built thing ("work on our forecasting models").
+                    let mut opener_verb = None;
                     let mut object_only = false;
                     // "help us shape ...": counts only when what is shaped is
                     // the thing itself ("help us shape our data warehouses",
@@ -416,6 +455,7 @@ impl DutyLines {
                             Some(at) => Span::new(at, clause.end),
                             None if object_lead.at(opener.start).is_some() => {
                                 object_only = true;
+                                opener_verb = Some(opener);
                                 Span::new(opener.end, object_end(text, opener.end, clause, &lead))
                             }
                             None if vague.at(opener.start).is_some() => {
@@ -464,12 +504,15 @@ impl DutyLines {
                     let delivers = role_work.iter().any(|&(.., d)| d);
                     let thing = artifact.any_in(scope)
                         || ai_product(scope, &ai_made, &product_noun, &built.head)
-                        || built.any_in(text, scope);
+                        || built.any_in(text, scope, opener_verb);
                     let named = thing
                         || !helped
                             && (role_work.iter().any(|&(_, strong, _)| strong)
                                 || central.any_in(scope)
                                 || ((owns.any_in(scope) || production.any_in(scope)) && delivers)
+                                // "own the ML models of our bidding system":
+                                // owned models are the hire's output.
+                                || (owns.any_in(scope) && built.models.any_in(scope))
                                 || owned_making(text, scope, &owns, &making));
                     named_any |= named;
                     // The team's work counts only when it names the thing
@@ -494,6 +537,11 @@ impl DutyLines {
 struct BuiltThings {
     /// Head nouns ("pipelines", "platform", "tooling").
     head: Spans,
+    /// Models as head nouns: only a modifier that says what for
+    /// (`specific`) names one ("the churn model", not "complex models").
+    models: Spans,
+    /// Who or what an output is for ("fraud", "forecasting", "our customers").
+    specific: Spans,
     /// Modifiers that say nothing of the kind ("scalable", "new", "ML").
     generic: Spans,
     /// Verbs that build, run or own a thing ("build", "monitor", "deliver").
@@ -505,8 +553,13 @@ impl BuiltThings {
     /// words and a head noun, with a modifier that says what kind ("model
     /// pipelines", "the MLOps platform") or a complement that says what for
     /// ("infrastructure for model training").
-    fn any_in(&self, text: &str, scope: Span) -> bool {
-        self.head.within(scope).iter().any(|head| {
+    ///
+    /// `opener` is a verb before `scope` that governs it ("work on" before
+    /// "our forecasting models"): the verb of a head no build verb precedes.
+    fn any_in(&self, text: &str, scope: Span, opener: Option<Span>) -> bool {
+        let heads = self.head.within(scope).iter().map(|head| (head, false));
+        let models = self.models.within(scope).iter().map(|head| (head, true));
+        heads.chain(models).any(|(head, model)| {
             let Some(verb) = self
                 .verbs
                 .within(Span::new(scope.start, head.start))
@@ -515,6 +568,7 @@ impl BuiltThings {
                 // "high-scale", "well-designed": a verb joined to the word
                 // before it is a modifier, not the verb of the head.
                 .find(|verb| verb.end <= head.start && !text[..verb.start].ends_with('-'))
+                .or(opener.as_ref())
             else {
                 return false;
             };
@@ -522,8 +576,60 @@ impl BuiltThings {
             let Some(modified) = self.modified(text, between) else {
                 return false;
             };
-            modified || for_complement(&text[head.end..scope.end])
+            let complement = self.for_complement(text, head.end, scope.end);
+            if model {
+                // A model is named only by what it is for: "our demand
+                // forecasting models", "the models for our search engine",
+                // not "production models for drift".
+                let says_for = |span: Span| !self.specific.within(span).is_empty();
+                says_for(between) || complement.is_some_and(says_for)
+            } else {
+                modified || complement.is_some()
+            }
         })
+    }
+
+    /// Whether the text after a head noun goes on with "for" and says what
+    /// it is for ("tooling for code scanning", "the models for our search
+    /// engine"), not only a generic aim ("models for various use cases",
+    /// "tools for the team").
+    /// Returns the complement after "for" when it does.
+    fn for_complement(&self, text: &str, from: usize, end: usize) -> Option<Span> {
+        let after = &text[from..end];
+        let trimmed = after.trim_start();
+        if !(trimmed.len() > 4 && trimmed.as_bytes()[..4].eq_ignore_ascii_case(b"for ")) {
+            return None;
+        }
+        let start = from + (after.len() - trimmed.len()) + 4;
+        // The complement ends at punctuation.
+        let end = text[start..end]
+            .find([',', ';', '.', ':', '(', ')', '!', '?'])
+            .map_or(end, |at| start + at);
+        let generic = self.generic.within(Span::new(start, end));
+        let mut at = start;
+        for (n, word) in text[start..end]
+            .split(|c: char| !(c.is_alphanumeric() || c == '+'))
+            .enumerate()
+        {
+            let word_start = at;
+            at += word.len() + 1;
+            if word.is_empty() {
+                continue;
+            }
+            let lower = word.to_ascii_lowercase();
+            if NP_BREAKERS.contains(&lower.as_str()) || n > 2 * HEAD_MODIFIER_WORDS {
+                return None;
+            }
+            let word_end = word_start + word.len();
+            let covered = DETERMINERS.contains(&lower.as_str())
+                || generic
+                    .iter()
+                    .any(|g| g.start <= word_start && word_end <= g.end);
+            if !covered {
+                return Some(Span::new(start, end));
+            }
+        }
+        None
     }
 
     /// Whether the words of `between` (a verb's end to a head noun's start)
@@ -580,15 +686,6 @@ fn object_end(text: &str, from: usize, clause: Span, lead: &Spans) -> usize {
         }
     }
     end
-}
-
-/// Whether the text after a head noun goes on with "for" and what it is for
-/// ("tooling for code scanning").
-fn for_complement(after: &str) -> bool {
-    let after = after.trim_start();
-    after.len() > 4
-        && after.as_bytes()[..4].eq_ignore_ascii_case(b"for ")
-        && after[4..].trim_start().starts_with(char::is_alphanumeric)
 }
 
 /// Words that end a noun phrase before its head: a head noun after one is
@@ -659,6 +756,8 @@ const TITLE_PREPOSITIONS: &[&str] = &["with", "for", "at", "in", "on", "to"];
 struct Starters<'s> {
     hire: &'s Spans,
     lead: &'s Spans,
+    /// Introductory phrases read past, up to their comma.
+    intro: &'s Spans,
     /// The title's noun: "The Analyst will ..." speaks of the hire.
     title_noun: Option<&'s str>,
 }
@@ -850,6 +949,20 @@ fn clause_starts(
         && let Some(offset) = rest[colon + 1..].find(|c: char| c.is_alphanumeric())
     {
         starts.push(at + colon + 1 + offset);
+    }
+    // "In close collaboration with the CTO, define ...": the verb follows
+    // the introductory phrase's comma.
+    if let Some(intro) = starters.intro.at(at) {
+        let window = Span::new(intro.end, (intro.end + INTRO_MAX).min(clause.end));
+        if let Some(comma) = window.text(text).and_then(|w| w.find(','))
+            && let Some(offset) =
+                text[intro.end + comma + 1..clause.end].find(|c: char| c.is_alphanumeric())
+        {
+            let verb = intro.end + comma + 1 + offset;
+            if lead.at(verb).is_some() {
+                starts.push(verb);
+            }
+        }
     }
     // "Independently design ...", "Strategically manage ...": the verb
     // follows an adverb (not a verb in -ly: "Apply ...").
