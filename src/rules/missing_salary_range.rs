@@ -46,10 +46,13 @@ impl Rule for MissingSalaryRange {
     fn check(&self, ctx: &LintContext<'_>, diagnostics: &mut Vec<Diagnostic>) {
         let doc = ctx.document;
         let stated = pay::pay_stated(doc, ctx.lexicon);
-        let pay_sentences: Vec<Option<usize>> = ctx
+        // Sorted, so each amount looks its sentence up by binary search.
+        let mut pay_sentences: Vec<usize> = ctx
             .hits_of(PAY_KIND)
-            .map(|(hit, _)| doc.sentence_index_at(hit.span.start))
+            .filter_map(|(hit, _)| doc.sentence_index_at(hit.span.start))
             .collect();
+        pay_sentences.sort_unstable();
+        pay_sentences.dedup();
         // "Competitive salary up to $180,000 a year": an amount shortly after
         // a vague pay phrase, on its line, is pay as much as after "salary".
         // Not the whole sentence: a perks list run together ("Competitive
@@ -72,7 +75,7 @@ impl Rule for MissingSalaryRange {
         let is_pay = |p: &PayStated| {
             let sentence = doc.sentence_index_at(p.span.start);
             let about_pay = doc.section_at(p.span.start) == SectionKind::Compensation
-                || (sentence.is_some() && pay_sentences.contains(&sentence))
+                || sentence.is_some_and(|s| pay_sentences.binary_search(&s).is_ok())
                 || vague_names(p.span.start);
             match p.high {
                 Some(high) => about_pay || high / p.low <= MAX_RANGE_RATIO,

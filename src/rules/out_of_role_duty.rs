@@ -370,11 +370,14 @@ impl Rule for OutOfRoleDuty {
         let doc = ctx.document;
         let mut last_sentence = None;
         let mut found = Vec::new();
-        let analysis_use: Vec<Option<usize>> = ctx
+        // Sorted, so each duty looks its sentence up by binary search.
+        let mut analysis_use: Vec<Option<usize>> = ctx
             .live_hits(ANALYSIS_USE_KIND)
             .into_iter()
             .map(|(hit, _)| doc.sentence_index_at(hit.span.start))
             .collect();
+        analysis_use.sort_unstable();
+        analysis_use.dedup();
         for (hit, entry) in ctx.live_hits(KIND) {
             if entry.group.role != Some(role)
                 || !matches!(
@@ -403,7 +406,7 @@ impl Rule for OutOfRoleDuty {
             }
             // A data scientist who puts an LLM to work on the analysis
             // ("extract sentiment from comments with an LLM") uses a tool.
-            if role == Role::DataScientist && analysis_use.contains(&sentence) {
+            if role == Role::DataScientist && analysis_use.binary_search(&sentence).is_ok() {
                 continue;
             }
             let why = entry.group.note.as_deref().unwrap_or("the role taxonomy");
