@@ -234,23 +234,21 @@ fn missing_primary_output_points_at_the_title_or_the_role_description() {
     let body = "About us\nA fictional bakery chain with forty shops.\n\n\
                 About the role\nWe want a data scientist who is curious.\n\n\
                 Requirements\n- Python and SQL\n- Statistics\n";
-    let report = linter.lint_posting("Data Scientist", body);
-    let found: Vec<_> = report
-        .diagnostics
-        .iter()
-        .filter(|d| d.rule == "missing-primary-output")
-        .collect();
-    assert_eq!(found.len(), 1);
+    let findings = |title: &str| {
+        let found: Vec<_> = linter
+            .lint_posting(title, body)
+            .diagnostics
+            .into_iter()
+            .filter(|d| d.rule == "missing-primary-output")
+            .collect();
+        assert_eq!(found.len(), 1, "{title:?}");
+        found
+    };
+    let found = findings("Data Scientist");
     assert_eq!(found[0].origin, jdlint::Origin::Title);
     assert_eq!(found[0].span, jdlint::Span::new(0, "Data Scientist".len()));
 
-    let report = linter.lint_posting("", body);
-    let found: Vec<_> = report
-        .diagnostics
-        .iter()
-        .filter(|d| d.rule == "missing-primary-output")
-        .collect();
-    assert_eq!(found.len(), 1);
+    let found = findings("");
     assert_eq!(found[0].origin, jdlint::Origin::Text);
     let at = &body[found[0].span.start..found[0].span.end];
     assert!(at.starts_with("We want a data scientist"), "{at:?}");
