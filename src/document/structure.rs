@@ -650,44 +650,119 @@ fn split_sentences(text: &str, blocks: &[Block]) -> Vec<Sentence> {
             push(block.span.start, block.span.end);
             continue;
         }
-        let inside = &text[span.start..span.end];
-        let mut start = span.start;
-        let stops = match text_stops.as_mut() {
-            Some(found) => {
-                while found.next_if(|&at| at < span.start).is_some() {}
-                Stops::Ascii(found, span)
-            }
-            None => stops(inside),
+        // A paragraph's lines are in order: each is split at its stops
+        // after the one before.
+        let items = if block.kind == BlockKind::Paragraph {
+            list_items(text, span)
+        } else {
+            vec![span]
         };
-        for (i, after) in stops {
-            // A full stop ends a sentence only before a space (or the end):
-            // `3.5`, `node.js` and `e.g.,` go on.
-            if word_char_at(inside, after).is_some_and(|(n, _, _)| !n.is_whitespace()) {
-                continue;
-            }
-            let before = &inside[..i];
-            if before.chars().next_back().is_some_and(is_word_char) {
-                let word = last_word(before);
-                if is_abbreviation(word) || word.chars().count() == 1 {
+        for span in items {
+            let inside = &text[span.start..span.end];
+            let mut start = span.start;
+            let stops = match text_stops.as_mut() {
+                Some(found) => {
+                    while found.next_if(|&at| at < span.start).is_some() {}
+                    Stops::Ascii(found, span)
+                }
+                None => stops(inside),
+            };
+            for (i, after) in stops {
+                // A full stop ends a sentence only before a space (or the end):
+                // `3.5`, `node.js` and `e.g.,` go on.
+                if word_char_at(inside, after).is_some_and(|(n, _, _)| !n.is_whitespace()) {
                     continue;
                 }
+                let before = &inside[..i];
+                if before.chars().next_back().is_some_and(is_word_char) {
+                    let word = last_word(before);
+                    if is_abbreviation(word) || word.chars().count() == 1 {
+                        continue;
+                    }
+                }
+                // "... e.g. the model" and other stops before a lowercase word
+                // are not sentence ends.
+                if inside[after..]
+                    .trim_start()
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_lowercase)
+                {
+                    continue;
+                }
+                push(start, span.start + after);
+                start = span.start + after;
             }
-            // "... e.g. the model" and other stops before a lowercase word
-            // are not sentence ends.
-            if inside[after..]
-                .trim_start()
-                .chars()
-                .next()
-                .is_some_and(char::is_lowercase)
-            {
-                continue;
-            }
-            push(start, span.start + after);
-            start = span.start + after;
+            push(start, span.end);
         }
-        push(start, span.end);
     }
     sentences
+}
+
+/// Last words of a line that carry its sentence on to the next line
+/// ("... experience with\nPython and SQL").
+const CONTINUING_WORDS: &[&str] = &[
+    "and",
+    "or",
+    "of",
+    "the",
+    "to",
+    "with",
+    "for",
+    "in",
+    "a",
+    "an",
+    "by",
+    "on",
+    "as",
+    "at",
+    "from",
+    "that",
+    "which",
+    "our",
+    "your",
+    "such",
+    "including",
+    "like",
+    "into",
+    "is",
+    "are",
+    "be",
+];
+
+/// The items of a paragraph whose lines are a list without markers: a line
+/// that ends without sentence punctuation, followed by a line that starts
+/// with a capital letter or a digit, ends an item ("Automate model
+/// training and deployment\nStay current with new research" are two
+/// duties, not one sentence). A line that ends on a comma, a joiner or a
+/// word that carries the sentence on ("with", "and"), or a next line that
+/// starts in lowercase, is prose wrapped across lines: it goes on.
+fn list_items(text: &str, span: Span) -> Vec<Span> {
+    let mut items = Vec::new();
+    let mut start = span.start;
+    let inside = &text[span.start..span.end];
+    for at in memchr::memchr_iter(b'\n', inside.as_bytes()) {
+        let before = inside[..at].trim_end();
+        let after = inside[at + 1..].trim_start();
+        let ends_open = before.chars().next_back().is_none_or(|c| {
+            matches!(
+                c,
+                ',' | '-' | '/' | '&' | '(' | '+' | '.' | '!' | '?' | ':' | ';'
+            )
+        }) || CONTINUING_WORDS
+            .iter()
+            .any(|w| last_word(before).eq_ignore_ascii_case(w));
+        let starts_item = after
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+        if !ends_open && starts_item {
+            items.push(Span::new(start, span.start + at));
+            start = span.start + at + 1;
+        }
+    }
+    items.push(Span::new(start, span.end));
+    items
 }
 
 const ELLIPSIS: &str = "…";
@@ -1223,6 +1298,23 @@ mod tests {
     }
 
     #[test]
+    fn unmarked_list_lines_are_sentences_of_their_own() {
+        let text = "Data Scientist\n\nYou will do the following:\nBuild churn models for the retention team\nKeep up with new research\nThis paragraph wraps because it is\nlong, and goes on with\nMore words after a joiner\n";
+        let linter = crate::Linter::new();
+        let doc = crate::document::Document::parse(text, linter.lexicon());
+        let sentences: Vec<&str> = doc
+            .sentences()
+            .iter()
+            .map(|s| &text[s.span.start..s.span.end])
+            .collect();
+        assert!(sentences.contains(&"Build churn models for the retention team"));
+        assert!(sentences.contains(&"Keep up with new research"));
+        assert!(sentences.contains(
+            &"This paragraph wraps because it is\nlong, and goes on with\nMore words after a joiner"
+        ));
+    }
+
+    #[test]
     fn titles_are_short_and_not_sentences() {
         assert!(looks_like_title(
             "Senior Data Scientist (Remote) - Payments"
@@ -1258,42 +1350,49 @@ mod tests {
                 push(block.span.start, block.span.end);
                 continue;
             }
-            let first = tokens.partition_point(|t| t.span.start < span.start);
-            let inside = &tokens[first..];
-            let inside = &inside[..inside.partition_point(|t| t.span.start < span.end)];
-            let mut start = span.start;
-            for (i, token) in inside.iter().enumerate() {
-                if token.kind != TokenKind::Punct
-                    || !matches!(
-                        &text[token.span.start..token.span.end],
-                        "." | "!" | "?" | "…"
-                    )
-                {
-                    continue;
-                }
-                let next = inside.get(i + 1);
-                if next.is_some_and(|n| n.kind != TokenKind::Space) {
-                    continue;
-                }
-                if let Some(previous) = i.checked_sub(1).map(|p| &inside[p])
-                    && previous.kind == TokenKind::Word
-                {
-                    let word = &text[previous.span.start..previous.span.end];
-                    if is_abbreviation(word) || word.chars().count() == 1 {
+            let items = if block.kind == BlockKind::Paragraph {
+                list_items(text, span)
+            } else {
+                vec![span]
+            };
+            for span in items {
+                let first = tokens.partition_point(|t| t.span.start < span.start);
+                let inside = &tokens[first..];
+                let inside = &inside[..inside.partition_point(|t| t.span.start < span.end)];
+                let mut start = span.start;
+                for (i, token) in inside.iter().enumerate() {
+                    if token.kind != TokenKind::Punct
+                        || !matches!(
+                            &text[token.span.start..token.span.end],
+                            "." | "!" | "?" | "…"
+                        )
+                    {
                         continue;
                     }
+                    let next = inside.get(i + 1);
+                    if next.is_some_and(|n| n.kind != TokenKind::Space) {
+                        continue;
+                    }
+                    if let Some(previous) = i.checked_sub(1).map(|p| &inside[p])
+                        && previous.kind == TokenKind::Word
+                    {
+                        let word = &text[previous.span.start..previous.span.end];
+                        if is_abbreviation(word) || word.chars().count() == 1 {
+                            continue;
+                        }
+                    }
+                    let following = inside[i + 1..].iter().find(|t| t.kind != TokenKind::Space);
+                    if following.is_some_and(|t| {
+                        t.kind == TokenKind::Word
+                            && text[t.span.start..].starts_with(char::is_lowercase)
+                    }) {
+                        continue;
+                    }
+                    push(start, token.span.end.min(span.end));
+                    start = token.span.end;
                 }
-                let following = inside[i + 1..].iter().find(|t| t.kind != TokenKind::Space);
-                if following.is_some_and(|t| {
-                    t.kind == TokenKind::Word
-                        && text[t.span.start..].starts_with(char::is_lowercase)
-                }) {
-                    continue;
-                }
-                push(start, token.span.end.min(span.end));
-                start = token.span.end;
+                push(start, span.end);
             }
-            push(start, span.end);
         }
         sentences
     }
