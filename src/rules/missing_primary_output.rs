@@ -119,7 +119,8 @@ scoring models for Compliance\" say it too), and owning models (\"own the ML mod
 system\") is ownership; \"work on\" and \"contribute to\" are read from their object as \"support\" is. A built \
 thing the work is turned into counts (\"translate business rules into practical software applications\"), \
 and so does a part of one (\"implement elements of our document parsing pipeline\"); \"The ML/CV will \
-design ...\" names the hire by a word of the title. A domain that only modifies a noun of no thing of its \
+design ...\" names the hire by a word of the title; \"will be\" or \"will also\" before the verb is read past (\"The \
+engineer will be working on ...\"), and \"looking for an engineer who will build ...\" reads from \"build ...\". A domain that only modifies a noun of no thing of its \
 own (\"innovative healthcare solutions\", \"our e-commerce growth agenda\") says whom nothing is for; a \
 platform's name (\"AWS services\") says no kind; what the hire receives (\"you will receive training\") \
 is no duty. A line that starts with a vague activity or says the \
@@ -922,9 +923,15 @@ fn purpose_clause(text: &str, opener_end: usize, line: Span, lead: &Spans) -> Op
         let to = before.len().checked_sub(2)?;
         let word = &text[span.start..span.end];
         // Compared as bytes: `to` is a char boundary only when they are "to".
-        let infinitive = before.as_bytes()[to..].eq_ignore_ascii_case(b"to")
-            && before[..to].ends_with(|c: char| !c.is_alphanumeric())
-            && !before[..to].trim().is_empty()
+        // "looking for an engineer who will build ..." says it as "to
+        // build ..." does.
+        let relative = [" who will", " that will", " who can", " that can"]
+            .iter()
+            .any(|r| ends_with_caseless(before, r));
+        let infinitive = (relative
+            || before.as_bytes()[to..].eq_ignore_ascii_case(b"to")
+                && before[..to].ends_with(|c: char| !c.is_alphanumeric())
+                && !before[..to].trim().is_empty())
             && !ends_with_caseless(word, "ing");
         infinitive.then_some(span.start)
     })
@@ -1075,13 +1082,35 @@ fn clause_starts(
         if let Some(span) = hire.at(start).filter(|span| span.end <= clause.end)
             && let Some(offset) = text[span.end..clause.end].find(|c: char| c.is_alphanumeric())
         {
-            starts.push(span.end + offset);
+            let verb = span.end + offset;
+            starts.push(verb);
+            // "The engineer will be working on ...": the verb after "be".
+            let past = past_auxiliary(text, verb, clause.end);
+            if past != verb {
+                starts.push(past);
+            }
         } else if let Some(verb) = hire_subject(text, start, clause.end, starters) {
             subject = true;
-            starts.push(verb);
+            starts.push(past_auxiliary(text, verb, clause.end));
         }
     }
     subject
+}
+
+/// Where the verb starts after "be" or "also" at `at` ("will be working on
+/// ...", "will also build ..."); `at` itself when neither is there.
+fn past_auxiliary(text: &str, mut at: usize, end: usize) -> usize {
+    for _ in 0..2 {
+        let word = word_at(text, at, end);
+        if !(word.eq_ignore_ascii_case("be") || word.eq_ignore_ascii_case("also")) {
+            break;
+        }
+        match text[at + word.len()..end].find(|c: char| c.is_alphanumeric()) {
+            Some(offset) => at += word.len() + offset,
+            None => break,
+        }
+    }
+    at
 }
 
 /// The alphabetic word that starts at `at` (empty if none).
