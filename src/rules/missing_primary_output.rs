@@ -22,6 +22,12 @@ const EVEN_SHARE_GAP: f32 = 0.15;
 /// itself ("actionable insights", "models in production", "LLM-powered
 /// features"); lighter ones ("ML models at scale") are not.
 const STRONG_OUTPUT_WEIGHT: f32 = 2.5;
+/// Group kind of "into" (`lints/cues.toml`): a built thing after it is the
+/// result the work is turned into.
+const INTO_KIND: &str = "output-into";
+/// Group kind of nouns that name no thing of their own ("solutions",
+/// "projects": `lints/cues.toml`).
+const VAGUE_HEAD_KIND: &str = "output-vague-head";
 /// A label before a colon at the start of a duty line ("Model Training:
 /// train and evaluate ...") is at most this many bytes long.
 const LINE_LABEL_MAX: usize = 60;
@@ -42,6 +48,8 @@ mod kinds {
     /// An introductory phrase ended by a comma before the duty verb ("In
     /// close collaboration with the CTO, define ...").
     pub const INTRO: &str = "output-intro";
+    /// What the hire receives, not does ("you'll receive training").
+    pub const PERK: &str = "output-perk";
     /// A line that courts the candidate ("passionate about ...").
     pub const APPEAL: &str = "output-appeal";
     /// The company looks for the hire ("we are seeking a").
@@ -106,8 +114,16 @@ pipelines\"), not only whom it is for. Deliverables of any job count, not only t
 (test plans, toolchains, compilers, configured surveys, analysis results, review reports, a ported code \
 base, a center of excellence, training datasets). A model counts as a built thing only when what it is for \
 is said (\"work on our demand forecasting models\", \"the models for our search engine\", not \"develop \
-machine learning models for various use cases\"), and owning models (\"own the ML models of our bidding \
-system\") is ownership; \"work on\" is read from its object as \"support\" is. A line that starts with a vague activity or says the \
+machine learning models for various use cases\"; \"ML models for harbour crane applications\" and \"our \
+scoring models for Compliance\" say it too), and owning models (\"own the ML models of our bidding \
+system\") is ownership; \"work on\" and \"contribute to\" are read from their object as \"support\" is. A built \
+thing the work is turned into counts (\"translate business rules into practical software applications\"), \
+and so does a part of one (\"implement elements of our document parsing pipeline\"); \"The ML/CV will \
+design ...\" names the hire by a word of the title; \"will be\" or \"will also\" before the verb is read past (\"The \
+engineer will be working on ...\"), and \"looking for an engineer who will build ...\" reads from \"build ...\". A domain that only modifies a noun of no thing of its \
+own (\"innovative healthcare solutions\", \"our e-commerce growth agenda\") says whom nothing is for; a \
+platform's name (\"AWS services\") says no kind; what the hire receives (\"you will receive training\") \
+is no duty. A line that starts with a vague activity or says the \
 company is looking for someone is read from its purpose clause (\"work with the claims team to build \
 ...\"); one that starts with \"support\" or \"participate in\" counts only when its object names the \
 thing itself (\"support the migration of our feature store\"), and so does \"help us <verb>\"; \
@@ -306,6 +322,7 @@ impl DutyLines {
         let hire = Spans::of(ctx, kinds::HIRE);
         let intro = Spans::of(ctx, kinds::INTRO);
         let skill = Spans::of(ctx, kinds::SKILL);
+        let perk = Spans::of(ctx, kinds::PERK);
         let appeal = Spans::of(ctx, kinds::APPEAL);
         let vague = Spans::of(ctx, kinds::VAGUE);
         let object_lead = Spans::of(ctx, kinds::OBJECT_LEAD);
@@ -326,13 +343,24 @@ impl DutyLines {
                 let mut verbs: Vec<Span> = ctx
                     .hits_of(BUILD_KIND)
                     .chain(ctx.hits_of(OWNERSHIP_KIND))
+                    .chain(ctx.hits_of(INTO_KIND))
                     .map(|(hit, _)| hit.span)
                     .collect();
                 verbs.sort_unstable_by_key(|span| span.start);
                 Spans(verbs)
             },
         };
-        let title_noun = ctx.title_text().and_then(title_noun);
+        let title = ctx.title_text();
+        let title_noun = title.and_then(title_noun);
+        let vague_head = Spans::of(ctx, VAGUE_HEAD_KIND);
+        // A domain or audience that only modifies a noun of no thing
+        // ("innovative automotive solutions") says whom nothing is for.
+        let for_whom = |scope: Span| {
+            specific
+                .within(scope)
+                .iter()
+                .any(|hit| !modifies_vague_head(text, *hit, scope, &vague_head))
+        };
         // Role evidence that counts, by start: (start, strong output, deliverable).
         let mut evidence: Vec<(usize, bool, bool)> = ctx
             .profile
@@ -401,6 +429,7 @@ impl DutyLines {
                             lead: &lead,
                             intro: &intro,
                             title_noun,
+                            title,
                         },
                         &mut starts,
                     );
@@ -409,7 +438,7 @@ impl DutyLines {
                     // A line that starts like a requirement is none of the
                     // hire's duties; a later clause that does ("...;
                     // experience with X") is only that clause.
-                    if starts.is_empty() || starts_with(&skill) {
+                    if starts.is_empty() || starts_with(&skill) || starts_with(&perk) {
                         if first {
                             continue 'lines;
                         }
@@ -518,8 +547,7 @@ impl DutyLines {
                     // The team's work counts only when it names the thing
                     // ("builds all streaming data pipelines"), not for whom
                     // ("transforms programs in line with regulatory aims").
-                    concrete |=
-                        named || (!team && !object_only && !helped && specific.any_in(scope));
+                    concrete |= named || (!team && !object_only && !helped && for_whom(scope));
                 }
                 if concrete {
                     out.concrete += 1;
@@ -572,7 +600,7 @@ impl BuiltThings {
             else {
                 return false;
             };
-            let between = Span::new(verb.end, head.start);
+            let between = past_partitive(text, Span::new(verb.end, head.start));
             let Some(modified) = self.modified(text, between) else {
                 return false;
             };
@@ -582,7 +610,19 @@ impl BuiltThings {
                 // forecasting models", "the models for our search engine",
                 // not "production models for drift".
                 let says_for = |span: Span| !self.specific.within(span).is_empty();
-                says_for(between) || complement.is_some_and(says_for)
+                // "ML models for naval weapon applications": a complement
+                // whose own head says what kind; "our ML models for Risk":
+                // the employer's own models for a stated purpose.
+                let names_kind = |span: Span| {
+                    self.head.within(span).iter().any(|inner| {
+                        self.modified(text, Span::new(span.start, inner.start)) == Some(true)
+                    })
+                };
+                let ours = text[between.start..between.end]
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|word| word.eq_ignore_ascii_case("our"));
+                says_for(between)
+                    || complement.is_some_and(|span| says_for(span) || names_kind(span) || ours)
             } else {
                 modified || complement.is_some()
             }
@@ -667,6 +707,51 @@ impl BuiltThings {
         }
         Some(modified)
     }
+}
+
+/// Nouns of a part of a thing: "elements of our NLP pipeline" names the
+/// pipeline.
+const PARTITIVES: &[&str] = &["elements", "parts", "pieces", "components", "portions"];
+
+/// `between` (a verb's end to a head noun's start) past a partitive and its
+/// "of" ("implement elements of our NLP pipeline" is read as "implement our
+/// NLP pipeline").
+fn past_partitive(text: &str, between: Span) -> Span {
+    let slice = &text[between.start..between.end];
+    let trimmed = slice.trim_start();
+    let word = word_at(trimmed, 0, trimmed.len());
+    if !PARTITIVES.iter().any(|p| word.eq_ignore_ascii_case(p)) {
+        return between;
+    }
+    let rest = &trimmed[word.len()..];
+    let after = rest.trim_start();
+    if after.len() > 3 && after.as_bytes()[..3].eq_ignore_ascii_case(b"of ") {
+        Span::new(between.end - after.len() + 3, between.end)
+    } else {
+        between
+    }
+}
+
+/// Whether a domain or audience `hit` only modifies a noun that names no
+/// thing ("automotive solutions", "the eCommerce growth agenda"): a vague
+/// head follows it within a few words, with no break of the noun phrase.
+fn modifies_vague_head(text: &str, hit: Span, scope: Span, vague_head: &Spans) -> bool {
+    let window = Span::new(hit.end, scope.end);
+    let Some(head) = vague_head.within(window).first() else {
+        return false;
+    };
+    let between = &text[hit.end..head.start];
+    if between.contains(|c: char| !(c.is_alphanumeric() || matches!(c, ' ' | '-' | '/'))) {
+        return false;
+    }
+    let words: Vec<&str> = between
+        .split([' ', '-', '/'])
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.len() < HEAD_MODIFIER_WORDS
+        && !words
+            .iter()
+            .any(|w| NP_BREAKERS.iter().any(|b| w.eq_ignore_ascii_case(b)))
 }
 
 /// Where the object of a vague verb ends: at the first comma, or at "and"
@@ -760,6 +845,9 @@ struct Starters<'s> {
     intro: &'s Spans,
     /// The title's noun: "The Analyst will ..." speaks of the hire.
     title_noun: Option<&'s str>,
+    /// The whole title: "The NLP/ML will design ..." names the hire by a
+    /// word of it before a duty verb.
+    title: Option<&'s str>,
 }
 
 /// Whether `scope` names an AI-powered product: an AI maker ("AI-driven",
@@ -835,9 +923,15 @@ fn purpose_clause(text: &str, opener_end: usize, line: Span, lead: &Spans) -> Op
         let to = before.len().checked_sub(2)?;
         let word = &text[span.start..span.end];
         // Compared as bytes: `to` is a char boundary only when they are "to".
-        let infinitive = before.as_bytes()[to..].eq_ignore_ascii_case(b"to")
-            && before[..to].ends_with(|c: char| !c.is_alphanumeric())
-            && !before[..to].trim().is_empty()
+        // "looking for an engineer who will build ..." says it as "to
+        // build ..." does.
+        let relative = [" who will", " that will", " who can", " that can"]
+            .iter()
+            .any(|r| ends_with_caseless(before, r));
+        let infinitive = (relative
+            || before.as_bytes()[to..].eq_ignore_ascii_case(b"to")
+                && before[..to].ends_with(|c: char| !c.is_alphanumeric())
+                && !before[..to].trim().is_empty())
             && !ends_with_caseless(word, "ing");
         infinitive.then_some(span.start)
     })
@@ -988,13 +1082,35 @@ fn clause_starts(
         if let Some(span) = hire.at(start).filter(|span| span.end <= clause.end)
             && let Some(offset) = text[span.end..clause.end].find(|c: char| c.is_alphanumeric())
         {
-            starts.push(span.end + offset);
+            let verb = span.end + offset;
+            starts.push(verb);
+            // "The engineer will be working on ...": the verb after "be".
+            let past = past_auxiliary(text, verb, clause.end);
+            if past != verb {
+                starts.push(past);
+            }
         } else if let Some(verb) = hire_subject(text, start, clause.end, starters) {
             subject = true;
-            starts.push(verb);
+            starts.push(past_auxiliary(text, verb, clause.end));
         }
     }
     subject
+}
+
+/// Where the verb starts after "be" or "also" at `at` ("will be working on
+/// ...", "will also build ..."); `at` itself when neither is there.
+fn past_auxiliary(text: &str, mut at: usize, end: usize) -> usize {
+    for _ in 0..2 {
+        let word = word_at(text, at, end);
+        if !(word.eq_ignore_ascii_case("be") || word.eq_ignore_ascii_case("also")) {
+            break;
+        }
+        match text[at + word.len()..end].find(|c: char| c.is_alphanumeric()) {
+            Some(offset) => at += word.len() + offset,
+            None => break,
+        }
+    }
+    at
 }
 
 /// The alphabetic word that starts at `at` (empty if none).
@@ -1036,10 +1152,28 @@ fn hire_subject(text: &str, at: usize, end: usize, starters: &Starters<'_>) -> O
             return None;
         }
         if word.eq_ignore_ascii_case("will") {
-            return previous
-                .eq_ignore_ascii_case(noun)
-                .then(|| next(start + word.len()))
-                .flatten();
+            let verb = next(start + word.len());
+            if previous.eq_ignore_ascii_case(noun) {
+                return verb;
+            }
+            // "The NLP/ML will design ...": a word of the title (or an
+            // acronym after one), then a duty verb.
+            let of_title = |w: &str| {
+                w.len() >= 2
+                    && !DETERMINERS.iter().any(|d| w.eq_ignore_ascii_case(d))
+                    && starters.title.is_some_and(|title| {
+                        title
+                            .split(|c: char| !c.is_alphanumeric())
+                            .any(|t| t.eq_ignore_ascii_case(w))
+                    })
+            };
+            let acronym = previous.len() >= 2 && previous.chars().all(|c| c.is_ascii_uppercase());
+            let named = of_title(previous)
+                || acronym
+                    && text[at + first.len()..start]
+                        .split(|c: char| !c.is_alphanumeric())
+                        .any(of_title);
+            return verb.filter(|&verb| named && starters.lead.at(verb).is_some());
         }
         // "The Data Scientist designs ...": the title's noun, then a duty
         // verb in the present tense.
