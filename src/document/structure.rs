@@ -629,6 +629,8 @@ const ABBREVIATIONS: &[&str] = &[
 
 fn split_sentences(text: &str, blocks: &[Block]) -> Vec<Sentence> {
     let mut sentences = Vec::with_capacity(blocks.len() * 2);
+    // The items of the block at hand (see [`list_items`]), reused.
+    let mut items: Vec<Span> = Vec::new();
     // A text without an ellipsis has only ASCII stops: they are found in one
     // pass over the whole text, read block by block (blocks come in order and
     // do not overlap). Otherwise each block is searched by itself.
@@ -652,12 +654,13 @@ fn split_sentences(text: &str, blocks: &[Block]) -> Vec<Sentence> {
         }
         // A paragraph's lines are in order: each is split at its stops
         // after the one before.
-        let items = if block.kind == BlockKind::Paragraph {
-            list_items(text, span)
+        items.clear();
+        if block.kind == BlockKind::Paragraph {
+            list_items(text, span, &mut items);
         } else {
-            vec![span]
-        };
-        for span in items {
+            items.push(span);
+        }
+        for &span in &items {
             let inside = &text[span.start..span.end];
             let mut start = span.start;
             let stops = match text_stops.as_mut() {
@@ -730,15 +733,14 @@ const CONTINUING_WORDS: &[&str] = &[
     "be",
 ];
 
-/// The items of a paragraph whose lines are a list without markers: a line
-/// that ends without sentence punctuation, followed by a line that starts
-/// with a capital letter or a digit, ends an item ("Automate model
+/// Pushes onto `items` the items of a paragraph whose lines are a list
+/// without markers: a line that ends without sentence punctuation, followed
+/// by a line that starts with a capital letter or a digit, ends an item ("Automate model
 /// training and deployment\nStay current with new research" are two
 /// duties, not one sentence). A line that ends on a comma, a joiner or a
 /// word that carries the sentence on ("with", "and"), or a next line that
 /// starts in lowercase, is prose wrapped across lines: it goes on.
-fn list_items(text: &str, span: Span) -> Vec<Span> {
-    let mut items = Vec::new();
+fn list_items(text: &str, span: Span, items: &mut Vec<Span>) {
     let mut start = span.start;
     let inside = &text[span.start..span.end];
     for at in memchr::memchr_iter(b'\n', inside.as_bytes()) {
@@ -762,7 +764,6 @@ fn list_items(text: &str, span: Span) -> Vec<Span> {
         }
     }
     items.push(Span::new(start, span.end));
-    items
 }
 
 const ELLIPSIS: &str = "…";
@@ -1350,11 +1351,12 @@ mod tests {
                 push(block.span.start, block.span.end);
                 continue;
             }
-            let items = if block.kind == BlockKind::Paragraph {
-                list_items(text, span)
+            let mut items = Vec::new();
+            if block.kind == BlockKind::Paragraph {
+                list_items(text, span, &mut items);
             } else {
-                vec![span]
-            };
+                items.push(span);
+            }
             for span in items {
                 let first = tokens.partition_point(|t| t.span.start < span.start);
                 let inside = &tokens[first..];

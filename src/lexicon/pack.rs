@@ -79,6 +79,27 @@ pub struct Group {
     pub line: usize,
 }
 
+impl Group {
+    /// Whether the group carries `tag` among its [`tags`](Group::tags).
+    ///
+    /// ```
+    /// let pack = jdlint::lexicon::Pack::from_toml("inline", r#"
+    /// [pack]
+    /// name = "demo"
+    /// [[group]]
+    /// kind = "duty"
+    /// tags = ["ml-pipeline"]
+    /// phrases = ["ml pipelines"]
+    /// "#).unwrap();
+    /// assert!(pack.groups[0].has_tag("ml-pipeline"));
+    /// assert!(!pack.groups[0].has_tag("data-engineer"));
+    /// ```
+    #[must_use]
+    pub fn has_tag(&self, tag: &str) -> bool {
+        self.tags.iter().any(|t| t == tag)
+    }
+}
+
 /// Where in a text a group's phrases may match. Phrases that only mean
 /// something in one place (a heading, the title) are dropped elsewhere as
 /// soon as they are found, so they cost nothing downstream.

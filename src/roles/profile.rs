@@ -347,7 +347,7 @@ pub(crate) fn build(
         }
     }
     objects.sort_unstable_by_key(|&(_, _, span)| span.start);
-    for i in hit_indices {
+    for &i in &hit_indices {
         let hit = &doc.hits()[i as usize];
         let entry = lexicon.entry(hit.entry);
         let group = entry.group;
@@ -540,15 +540,13 @@ pub(crate) fn build(
     // engineering, even when the sentence names models elsewhere: the verb
     // counts for nothing. A model named first ("deploy models and data
     // pipelines") keeps it.
-    let data_pipelines: Vec<(Option<usize>, Span)> = doc
-        .hits()
+    // The data-engineering phrases are other-job evidence: read from the
+    // evidence kinds' hits (in text order), not from every hit.
+    let data_pipelines: Vec<(Option<usize>, Span)> = hit_indices
         .iter()
-        .enumerate()
-        .filter(|(_, hit)| {
-            let group = lexicon.entry(hit.entry).group;
-            group.tags.iter().any(|t| t == DATA_ENGINEER_TAG)
-        })
-        .map(|(j, hit)| (index.sentence(j as u32), hit.span))
+        .map(|&j| (j, &doc.hits()[j as usize]))
+        .filter(|(_, hit)| lexicon.entry(hit.entry).group.has_tag(DATA_ENGINEER_TAG))
+        .map(|(j, hit)| (index.sentence(j), hit.span))
         .collect();
     for item in &mut evidence {
         if item.role != Role::MlEngineer || !item.contextual || item.weight == 0.0 {

@@ -21,6 +21,11 @@ const MODIFIER: &str = "title-modifier";
 const VAGUE: &str = "title-vague";
 const GENERIC: &str = "title-generic";
 const OTHER_NOUN: &str = "title-other-noun";
+/// Tag of the role nouns that are engineers (`ML Engineer`): role words
+/// right before one name roles too (`Gen AI ML Engineer`).
+const ENGINEER_TAG: &str = "engineer";
+/// Tag of the other nouns that name a trade (`Developer`, `Engineer`).
+const TRADE_TAG: &str = "job";
 
 /// One role a title names, and the words that name it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -75,7 +80,7 @@ pub(crate) fn analyse(title: &str, hits: &[Hit], lexicon: &Lexicon) -> TitleAnal
         let group = entry.group;
         let kind = match group.kind.as_str() {
             ROLE_NOUN | JOINED_NOUN => PieceKind::Noun {
-                engineer: group.tags.iter().any(|t| t == "engineer"),
+                engineer: group.has_tag(ENGINEER_TAG),
                 needs_join: group.kind == JOINED_NOUN,
             },
             MODIFIER => PieceKind::Modifier,
@@ -89,7 +94,7 @@ pub(crate) fn analyse(title: &str, hits: &[Hit], lexicon: &Lexicon) -> TitleAnal
             }
             OTHER_NOUN => {
                 names_a_role = true;
-                if group.tags.iter().any(|t| t == "job") {
+                if group.has_tag(TRADE_TAG) {
                     trade_noun.get_or_insert(hit.span);
                 }
                 continue;

@@ -200,7 +200,7 @@ fn person_free(doc: &Document<'_>, span: Span, heads: &[(Hit, Entry<'_>)]) -> bo
             && !between.contains([',', '.', ';', ':', '(', ')', '!', '?'])
             && !between
                 .split_whitespace()
-                .any(|w| GAP_STOPS.iter().any(|stop| stop.eq_ignore_ascii_case(w)))
+                .any(|w| super::is_one_of_caseless(&GAP_STOPS, w))
     })
 }
 

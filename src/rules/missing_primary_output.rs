@@ -1,6 +1,8 @@
 use rustc_hash::FxHashSet as HashSet;
 
-use super::{Category, LintContext, Rule, RuleDocs, RuleMeta, ends_with_caseless};
+use super::{
+    Category, LintContext, Rule, RuleDocs, RuleMeta, ends_with_caseless, is_one_of_caseless,
+};
 use crate::diagnostic::{Diagnostic, Origin, Severity};
 use crate::document::{BlockKind, Document, SectionKind};
 use crate::span::Span;
@@ -656,12 +658,11 @@ impl BuiltThings {
             if word.is_empty() {
                 continue;
             }
-            let lower = word.to_ascii_lowercase();
-            if NP_BREAKERS.contains(&lower.as_str()) || n > 2 * HEAD_MODIFIER_WORDS {
+            if is_one_of_caseless(NP_BREAKERS, word) || n > 2 * HEAD_MODIFIER_WORDS {
                 return None;
             }
             let word_end = word_start + word.len();
-            let covered = DETERMINERS.contains(&lower.as_str())
+            let covered = is_one_of_caseless(DETERMINERS, word)
                 || generic
                     .iter()
                     .any(|g| g.start <= word_start && word_end <= g.end);
@@ -696,12 +697,11 @@ impl BuiltThings {
                 continue;
             }
             words += 1;
-            let lower = word.to_ascii_lowercase();
-            if NP_BREAKERS.contains(&lower.as_str()) || words > HEAD_MODIFIER_WORDS {
+            if is_one_of_caseless(NP_BREAKERS, word) || words > HEAD_MODIFIER_WORDS {
                 return None;
             }
             let end = start + word.len();
-            let covered = DETERMINERS.contains(&lower.as_str())
+            let covered = is_one_of_caseless(DETERMINERS, word)
                 || generic.iter().any(|g| g.start <= start && end <= g.end);
             modified |= !covered;
         }
@@ -829,7 +829,7 @@ fn title_noun(title: &str) -> Option<&str> {
     let word = first
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
-        .take_while(|w| !TITLE_PREPOSITIONS.iter().any(|p| w.eq_ignore_ascii_case(p)))
+        .take_while(|w| !is_one_of_caseless(TITLE_PREPOSITIONS, w))
         .last()?;
     (word.len() >= 3).then_some(word)
 }

@@ -420,7 +420,7 @@ fn not_required_blocks(
     }
     for (hit, _) in ctx.hits_of(DUTY_VERB).chain(
         ctx.hits_of(SCOPE)
-            .filter(|(_, e)| e.group.tags.iter().any(|t| t == IMPERATIVE)),
+            .filter(|(_, e)| e.group.has_tag(IMPERATIVE)),
     ) {
         duty_starts.push(hit.span.start);
     }

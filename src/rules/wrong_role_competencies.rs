@@ -103,14 +103,7 @@ fn has_tag(ctx: &LintContext<'_>, e: &Evidence, tag: &str) -> bool {
         .iter()
         .take_while(|hit| hit.span.start == e.span.start)
         .filter(|hit| hit.span == e.span)
-        .any(|hit| {
-            ctx.lexicon
-                .entry(hit.entry)
-                .group
-                .tags
-                .iter()
-                .any(|t| t == tag)
-        })
+        .any(|hit| ctx.lexicon.entry(hit.entry).group.has_tag(tag))
 }
 
 /// Kinds of the steps of building and of running a model (`lints/cues.toml`).
