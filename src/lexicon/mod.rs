@@ -119,6 +119,10 @@ struct GroupData {
     /// For the hidden group holding another group's `context` phrases, that
     /// group's index.
     context_of: Option<u32>,
+    /// For a group with a `context`, the group whose context phrases stand
+    /// for it: itself, or the first group of its pack that listed the same
+    /// context (the phrases are matched once for all of them).
+    context_key: Option<u32>,
     kind: KindId,
 }
 
@@ -506,6 +510,9 @@ impl Lexicon {
         // (namespace, pattern of the normalized phrase) -> line of the group
         // that listed it, and whether that group has a context.
         let mut seen: HashMap<(u32, u32), (usize, bool)> = HashMap::default();
+        // (namespace, normalized context phrases) -> the first group that
+        // listed them.
+        let mut contexts: HashMap<(u32, Vec<String>), u32> = HashMap::default();
 
         for pack in packs {
             let namespace = match namespaces.iter().position(|n| *n == pack.name) {
@@ -546,13 +553,22 @@ impl Lexicon {
                     }
                 }
                 let kind = intern(&group.kind);
+                // Groups of one pack that list the same context share its
+                // phrases: each is matched once, not once per group.
+                let mut key: Vec<String> = context.iter().map(|p| normalize_phrase(p)).collect();
+                key.sort_unstable();
+                let shared = (!context.is_empty())
+                    .then(|| contexts.get(&(namespace, key.clone())).copied())
+                    .flatten();
                 groups.push(GroupData {
                     group,
                     namespace,
                     context_of: None,
+                    context_key: (!context.is_empty()).then_some(shared.unwrap_or(group_index)),
                     kind,
                 });
-                if !context.is_empty() {
+                if !context.is_empty() && shared.is_none() {
+                    contexts.insert((namespace, key), group_index);
                     // Context phrases live in a namespace of their own, so
                     // they neither shadow nor are shadowed by evidence.
                     namespaces.push(format!("{}#context@{line}", pack.name));
@@ -584,6 +600,7 @@ impl Lexicon {
                         },
                         namespace: context_namespace,
                         context_of: Some(group_index),
+                        context_key: None,
                         kind: KindId(0),
                     });
                 }
@@ -981,6 +998,16 @@ impl Lexicon {
         self.entries[id.0 as usize].context_of.map(GroupId)
     }
 
+    /// The group whose context phrases stand for `id`'s context: `id`
+    /// itself, or an earlier group of its pack that lists the same context
+    /// (whose phrases are matched once for both). The key to look a
+    /// group's context up by among the [`context_owner`](Lexicon::context_owner)s
+    /// of hits; `None` for a group without a context.
+    #[must_use]
+    pub fn context_key(&self, id: GroupId) -> Option<GroupId> {
+        self.groups[id.0 as usize].context_key.map(GroupId)
+    }
+
     /// A group by id.
     #[must_use]
     pub fn group(&self, id: GroupId) -> &Group {
@@ -1177,6 +1204,42 @@ phrases = ["competenc*"]
         for max in [60, 64, 100, 333] {
             assert_eq!(lexicon.find_in_pieces(&text, max), whole, "pieces of {max}");
         }
+    }
+
+    #[test]
+    fn groups_with_the_same_context_share_its_phrases() {
+        let lexicon = lexicon(
+            r#"[pack]
+name = "test"
+[[group]]
+kind = "a"
+phrases = ["build"]
+context = ["model", "LLM"]
+[[group]]
+kind = "b"
+phrases = ["deploy"]
+context = ["llm", "models", "model"]
+[[group]]
+kind = "c"
+phrases = ["ship"]
+context = ["LLM", "Model"]
+"#,
+        );
+        let group = |phrase: &str| {
+            let hits = lexicon.find(phrase);
+            lexicon.entry(hits[0].entry).group_id
+        };
+        let (a, b, c) = (group("build"), group("deploy"), group("ship"));
+        // The same phrases, however written, are one list matched once.
+        assert_eq!(lexicon.context_key(a), Some(a));
+        assert_eq!(lexicon.context_key(c), Some(a));
+        assert_eq!(lexicon.context_key(b), Some(b));
+        let contexts: Vec<_> = lexicon
+            .find("the model")
+            .iter()
+            .filter_map(|hit| lexicon.context_owner(hit.entry))
+            .collect();
+        assert_eq!(contexts, [a, b]);
     }
 
     #[test]

@@ -131,12 +131,14 @@ impl HitIndex {
         sentence.map_or(0, |s| self.delegated.get(s).copied().unwrap_or(0))
     }
 
-    /// Whether a phrase of `group`'s context is in the sentence.
+    /// Whether a phrase of a group's context is in the sentence; `key` is the
+    /// group's [`Lexicon::context_key`] (groups with the same context share
+    /// its phrases).
     #[must_use]
-    pub fn has_context(&self, sentence: Option<usize>, group: GroupId) -> bool {
+    pub fn has_context(&self, sentence: Option<usize>, key: GroupId) -> bool {
         sentence
             .and_then(|s| u32::try_from(s).ok())
-            .is_some_and(|s| self.context_seen.binary_search(&(s, group)).is_ok())
+            .is_some_and(|s| self.context_seen.binary_search(&(s, key)).is_ok())
     }
 }
 

@@ -353,7 +353,8 @@ pub(crate) fn build(
         let group = entry.group;
         let Some(role) = group.role else { continue };
         let in_sentence = index.sentence(i);
-        if !group.context.is_empty() && !index.has_context(in_sentence, entry.group_id) {
+        let context = lexicon.context_key(entry.group_id);
+        if context.is_some_and(|key| !index.has_context(in_sentence, key)) {
             continue;
         }
         // The AI Engineer's building verbs are said of everything: one is a
@@ -364,8 +365,9 @@ pub(crate) fn build(
         // It still counts toward the role's score (a hint of the work), but
         // is no duty of its own when a role's presence is counted.
         let loose = role == Role::AiEngineer
-            && !group.context.is_empty()
-            && !verb_of_context(doc.text(), hit.span, in_sentence, entry.group_id, &objects);
+            && context.is_some_and(|key| {
+                !verb_of_context(doc.text(), hit.span, in_sentence, key, &objects)
+            });
         // The context words of a role in one sentence are one duty ("design,
         // build and deploy ... models", "train and serve models and LLMs"):
         // only the first counts, whichever of the role's context groups it is in.
@@ -741,7 +743,8 @@ const SUBJECT_VERB_WORDS: usize = 1;
 const MAX_PHRASE_WORDS: usize = 16;
 
 /// Whether the contextual verb at `verb` is the verb of one of its group's
-/// context phrases (or of a phrase of its role) in its sentence, `objects`:
+/// context phrases (`context`, its [`Lexicon::context_key`]) or of a phrase
+/// of its role in its sentence, `objects`:
 /// the phrase follows it within
 /// [`VERB_OBJECT_WORDS`] words, or precedes it within [`SUBJECT_VERB_WORDS`];
 /// and the verb is not a noun's modifier ("Product Design teams").
@@ -749,7 +752,7 @@ fn verb_of_context(
     text: &str,
     verb: Span,
     sentence: Option<usize>,
-    group: GroupId,
+    context: GroupId,
     objects: &[VerbObject],
 ) -> bool {
     fn words(text: Option<&str>) -> impl Iterator<Item = &str> {
@@ -763,7 +766,7 @@ fn verb_of_context(
     {
         return false;
     }
-    let same = |&(s, g, _): &VerbObject| s == sentence && g.is_none_or(|g| g == group);
+    let same = |&(s, g, _): &VerbObject| s == sentence && g.is_none_or(|g| g == context);
     // `objects` are in order of start, so the words between the verb and
     // the objects after it only grow, and so do those between the objects
     // before it and the verb: each side stops at its limit, and a verb costs

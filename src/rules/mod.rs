@@ -333,8 +333,10 @@ impl<'a> LintContext<'a> {
                 let entry = self.lexicon.entry(hit.entry);
                 let sentence = index.sentence(i);
                 let live = !index.is_negated(sentence)
-                    && (entry.group.context.is_empty()
-                        || index.has_context(sentence, entry.group_id));
+                    && self
+                        .lexicon
+                        .context_key(entry.group_id)
+                        .is_none_or(|key| index.has_context(sentence, key));
                 live.then_some((hit, entry))
             })
             .collect()

@@ -107,8 +107,10 @@ impl Rule for RoleLifecycleGap {
             let sentence = doc.sentence_index_at(hit.span.start);
             entry.group.role == Some(role)
                 && !matches!(doc.section_at(hit.span.start), SectionKind::Legal)
-                && (entry.group.context.is_empty()
-                    || ctx.index.has_context(sentence, entry.group_id))
+                && ctx
+                    .lexicon
+                    .context_key(entry.group_id)
+                    .is_none_or(|key| ctx.index.has_context(sentence, key))
         });
         if closed {
             return;
