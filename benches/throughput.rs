@@ -123,23 +123,77 @@ fn throughput(c: &mut Criterion) {
     bench_set(c, "corpus", &corpus());
 }
 
-/// The full lint of one posting of ours repeated 1, 10 and 100 times: the
-/// cost must grow linearly with the size.
+/// The full lint of one posting of ours repeated 1, 10 and 100 times, of
+/// postings of distinct phrases at three sizes, and of the corpus read as
+/// one document at 1%, 10% and 100%: the cost must grow linearly with the
+/// size. Repeating a posting repeats its evidence; the distinct inputs are
+/// the ones on which a pass that compares each piece of evidence with the
+/// others would grow faster than the text.
 fn scaling(c: &mut Criterion) {
-    let Some(posting) = own_postings().into_iter().next() else {
-        return;
-    };
     let linter = Linter::new();
     let mut group = c.benchmark_group("scaling");
     group.sample_size(10);
-    for times in [1usize, 10, 100] {
-        let text = posting.repeat(times);
+    let mut inputs: Vec<(String, String)> = Vec::new();
+    if let Some(posting) = own_postings().into_iter().next() {
+        for times in [1usize, 10, 100] {
+            inputs.push((format!("lint-{times}x"), posting.repeat(times)));
+        }
+    }
+    for phrases in [80usize, 800, 8000] {
+        inputs.push((
+            format!("distinct-{phrases}"),
+            lexicon_sweep(&linter, phrases),
+        ));
+    }
+    let whole = corpus().concat();
+    if !whole.is_empty() {
+        for percent in [1usize, 10, 100] {
+            let mut end = whole.len() * percent / 100;
+            while !whole.is_char_boundary(end) {
+                end -= 1;
+            }
+            inputs.push((format!("corpus-{percent}pct"), whole[..end].to_owned()));
+        }
+    }
+    for (name, text) in &inputs {
         group.throughput(Throughput::Bytes(text.len() as u64));
-        group.bench_function(format!("lint-{times}x"), |b| {
-            b.iter(|| linter.lint(black_box(&text)).diagnostics.len())
+        group.bench_function(name, |b| {
+            b.iter(|| linter.lint(black_box(text)).diagnostics.len())
         });
     }
     group.finish();
+    // The rustc-style rendering of the same reports, which the CLI prints.
+    let mut group = c.benchmark_group("scaling-render");
+    group.sample_size(10);
+    for (name, text) in inputs.iter().filter(|(name, _)| !name.starts_with("lint-")) {
+        let report = linter.lint(text);
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                jdlint::render::human("posting.txt", black_box(text), &report, Default::default())
+                    .len()
+            })
+        });
+    }
+    group.finish();
+}
+
+/// A posting of our own making: a title, a duties heading, then one bullet
+/// per phrase of the built-in packs, the first `phrases` of them in pack
+/// order. Every duty and competency in it is a different one.
+fn lexicon_sweep(linter: &Linter, phrases: usize) -> String {
+    let mut text = String::from("Data Scientist\n\nWhat you will do\n");
+    for phrase in linter
+        .lexicon()
+        .groups()
+        .flat_map(|(_, group)| group.phrases.iter())
+        .take(phrases)
+    {
+        text.push_str("- Every week, ");
+        text.push_str(phrase.trim_end_matches('*'));
+        text.push_str(" for the product teams.\n");
+    }
+    text
 }
 
 fn build(c: &mut Criterion) {

@@ -195,11 +195,17 @@ impl RoleProfile {
     #[must_use]
     pub fn substantial_evidence(&self, role: Role) -> Vec<&Evidence> {
         let mut out: Vec<&Evidence> = Vec::new();
+        // The duties kept so far by the hash of their key: a phrase is
+        // compared with the kept ones of its hash only, not with all of
+        // them (a long posting keeps thousands).
+        let mut kept: HashMap<u64, Vec<u32>> = HashMap::default();
         for evidence in self.evidence_for(role) {
             if evidence.phrase_weight < SUBSTANTIAL_WEIGHT || evidence.loose {
                 continue;
             }
-            if !out.iter().any(|seen| same_duty(seen, evidence)) {
+            let same = kept.entry(duty_hash(evidence)).or_default();
+            if !same.iter().any(|&i| same_duty(out[i as usize], evidence)) {
+                same.push(out.len() as u32);
                 out.push(evidence);
             }
         }
@@ -966,6 +972,42 @@ fn starts_with_words(text: &[String], words: &[&str]) -> bool {
     text.len() >= words.len() && text.iter().zip(words).all(|(a, b)| a == b)
 }
 
+/// `phrase` lowercased, char by char.
+fn lower(phrase: &str) -> impl Iterator<Item = char> + '_ {
+    phrase.chars().flat_map(char::to_lowercase)
+}
+
+/// Each word's first letters, lowercased, padded with NUL (no word holds
+/// one): compared in place, without allocating per comparison.
+fn stems(phrase: &str) -> impl Iterator<Item = [char; VERB_STEM]> + '_ {
+    phrase
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let mut stem = ['\0'; VERB_STEM];
+            for (slot, c) in stem.iter_mut().zip(lower(w)) {
+                *slot = c;
+            }
+            stem
+        })
+}
+
+/// A hash of what [`same_duty`] compares: two pieces of evidence that are
+/// the same duty have the same hash.
+fn duty_hash(e: &Evidence) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = rustc_hash::FxHasher::default();
+    e.contextual.hash(&mut hasher);
+    if e.contextual {
+        lower(&e.phrase)
+            .take(VERB_STEM)
+            .for_each(|c| c.hash(&mut hasher));
+    } else {
+        stems(&e.phrase).for_each(|stem| stem.hash(&mut hasher));
+    }
+    hasher.finish()
+}
+
 /// Whether two pieces of evidence are one duty for
 /// [`RoleProfile::substantial_evidence`]: two phrases whose words have the
 /// same first [`VERB_STEM`] letters, whatever their case ("develop and
@@ -973,23 +1015,6 @@ fn starts_with_words(text: &[String], words: &[&str]) -> bool {
 /// said twice), or two contextual verbs with the same first [`VERB_STEM`]
 /// letters.
 fn same_duty(a: &Evidence, b: &Evidence) -> bool {
-    fn lower(phrase: &str) -> impl Iterator<Item = char> + '_ {
-        phrase.chars().flat_map(char::to_lowercase)
-    }
-    /// Each word's first letters, lowercased, padded with NUL (no word
-    /// holds one): compared in place, without allocating per comparison.
-    fn stems(phrase: &str) -> impl Iterator<Item = [char; VERB_STEM]> + '_ {
-        phrase
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(|w| {
-                let mut stem = ['\0'; VERB_STEM];
-                for (slot, c) in stem.iter_mut().zip(lower(w)) {
-                    *slot = c;
-                }
-                stem
-            })
-    }
     match (a.contextual, b.contextual) {
         (true, true) => lower(&a.phrase)
             .take(VERB_STEM)

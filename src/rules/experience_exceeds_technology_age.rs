@@ -114,9 +114,10 @@ impl Rule for ExperienceExceedsTechnologyAge {
             let span_text = &text[years.span.end..after_last];
             let choice = span_text.contains('/')
                 || span_text.to_ascii_lowercase().contains(" or ")
-                || markers
+                || markers[markers.partition_point(|m| m.span.start < years.span.end)..]
                     .iter()
-                    .any(|m| m.span.start >= years.span.end && m.span.end <= after_last);
+                    .take_while(|m| m.span.start < after_last)
+                    .any(|m| m.span.end <= after_last);
             if too_new.len() < count && choice {
                 continue;
             }
@@ -176,10 +177,9 @@ fn object_of<'t>(
 ) -> Vec<(Hit, &'t Technology)> {
     let mut found = Vec::new();
     let mut end = years.span.end;
-    for &(hit, tech) in technologies {
-        if hit.span.start < end {
-            continue;
-        }
+    // Technologies are in order of start: those after the years only.
+    let first = technologies.partition_point(|(hit, _)| hit.span.start < end);
+    for &(hit, tech) in &technologies[first..] {
         if hit.span.end > limit {
             break;
         }
