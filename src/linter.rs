@@ -307,6 +307,9 @@ impl Linter {
             TitleSource::Explicit(title) => title,
             TitleSource::None => "",
         };
+        // "Machine Learning (ML) Engineer" names its role as "Machine
+        // Learning Engineer" does.
+        let title_hits = roles::title_hits_past_acronyms(title_text, lexicon).unwrap_or(title_hits);
         let title_analysis = roles::analyse_title(title_text, &title_hits, lexicon);
         let index = roles::HitIndex::new(&document, lexicon);
         let profile = roles::build_profile(&document, lexicon, &index, title_analysis);

@@ -142,6 +142,14 @@ fn titles_name_their_role() {
         ("AI/ML Engineer", TitleRole::Ambiguous),
         ("Machine Learning Infrastructure Engineer", TitleRole::Other),
         ("Senior Python Developer", TitleRole::Other),
+        // Acronyms spelled out in parentheses are read past.
+        ("Machine Learning (ML) Engineer", TitleRole::MlEngineer),
+        (
+            "Artificial Intelligence (AI)/Machine Learning (ML) Engineer",
+            TitleRole::Ambiguous,
+        ),
+        ("Data Scientist (Remote)", TitleRole::DataScientist),
+        ("Software Engineer (ML)", TitleRole::Other),
     ];
     for (title, expected) in cases {
         let text = format!("{title}\n\nYou will build things.\n");

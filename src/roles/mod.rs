@@ -20,6 +20,7 @@ pub use self::profile::{
     Evidence, MIN_LEAD, PRESENCE_MIN_PHRASES, RoleProfile, RoleScore, SUBSTANTIAL_WEIGHT, Scores,
 };
 pub(crate) use self::title::analyse as analyse_title;
+pub(crate) use self::title::hits_past_acronyms as title_hits_past_acronyms;
 pub use self::title::{TitleAnalysis, TitleMention};
 
 /// One of the three roles jdlint tells apart, or another role.

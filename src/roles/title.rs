@@ -208,6 +208,67 @@ pub(crate) fn analyse(title: &str, hits: &[Hit], lexicon: &Lexicon) -> TitleAnal
     }
 }
 
+/// The hits of `title` read without the acronyms it spells out in
+/// parentheses ("Machine Learning (ML) Engineer" reads as "Machine Learning
+/// Engineer"), with spans into `title` itself; `None` when it has none.
+pub(crate) fn hits_past_acronyms(title: &str, lexicon: &Lexicon) -> Option<Vec<Hit>> {
+    // The title without them, and for each of its bytes the byte of `title`.
+    let mut kept = String::with_capacity(title.len());
+    let mut origin: Vec<usize> = Vec::with_capacity(title.len() + 1);
+    let mut at = 0;
+    let mut found = false;
+    while at < title.len() {
+        let rest = &title[at..];
+        if let Some(len) = rest.starts_with('(').then(|| acronym_len(rest)).flatten() {
+            // The space before it goes too: the words around it meet.
+            while kept.ends_with(' ') {
+                kept.pop();
+                origin.pop();
+            }
+            if rest[len..].starts_with(|c: char| c.is_alphanumeric()) {
+                kept.push(' ');
+                origin.push(at);
+            }
+            at += len;
+            found = true;
+            continue;
+        }
+        let c = rest.chars().next().unwrap_or(' ');
+        kept.push(c);
+        origin.extend(at..at + c.len_utf8());
+        at += c.len_utf8();
+    }
+    if !found {
+        return None;
+    }
+    origin.push(title.len());
+    let hits = lexicon
+        .find(&kept)
+        .into_iter()
+        .map(|hit| Hit {
+            // Hits are never empty: the last byte of one maps to the
+            // last byte of its text in `title`.
+            span: Span::new(origin[hit.span.start], origin[hit.span.end - 1] + 1),
+            entry: hit.entry,
+        })
+        .collect();
+    Some(hits)
+}
+
+/// The length of a parenthesized acronym at the start of `text` ("(ML)",
+/// "(MLOps)", "(AI/ML)"): two to eight letters, digits or `/&+-`, at least
+/// two of them capitals.
+fn acronym_len(text: &str) -> Option<usize> {
+    let inner_end = text[1..].find(')')? + 1;
+    let inner = &text[1..inner_end];
+    let fits = (2..=8).contains(&inner.len())
+        && inner
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '&' | '+' | '-'))
+        && inner.chars().filter(char::is_ascii_uppercase).count() >= 2;
+    fits.then_some(inner_end + 1)
+}
+
 enum Link {
     Joined,
     Adjacent,
@@ -215,8 +276,21 @@ enum Link {
 }
 
 fn link(between: &str) -> Link {
-    let between = between.trim();
-    match between.to_ascii_lowercase().as_str() {
+    // A spelled-out acronym links nothing: "Artificial Intelligence
+    // (AI)/Machine Learning Engineer" joins as "AI/ML Engineer" does.
+    let mut words = String::with_capacity(between.len());
+    let mut rest = between;
+    while let Some(c) = rest.chars().next() {
+        let len = (c == '(')
+            .then(|| acronym_len(rest))
+            .flatten()
+            .unwrap_or(c.len_utf8());
+        if len == c.len_utf8() {
+            words.push(c);
+        }
+        rest = &rest[len..];
+    }
+    match words.trim().to_ascii_lowercase().as_str() {
         "" | "-" => Link::Adjacent,
         "/" | "&" | "+" | "," | "and" | "or" | "&amp;" | "and/or" => Link::Joined,
         _ => Link::Broken,
