@@ -1,5 +1,6 @@
 #![no_main]
-//! `Linter::lint` and `Linter::lint_posting` over any UTF-8 text.
+//! `Linter::lint` and `Linter::lint_posting` over any UTF-8 text, and the
+//! rustc-style rendering of their reports.
 
 use libfuzzer_sys::fuzz_target;
 
@@ -8,8 +9,12 @@ mod common;
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
     let linter = jdlint::Linter::new();
-    common::check(text, None, &linter.lint(text));
+    let report = linter.lint(text);
+    common::check(text, None, &report);
+    let _ = jdlint::render::human("posting.txt", text, &report, Default::default());
     if let Some((title, body)) = text.split_once('\n') {
-        common::check(body, Some(title), &linter.lint_posting(title, body));
+        let report = linter.lint_posting(title, body);
+        common::check(body, Some(title), &report);
+        let _ = jdlint::render::human("posting.txt", body, &report, Default::default());
     }
 });

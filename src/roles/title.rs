@@ -245,11 +245,15 @@ pub(crate) fn hits_past_acronyms(title: &str, lexicon: &Lexicon) -> Option<Vec<H
     let hits = lexicon
         .find(&kept)
         .into_iter()
-        .map(|hit| Hit {
-            // Hits are never empty: the last byte of one maps to the
-            // last byte of its text in `title`.
-            span: Span::new(origin[hit.span.start], origin[hit.span.end - 1] + 1),
-            entry: hit.entry,
+        .filter_map(|hit| {
+            // The last byte of a hit maps to the last byte of its text in
+            // `title` (hits are never empty).
+            let start = *origin.get(hit.span.start)?;
+            let end = origin.get(hit.span.end.checked_sub(1)?)? + 1;
+            Some(Hit {
+                span: Span::new(start, end.max(start)),
+                entry: hit.entry,
+            })
         })
         .collect();
     Some(hits)
