@@ -114,7 +114,10 @@ under \"What you'll bring\", or after a pay line that opened a pay section) stat
 the team's work states one when it names the thing (\"the squad is charged with building all data \
 pipelines\"), not only whom it is for. Deliverables of any job count, not only the three roles' \
 (test plans, toolchains, compilers, configured surveys, analysis results, review reports, a ported code \
-base, a center of excellence, training datasets). A model counts as a built thing only when what it is for \
+base, a center of excellence, training datasets). A duty may be named by coordinated nouns of making (\"Installation, configuration and bring-up of the \
+lab's GPU hardware\"); data, analytics and cloud say what kind a built thing is (\"implement analytics \
+systems\"), and a complement after an adjective of need says what for (\"the tooling necessary for fast \
+model release\"). A model counts as a built thing only when what it is for \
 is said (\"work on our demand forecasting models\", \"the models for our search engine\", not \"develop \
 machine learning models for various use cases\"; \"ML models for harbour crane applications\" and \"our \
 scoring models for Compliance\" say it too), and owning models (\"own the ML models of our bidding \
@@ -346,6 +349,9 @@ impl DutyLines {
                     .hits_of(BUILD_KIND)
                     .chain(ctx.hits_of(OWNERSHIP_KIND))
                     .chain(ctx.hits_of(INTO_KIND))
+                    // "Development and implementation of geospatial
+                    // algorithms": the making, named as a noun, is the verb.
+                    .chain(ctx.hits_of(kinds::MAKING))
                     .map(|(hit, _)| hit.span)
                     .collect();
                 verbs.sort_unstable_by_key(|span| span.start);
@@ -430,6 +436,7 @@ impl DutyLines {
                             hire: &hire,
                             lead: &lead,
                             intro: &intro,
+                            making: &making,
                             title_noun,
                             title,
                         },
@@ -638,7 +645,13 @@ impl BuiltThings {
     /// Returns the complement after "for" when it does.
     fn for_complement(&self, text: &str, from: usize, end: usize) -> Option<Span> {
         let after = &text[from..end];
-        let trimmed = after.trim_start();
+        let mut trimmed = after.trim_start();
+        // "tools necessary for ...", "the data needed for ...": the
+        // complement after an adjective of need.
+        let word = word_at(trimmed, 0, trimmed.len());
+        if is_one_of_caseless(NEED_ADJECTIVES, word) {
+            trimmed = trimmed[word.len()..].trim_start();
+        }
         if !(trimmed.len() > 4 && trimmed.as_bytes()[..4].eq_ignore_ascii_case(b"for ")) {
             return None;
         }
@@ -708,6 +721,10 @@ impl BuiltThings {
         Some(modified)
     }
 }
+
+/// Adjectives of need between a head noun and its "for" complement ("the
+/// tools necessary for model deployment").
+const NEED_ADJECTIVES: &[&str] = &["necessary", "needed", "required", "essential"];
 
 /// Nouns of a part of a thing: "elements of our NLP pipeline" names the
 /// pipeline.
@@ -843,6 +860,9 @@ struct Starters<'s> {
     lead: &'s Spans,
     /// Introductory phrases read past, up to their comma.
     intro: &'s Spans,
+    /// Nouns of making ("implementation of"): the last of coordinated
+    /// ones starts a duty ("Design and implementation of ...").
+    making: &'s Spans,
     /// The title's noun: "The Analyst will ..." speaks of the hire.
     title_noun: Option<&'s str>,
     /// The whole title: "The NLP/ML will design ..." names the hire by a
@@ -1043,6 +1063,27 @@ fn clause_starts(
         && let Some(offset) = rest[colon + 1..].find(|c: char| c.is_alphanumeric())
     {
         starts.push(at + colon + 1 + offset);
+    }
+    // "Installation, configuration and bring-up of X": the last of
+    // coordinated nouns of making starts the duty.
+    let window = Span::new(at, (at + LINE_LABEL_MAX).min(clause.end));
+    if let Some(making) = starters.making.within(window).first()
+        && making.start > at
+    {
+        let before = text[at..making.start].trim_end();
+        let joined = before.ends_with(',')
+            || [" and", " or", " &"]
+                .iter()
+                .any(|joint| ends_with_caseless(before, joint));
+        let nouns = before.split([',', ' ']).filter(|w| !w.is_empty()).all(|w| {
+            w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '&')
+                && (!is_one_of_caseless(NP_BREAKERS, w)
+                    || w.eq_ignore_ascii_case("and")
+                    || w.eq_ignore_ascii_case("or"))
+        });
+        if joined && nouns {
+            starts.push(making.start);
+        }
     }
     // "In close collaboration with the CTO, define ...": the verb follows
     // the introductory phrase's comma.
