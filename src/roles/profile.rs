@@ -311,6 +311,15 @@ const DEFINING_WEIGHT: f32 = 2.5;
 /// A role with no defining evidence counts this much (an analyst posting
 /// that "presents insights" is not a Data Scientist's without statistics).
 const UNANCHORED_FACTOR: f32 = 0.5;
+/// This many distinct substantial phrases of an engineering role anchor it
+/// as well as one defining phrase does: "train and evaluate models",
+/// "deploy the models", "scale the models" are an ML Engineer's work though
+/// none of them is defining alone.
+const ANCHOR_MIN_PHRASES: usize = 3;
+/// The roles [`ANCHOR_MIN_PHRASES`] anchors. Not the Data Scientist: an
+/// analyst's posting lists many analysis duties, and what makes them a Data
+/// Scientist's is the statistics (a defining phrase), not their number.
+const ANCHOR_BY_COUNT: [Role; 2] = [Role::MlEngineer, Role::AiEngineer];
 
 pub(crate) fn build(
     doc: &Document<'_>,
@@ -653,9 +662,23 @@ pub(crate) fn build(
 
     let mut raw = [0.0f32; 4];
     let mut anchored = [false; 4];
+    // Distinct substantial phrases per role (see [`ANCHOR_MIN_PHRASES`]):
+    // one set lookup per piece of evidence.
+    let mut distinct: HashSet<(Role, &str)> = HashSet::default();
+    let mut substantial = [0usize; 4];
     for item in &evidence {
         raw[item.role.index()] += item.weight;
         anchored[item.role.index()] |= item.is_defining();
+        if item.weight > 0.0
+            && item.phrase_weight >= SUBSTANTIAL_WEIGHT
+            && !item.loose
+            && distinct.insert((item.role, &item.phrase))
+        {
+            substantial[item.role.index()] += 1;
+        }
+    }
+    for role in ANCHOR_BY_COUNT {
+        anchored[role.index()] |= substantial[role.index()] >= ANCHOR_MIN_PHRASES;
     }
     let mut adjusted = raw;
     // The title is what the employer believes it is hiring: a prior that
