@@ -4,6 +4,7 @@
 
 use std::path::Path;
 
+use jdlint::document::SectionKind;
 use jdlint::{Linter, Role};
 
 fn fixtures() -> Vec<(String, Role, String)> {
@@ -91,6 +92,67 @@ fn explicit_title_classifies_like_a_first_line() {
         assert_eq!(joined.title_role, apart.title_role, "{name}");
         assert_eq!(joined.primary_role, apart.primary_role, "{name}");
     }
+}
+
+fn fixture(suffix: &str) -> String {
+    fixtures()
+        .into_iter()
+        .find(|(name, ..)| name.ends_with(suffix))
+        .unwrap()
+        .2
+}
+
+/// Before the first heading, the sentences of a paragraph that describe the
+/// employer ("Lumenfold is a leading provider of ...", "We build LLM agents
+/// ...") are company text, even when the same paragraph goes on to the role:
+/// their AI and ML words are not the hire's duties.
+#[test]
+fn company_sentences_before_the_first_heading_count_for_nothing() {
+    let report = Linter::new().lint(&fixture("unheaded-ai-company-blurb"));
+    let blurb: Vec<_> = report
+        .profile
+        .evidence
+        .iter()
+        .filter(|e| matches!(e.role, Role::AiEngineer | Role::MlEngineer))
+        .collect();
+    assert!(
+        !blurb.is_empty(),
+        "the fixture's company blurb names LLM and ML work"
+    );
+    for evidence in blurb {
+        assert_eq!(evidence.section, SectionKind::Company, "{evidence:?}");
+        assert_eq!(evidence.weight, 0.0, "{evidence:?}");
+    }
+    let causal = report
+        .profile
+        .evidence
+        .iter()
+        .find(|e| &*e.phrase == "causal inference")
+        .expect("the role's sentence in the same paragraph is evidence");
+    assert_eq!(causal.section, SectionKind::Summary);
+    assert!(causal.weight > 0.0, "{causal:?}");
+}
+
+/// The near miss: "we" that asks for the hire ("We are looking for an AI
+/// Engineer who will build ...", "At Quillroute, we need you to design
+/// prompts ...") is the role's summary, while "We are a fast-growing
+/// logistics company, and our platform deploys models" in the same
+/// paragraph is not.
+#[test]
+fn we_asking_for_the_hire_stays_the_role_summary() {
+    let text = fixture("we-voice-role-summary");
+    let report = Linter::new().lint(&text);
+    for phrase in ["retrieval-augmented generation", "LLM APIs"] {
+        let evidence = report
+            .profile
+            .evidence
+            .iter()
+            .find(|e| &text[e.span.start..e.span.end] == phrase)
+            .unwrap_or_else(|| panic!("{phrase} is evidence"));
+        assert_eq!(evidence.section, SectionKind::Summary, "{evidence:?}");
+        assert!(evidence.weight > 0.0, "{evidence:?}");
+    }
+    assert_eq!(report.profile.scores.ml_engineer.score, 0.0);
 }
 
 /// Under a company heading ("About us:"), a paragraph that tells the hire

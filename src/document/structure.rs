@@ -1091,11 +1091,12 @@ pub(crate) fn opens_with_name_and_verb(text: &str, most_words: usize) -> bool {
     false
 }
 
-/// Whether "team" is among a paragraph's first `words` words.
+/// Whether a team ("team", "teams", or a lower-case "group": "Acme Group"
+/// names a company) is among a paragraph's first `words` words.
 fn names_team(paragraph: &str, words: usize) -> bool {
     paragraph.split_whitespace().take(words).any(|w| {
-        w.trim_matches(|c: char| !c.is_alphanumeric())
-            .eq_ignore_ascii_case("team")
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        w.eq_ignore_ascii_case("team") || w.eq_ignore_ascii_case("teams") || w == "group"
     })
 }
 
@@ -1162,6 +1163,15 @@ fn mark_company_paragraphs(
             continue;
         }
         if addresses_hire || inside(job_cues, &mut j) {
+            if block.section == SectionKind::Summary && before_headings {
+                mark_company_sentences(
+                    text,
+                    index,
+                    sentences,
+                    hits,
+                    (job_cues, hire_address, company_cues),
+                );
+            }
             continue;
         }
         while boilerplate
@@ -1178,11 +1188,123 @@ fn mark_company_paragraphs(
             || inside(company_cues, &mut c)
             || opens_with_employer(paragraph, we_is_team))
         {
+            if block.section == SectionKind::Summary && before_headings {
+                mark_company_sentences(
+                    text,
+                    index,
+                    sentences,
+                    hits,
+                    (job_cues, hire_address, company_cues),
+                );
+            }
             continue;
         }
         set_section(index, block, sentences, SectionKind::Company);
     }
 }
+
+/// The sentences of a summary paragraph before the first heading (at
+/// `index`) that speak of the employer and not of the job become company
+/// text, one by one: in a paragraph that goes on to the role ("We build
+/// AI-powered tools for banks. You will deploy ..."), the blurb's sentence
+/// is not the hire's work. A sentence is the employer's when it has no job
+/// cue or hire address ("We are looking for an ML Engineer", "We need you
+/// to ...", "As a Data Scientist you will ...") and it
+/// - opens with the employer as "we", "our" (not "our data team") or "at
+///   Acme, we" ([`opens_with_employer`]), unless "we are" or "we have" goes
+///   on to what the employer is doing ([`says_state`]),
+/// - opens with a name that the sentence defines ("Acme is a leading
+///   provider of ...", "Acme was one of ...": [`defines_employer`]); a name
+///   doing things ("Acme is integrating GenAI into ...") may be the work the
+///   hire joins, or
+/// - holds a company cue ("our mission", "founded", "backed by").
+///
+/// Each sentence looks its cues up by binary search, so the pass stays
+/// linear in the sentences up to a logarithm.
+fn mark_company_sentences(
+    text: &str,
+    index: usize,
+    sentences: &mut [Sentence],
+    hits: &[Hit],
+    (job_cues, hire_address, company_cues): (&[u32], &[u32], &[u32]),
+) {
+    let has_cue = |cues: &[u32], span: Span| {
+        let k = cues.partition_point(|&h| hits[h as usize].span.start < span.start);
+        cues.get(k)
+            .is_some_and(|&h| hits[h as usize].span.start < span.end)
+    };
+    let first = sentences.partition_point(|x| x.block < index);
+    let last = sentences.partition_point(|x| x.block <= index);
+    for sentence in &mut sentences[first..last] {
+        let span = sentence.span;
+        if sentence.section != SectionKind::Summary
+            || has_cue(job_cues, span)
+            || has_cue(hire_address, span)
+        {
+            continue;
+        }
+        let said = text[span.start..span.end].trim_start_matches(|c: char| !c.is_alphanumeric());
+        let first = said
+            .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        let pronoun = matches!(
+            first.as_str(),
+            "we" | "we're" | "we’re" | "we've" | "we’ve" | "our" | "at"
+        );
+        let employer = if pronoun {
+            opens_with_employer(said, false) && (defines_employer(said) || !says_state(said))
+        } else {
+            opens_with_name_and_verb(said, 4) && defines_employer(said)
+        };
+        if employer || has_cue(company_cues, span) {
+            sentence.section = SectionKind::Company;
+        }
+    }
+}
+
+/// Whether a sentence that opens with the employer says what it is: "is",
+/// "was", "are" or "we're" followed by an article ("Acme is a leading
+/// provider of ...", "Acme was one of the first ...", "We are a fintech").
+fn defines_employer(said: &str) -> bool {
+    let mut words = said.split_whitespace().take(DEFINITION_WORDS);
+    while let Some(word) = words.next() {
+        if matches!(
+            word.to_ascii_lowercase().as_str(),
+            "is" | "was" | "are" | "we're" | "we’re"
+        ) {
+            return words.next().is_some_and(|next| {
+                ["a", "an", "the", "one"]
+                    .iter()
+                    .any(|article| next.eq_ignore_ascii_case(article))
+            });
+        }
+    }
+    false
+}
+
+/// Whether a sentence opening with "we" goes on with "are" or "have"
+/// ("We are at the forefront of ...", "We have shipped ..."): what the
+/// employer is doing or has done, often the work the hire joins, unless it
+/// defines the employer ([`defines_employer`]: "We are a logistics
+/// company"). The company cues still mark such a sentence ("we are
+/// building" is one).
+fn says_state(said: &str) -> bool {
+    let mut words = said.split_whitespace().map(|w| w.to_ascii_lowercase());
+    match words.next().as_deref() {
+        Some("we're" | "we’re" | "we've" | "we’ve") => true,
+        Some("we") => matches!(
+            words.next().as_deref(),
+            Some("are" | "were" | "have" | "had")
+        ),
+        _ => false,
+    }
+}
+
+/// A name of up to four words and its "is": the copula comes within this
+/// many words of a sentence's start.
+const DEFINITION_WORDS: usize = 6;
 
 /// Whether one of the `hire_address` hits inside `span` ("you will") is
 /// followed at once by a duty verb ("design"). Both lists index `hits` in
@@ -1475,5 +1597,68 @@ mod tests {
         assert!(is_title_case("What You'll Be Doing"));
         assert!(is_title_case("Skills and Experience"));
         assert!(!is_title_case("Your activities include"));
+    }
+
+    /// The section of the sentence that holds `phrase`.
+    fn sentence_section(text: &str, phrase: &str) -> SectionKind {
+        let lexicon = crate::Linter::new().lexicon().clone();
+        let doc = super::super::Document::parse(text, &lexicon);
+        let at = text.find(phrase).unwrap();
+        doc.sentences()
+            .iter()
+            .find(|s| s.span.start <= at && at < s.span.end)
+            .unwrap()
+            .section
+    }
+
+    #[test]
+    fn employer_sentences_before_headings_are_company_text() {
+        let text = "Data Scientist\n\nOrbitlane is a leading provider of AI-powered route \
+            planning. We build LLM agents for dispatchers. Our mission is to end late \
+            deliveries. We are looking for a Data Scientist who will design pricing \
+            experiments. At Orbitlane, we need you to explain results to planners.\n\n\
+            Requirements\n- SQL\n";
+        for company in ["leading provider", "LLM agents", "end late"] {
+            assert_eq!(
+                sentence_section(text, company),
+                SectionKind::Company,
+                "{company}"
+            );
+        }
+        for role in ["pricing experiments", "explain results"] {
+            assert_eq!(sentence_section(text, role), SectionKind::Summary, "{role}");
+        }
+    }
+
+    #[test]
+    fn employer_work_in_progress_and_team_voice_stay_summary() {
+        // "We have shipped ..." is often the work the hire joins; under a
+        // heading "we" is the team.
+        let text = "ML Engineer\n\nWe have shipped the forecasting platform to grocers. \
+            You will deploy its models.\n\nAbout the role\n\nWe operate the feature \
+            store and serve models in real time. You will own retraining.\n";
+        assert_eq!(
+            sentence_section(text, "forecasting platform"),
+            SectionKind::Summary
+        );
+        assert_ne!(
+            sentence_section(text, "feature store"),
+            SectionKind::Company
+        );
+    }
+
+    #[test]
+    fn definitions_and_states_of_the_employer() {
+        assert!(defines_employer(
+            "Acme is a leading provider of fraud tools"
+        ));
+        assert!(defines_employer("We are a fast-growing fintech"));
+        assert!(!defines_employer(
+            "Acme is integrating GenAI into its tools"
+        ));
+        assert!(says_state("We are building agents"));
+        assert!(says_state("We've shipped three products"));
+        assert!(!says_state("We build agents for banks"));
+        assert!(!says_state("Our platform serves banks"));
     }
 }
