@@ -334,6 +334,7 @@ impl Linter {
             },
         };
         let years = facts::experience::years_asked(&document, lexicon);
+        let presence = roles::Presence::new(&profile);
 
         let ctx = LintContext {
             document: &document,
@@ -346,6 +347,7 @@ impl Linter {
             thresholds: &self.inner.thresholds,
             years: &years,
             index: &index,
+            presence: &presence,
         };
         let title_lines = explicit_title.map(LineIndex::new);
         let mut diagnostics = Vec::new();

@@ -17,7 +17,8 @@ use serde::{Deserialize, Serialize};
 pub use self::index::HitIndex;
 pub(crate) use self::profile::build as build_profile;
 pub use self::profile::{
-    Evidence, MIN_LEAD, PRESENCE_MIN_PHRASES, RoleProfile, RoleScore, SUBSTANTIAL_WEIGHT, Scores,
+    Evidence, MIN_LEAD, PRESENCE_MIN_PHRASES, Presence, RoleProfile, RoleScore, SUBSTANTIAL_WEIGHT,
+    Scores,
 };
 pub(crate) use self::title::analyse as analyse_title;
 pub(crate) use self::title::hits_past_acronyms as title_hits_past_acronyms;

@@ -224,33 +224,7 @@ impl RoleProfile {
     /// The phrases of one nice-to-have sentence are one item.
     #[must_use]
     pub fn is_present(&self, role: Role) -> bool {
-        let found = self.substantial_evidence(role);
-        let verb_of_phrase = |e: &Evidence| {
-            e.role == Role::AiEngineer
-                && e.contextual
-                && e.section != SectionKind::Summary
-                && e.sentence.is_some()
-                && found
-                    .iter()
-                    .any(|o| !o.contextual && o.sentence == e.sentence)
-        };
-        // One nice-to-have bullet is one item, however many tools it lists
-        // ("LangChain and LLMOps stack", "prompt engineering, RAG"): a
-        // bonus line alone does not make its role present.
-        // `found` is in text order: a bonus sentence's phrases are next to
-        // each other.
-        let mut last_bonus: Option<u32> = None;
-        let mut items = 0;
-        for e in found.iter().filter(|e| !verb_of_phrase(e)) {
-            if let (SectionKind::Preferred, Some(sentence)) = (e.section, e.sentence) {
-                if last_bonus == Some(sentence) {
-                    continue;
-                }
-                last_bonus = Some(sentence);
-            }
-            items += 1;
-        }
-        items >= PRESENCE_MIN_PHRASES
+        present_in(&self.substantial_evidence(role))
     }
 
     /// The roles among the three with substantial presence, strongest first.
@@ -260,13 +234,17 @@ impl RoleProfile {
             .into_iter()
             .filter(|&role| self.is_present(role))
             .collect();
+        self.strongest_first(&mut roles);
+        roles
+    }
+
+    fn strongest_first(&self, roles: &mut [Role]) {
         roles.sort_by(|a, b| {
             self.scores
                 .get(*b)
                 .score
                 .total_cmp(&self.scores.get(*a).score)
         });
-        roles
     }
 
     /// Whether the body's primary role clearly differs from `role`: it is
@@ -1029,6 +1007,98 @@ fn duty_hash(e: &Evidence) -> u64 {
         stems(&e.phrase).for_each(|stem| stem.hash(&mut hasher));
     }
     hasher.finish()
+}
+
+/// Which of the three roles a posting asks for, and on what evidence:
+/// [`RoleProfile::substantial_evidence`] and [`RoleProfile::present_roles`]
+/// worked out once per posting for all the rules that read them, as
+/// [`HitIndex`] is for the hits.
+///
+/// ```
+/// use jdlint::roles::{Presence, Role};
+/// let text = "Data Scientist\n\nWhat you will do\n- Design A/B tests and analyse experiments.\n\
+///             - Build causal inference models.\n- Deploy and monitor models in production.\n\
+///             - Build ML pipelines and a feature store.\n";
+/// let report = jdlint::Linter::new().lint(text);
+/// let presence = Presence::new(&report.profile);
+/// assert_eq!(presence.present_roles(), report.profile.present_roles());
+/// assert!(presence.is_present(Role::MlEngineer));
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct Presence<'p> {
+    /// Per role of [`Role::THREE`], by its index.
+    substantial: [Vec<&'p Evidence>; 3],
+    present: Vec<Role>,
+}
+
+impl<'p> Presence<'p> {
+    /// Works out the presence of each role from `profile`.
+    #[must_use]
+    pub fn new(profile: &'p RoleProfile) -> Self {
+        let substantial = Role::THREE.map(|role| profile.substantial_evidence(role));
+        let mut present: Vec<Role> = Role::THREE
+            .into_iter()
+            .zip(&substantial)
+            .filter(|(_, found)| present_in(found))
+            .map(|(role, _)| role)
+            .collect();
+        profile.strongest_first(&mut present);
+        Presence {
+            substantial,
+            present,
+        }
+    }
+
+    /// [`RoleProfile::substantial_evidence`]; empty for [`Role::Other`].
+    #[must_use]
+    pub fn substantial_evidence(&self, role: Role) -> &[&'p Evidence] {
+        self.substantial
+            .get(role.index())
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// [`RoleProfile::is_present`].
+    #[must_use]
+    pub fn is_present(&self, role: Role) -> bool {
+        self.present.contains(&role)
+    }
+
+    /// [`RoleProfile::present_roles`]: strongest first.
+    #[must_use]
+    pub fn present_roles(&self) -> &[Role] {
+        &self.present
+    }
+}
+
+/// Whether a role with the distinct substantial phrases `found` (in text
+/// order) is present: [`RoleProfile::is_present`].
+fn present_in(found: &[&Evidence]) -> bool {
+    let verb_of_phrase = |e: &Evidence| {
+        e.role == Role::AiEngineer
+            && e.contextual
+            && e.section != SectionKind::Summary
+            && e.sentence.is_some()
+            && found
+                .iter()
+                .any(|o| !o.contextual && o.sentence == e.sentence)
+    };
+    // One nice-to-have bullet is one item, however many tools it lists
+    // ("LangChain and LLMOps stack", "prompt engineering, RAG"): a
+    // bonus line alone does not make its role present.
+    // `found` is in text order: a bonus sentence's phrases are next to
+    // each other.
+    let mut last_bonus: Option<u32> = None;
+    let mut items = 0;
+    for e in found.iter().filter(|e| !verb_of_phrase(e)) {
+        if let (SectionKind::Preferred, Some(sentence)) = (e.section, e.sentence) {
+            if last_bonus == Some(sentence) {
+                continue;
+            }
+            last_bonus = Some(sentence);
+        }
+        items += 1;
+    }
+    items >= PRESENCE_MIN_PHRASES
 }
 
 /// Whether two pieces of evidence are one duty for

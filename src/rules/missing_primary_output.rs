@@ -199,7 +199,7 @@ impl Rule for MissingPrimaryOutput {
 fn evenly_claimed(ctx: &LintContext<'_>) -> Option<String> {
     let doc = ctx.document;
     let profile = ctx.profile;
-    let present = profile.present_roles();
+    let present = ctx.presence.present_roles();
     if present.len() < 2 {
         return None;
     }

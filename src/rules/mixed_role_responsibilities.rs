@@ -46,7 +46,7 @@ impl Rule for MixedRoleResponsibilities {
 
     fn check(&self, ctx: &LintContext<'_>, diagnostics: &mut Vec<Diagnostic>) {
         let profile = ctx.profile;
-        let present = profile.present_roles();
+        let present = ctx.presence.present_roles();
         if present.len() < 2 {
             return;
         }
@@ -61,7 +61,8 @@ impl Rule for MixedRoleResponsibilities {
             .copied()
             .find(|&r| r != primary)
             .unwrap_or(present[1]);
-        let span = profile
+        let span = ctx
+            .presence
             .substantial_evidence(intruder)
             .first()
             .map_or(Span::empty(0), |e| e.span);
@@ -75,10 +76,11 @@ impl Rule for MixedRoleResponsibilities {
                 join_names(&names)
             ),
         );
-        for &role in &present {
-            for evidence in profile
+        for &role in present {
+            for evidence in ctx
+                .presence
                 .substantial_evidence(role)
-                .into_iter()
+                .iter()
                 .take(LABELS_PER_ROLE)
             {
                 diagnostic = diagnostic.with_label(evidence.span, format!("{} work", role.title()));

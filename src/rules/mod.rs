@@ -53,7 +53,7 @@ use crate::facts::experience::YearsAsked;
 use crate::facts::{PostingDate, TechnologyTable};
 use crate::lexicon::{Entry, Hit, Lexicon};
 pub use crate::roles::HitIndex;
-use crate::roles::{Role, RoleProfile, TitleRole};
+use crate::roles::{Presence, Role, RoleProfile, TitleRole};
 use crate::span::Span;
 
 /// What family a rule belongs to.
@@ -183,6 +183,9 @@ pub struct LintContext<'a> {
     pub years: &'a [YearsAsked],
     /// The hits by kind, read once for all rules.
     pub index: &'a HitIndex,
+    /// Which roles the posting asks for and on what evidence, worked out
+    /// once for all rules (read it rather than the profile's methods).
+    pub presence: &'a Presence<'a>,
 }
 
 impl<'a> LintContext<'a> {

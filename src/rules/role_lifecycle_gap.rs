@@ -74,7 +74,7 @@ impl Rule for RoleLifecycleGap {
         // lifecycle stage, and other rules name it.
         let profile = ctx.profile;
         if profile.primary_role != role
-            || profile.substantial_evidence(role).len() < PRESENCE_MIN_PHRASES
+            || ctx.presence.substantial_evidence(role).len() < PRESENCE_MIN_PHRASES
         {
             return;
         }

@@ -56,12 +56,12 @@ impl Rule for TitleRoleMismatch {
         // One duty or competency of another of the three roles (a single
         // "prompt engineering" line beside a thin body) is too little to
         // say the duties describe that role: it must be present.
-        if body != Role::Other && !profile.is_present(body) {
+        if body != Role::Other && !ctx.presence.is_present(body) {
             return;
         }
         // A body with substantial work of all three roles is mixed, not the
         // description of another one: mixed-role-responsibilities says so.
-        if profile.present_roles().len() == Role::THREE.len() {
+        if ctx.presence.present_roles().len() == Role::THREE.len() {
             return;
         }
         let Some((span, origin)) = ctx.whole_title_span() else {

@@ -269,9 +269,11 @@ impl Rule for WrongRoleCompetencies {
             // output phrase ("applications driven by large language models")
             // says what is built, and makes a role present in the duties
             // (mixed-role-responsibilities), but is not a skill required.
-            let evidence = profile
+            let evidence = ctx
+                .presence
                 .substantial_evidence(other)
-                .into_iter()
+                .iter()
+                .copied()
                 .filter(|e| &*e.kind != "output")
                 .collect();
             let found = asked_of_hire(ctx, evidence);
