@@ -42,6 +42,34 @@ fn a_twenty_megabyte_posting() {
     assert_eq!(report.profile.primary_role, jdlint::Role::DataScientist);
 }
 
+/// Every phrase of the built-in packs, each on a bullet of its own: thousands
+/// of distinct duties and competencies in one posting (repeating a posting
+/// repeats its evidence; this does not). Its rustc-style rendering too.
+#[test]
+fn every_pack_phrase_in_one_posting() {
+    let linter = Linter::new();
+    let mut text = String::from("Data Scientist\n\nWhat you will do\n");
+    for (_, group) in linter.lexicon().groups() {
+        for phrase in &group.phrases {
+            text.push_str("- Every week, ");
+            text.push_str(phrase.trim_end_matches('*'));
+            text.push_str(" for the product teams.\n");
+        }
+    }
+    let report = check("every phrase", &text, Format::Text);
+    assert!(
+        report.profile.evidence.len() > 1000,
+        "{}",
+        report.profile.evidence.len()
+    );
+    let rendered = jdlint::render::human("p.txt", &text, &report, Default::default());
+    assert_eq!(
+        rendered.matches("-->").count(),
+        report.diagnostics.len(),
+        "one header per diagnostic"
+    );
+}
+
 #[test]
 fn one_line_of_a_megabyte_without_spaces() {
     let line = "x".repeat(1 << 20);
