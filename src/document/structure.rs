@@ -1162,8 +1162,11 @@ fn mark_company_paragraphs(
         if we_is_team && names_team(paragraph, 10) {
             continue;
         }
-        if addresses_hire || inside(job_cues, &mut j) {
-            if block.section == SectionKind::Summary && before_headings {
+        // A paragraph of the role's own that opens the posting may still
+        // hold company sentences: those are marked one by one.
+        let by_sentence = block.section == SectionKind::Summary && before_headings;
+        let mut company_sentences = || {
+            if by_sentence {
                 mark_company_sentences(
                     text,
                     index,
@@ -1172,6 +1175,9 @@ fn mark_company_paragraphs(
                     (job_cues, hire_address, company_cues),
                 );
             }
+        };
+        if addresses_hire || inside(job_cues, &mut j) {
+            company_sentences();
             continue;
         }
         while boilerplate
@@ -1188,15 +1194,7 @@ fn mark_company_paragraphs(
             || inside(company_cues, &mut c)
             || opens_with_employer(paragraph, we_is_team))
         {
-            if block.section == SectionKind::Summary && before_headings {
-                mark_company_sentences(
-                    text,
-                    index,
-                    sentences,
-                    hits,
-                    (job_cues, hire_address, company_cues),
-                );
-            }
+            company_sentences();
             continue;
         }
         set_section(index, block, sentences, SectionKind::Company);
