@@ -554,30 +554,36 @@ impl Lexicon {
                 }
                 let kind = intern(&group.kind);
                 // Groups of one pack that list the same context share its
-                // phrases: each is matched once, not once per group.
-                let mut key: Vec<String> = context.iter().map(|p| normalize_phrase(p)).collect();
-                key.sort_unstable();
-                let shared = (!context.is_empty())
-                    .then(|| contexts.get(&(namespace, key.clone())).copied())
-                    .flatten();
+                // phrases: each is matched once, not once per group. The
+                // first group to list them owns them.
+                let normalized: Vec<String> = context.iter().map(|p| normalize_phrase(p)).collect();
+                let (context_key, owns_context) = if context.is_empty() {
+                    (None, false)
+                } else {
+                    let mut key = normalized.clone();
+                    key.sort_unstable();
+                    match contexts.entry((namespace, key)) {
+                        MapEntry::Occupied(first) => (Some(*first.get()), false),
+                        MapEntry::Vacant(new) => (Some(*new.insert(group_index)), true),
+                    }
+                };
                 groups.push(GroupData {
                     group,
                     namespace,
                     context_of: None,
-                    context_key: (!context.is_empty()).then_some(shared.unwrap_or(group_index)),
+                    context_key,
                     kind,
                 });
-                if !context.is_empty() && shared.is_none() {
-                    contexts.insert((namespace, key), group_index);
+                if owns_context {
                     // Context phrases live in a namespace of their own, so
                     // they neither shadow nor are shadowed by evidence.
                     namespaces.push(format!("{}#context@{line}", pack.name));
                     let context_namespace = (namespaces.len() - 1) as u32;
                     let context_index = groups.len() as u32;
-                    for phrase in &context {
+                    for (phrase, normalized) in context.iter().zip(normalized) {
                         add_entry(
                             phrase,
-                            normalize_phrase(phrase),
+                            normalized,
                             context_index,
                             &mut entries,
                             &mut patterns,

@@ -53,6 +53,12 @@ pub fn human(path: &str, text: &str, report: &Report, options: HumanOptions) -> 
 /// the lines between them); farther apart, each has its own.
 const SNIPPET_GAP_LINES: usize = 100;
 
+/// A diagnostic's annotations: its primary span (`None`), then each label
+/// by index.
+fn annotations(diagnostic: &Diagnostic) -> impl Iterator<Item = Option<usize>> {
+    std::iter::once(None).chain((0..diagnostic.labels.len()).map(Some))
+}
+
 /// Some lines of a text and the annotations on them: one snippet.
 struct Window<'a> {
     /// The lines, without the terminator of the last.
@@ -72,9 +78,7 @@ impl<'a> Window<'a> {
             source,
             offset: 0,
             line: 1,
-            annotations: std::iter::once(None)
-                .chain((0..diagnostic.labels.len()).map(Some))
-                .collect(),
+            annotations: annotations(diagnostic).collect(),
         }
     }
 
@@ -89,8 +93,7 @@ impl<'a> Window<'a> {
             let end = span.end.clamp(start, text.len());
             (lines.line_of(start), lines.line_of(end))
         };
-        let mut annotations: Vec<(usize, usize, Option<usize>)> = std::iter::once(None)
-            .chain((0..diagnostic.labels.len()).map(Some))
+        let mut annotations: Vec<(usize, usize, Option<usize>)> = annotations(diagnostic)
             .map(|a| {
                 let (first, last) = line_range(a);
                 (first, last, a)

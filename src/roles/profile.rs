@@ -1073,14 +1073,17 @@ impl<'p> Presence<'p> {
 /// Whether a role with the distinct substantial phrases `found` (in text
 /// order) is present: [`RoleProfile::is_present`].
 fn present_in(found: &[&Evidence]) -> bool {
+    // The sentences that hold a phrase that is no contextual verb.
+    let phrase_sentences: HashSet<u32> = found
+        .iter()
+        .filter(|o| !o.contextual)
+        .filter_map(|o| o.sentence)
+        .collect();
     let verb_of_phrase = |e: &Evidence| {
         e.role == Role::AiEngineer
             && e.contextual
             && e.section != SectionKind::Summary
-            && e.sentence.is_some()
-            && found
-                .iter()
-                .any(|o| !o.contextual && o.sentence == e.sentence)
+            && e.sentence.is_some_and(|s| phrase_sentences.contains(&s))
     };
     // One nice-to-have bullet is one item, however many tools it lists
     // ("LangChain and LLMOps stack", "prompt engineering, RAG"): a

@@ -212,13 +212,41 @@ pub(crate) fn analyse(title: &str, hits: &[Hit], lexicon: &Lexicon) -> TitleAnal
 /// parentheses ("Machine Learning (ML) Engineer" reads as "Machine Learning
 /// Engineer"), with spans into `title` itself; `None` when it has none.
 pub(crate) fn hits_past_acronyms(title: &str, lexicon: &Lexicon) -> Option<Vec<Hit>> {
-    // The title without them, and for each of its bytes the byte of `title`.
-    let mut kept = String::with_capacity(title.len());
-    let mut origin: Vec<usize> = Vec::with_capacity(title.len() + 1);
+    if !title.contains('(') {
+        return None;
+    }
+    let (kept, origin, found) = without_acronyms(title);
+    if !found {
+        return None;
+    }
+    let hits = lexicon
+        .find(&kept)
+        .into_iter()
+        .filter_map(|hit| {
+            // The last byte of a hit maps to the last byte of its text in
+            // `title` (hits are never empty).
+            let start = *origin.get(hit.span.start)?;
+            let end = origin.get(hit.span.end.checked_sub(1)?)? + 1;
+            Some(Hit {
+                span: Span::new(start, end.max(start)),
+                entry: hit.entry,
+            })
+        })
+        .collect();
+    Some(hits)
+}
+
+/// `text` without the acronyms it spells out in parentheses and the spaces
+/// before them ("Machine Learning (ML) Engineer" → "Machine Learning
+/// Engineer"); for each byte kept, the byte of `text` it is; and whether
+/// there was one.
+fn without_acronyms(text: &str) -> (String, Vec<usize>, bool) {
+    let mut kept = String::with_capacity(text.len());
+    let mut origin: Vec<usize> = Vec::with_capacity(text.len());
     let mut at = 0;
     let mut found = false;
-    while at < title.len() {
-        let rest = &title[at..];
+    while at < text.len() {
+        let rest = &text[at..];
         if let Some(len) = rest.starts_with('(').then(|| acronym_len(rest)).flatten() {
             // The space before it goes too: the words around it meet.
             while kept.ends_with(' ') {
@@ -238,25 +266,7 @@ pub(crate) fn hits_past_acronyms(title: &str, lexicon: &Lexicon) -> Option<Vec<H
         origin.extend(at..at + c.len_utf8());
         at += c.len_utf8();
     }
-    if !found {
-        return None;
-    }
-    origin.push(title.len());
-    let hits = lexicon
-        .find(&kept)
-        .into_iter()
-        .filter_map(|hit| {
-            // The last byte of a hit maps to the last byte of its text in
-            // `title` (hits are never empty).
-            let start = *origin.get(hit.span.start)?;
-            let end = origin.get(hit.span.end.checked_sub(1)?)? + 1;
-            Some(Hit {
-                span: Span::new(start, end.max(start)),
-                entry: hit.entry,
-            })
-        })
-        .collect();
-    Some(hits)
+    (kept, origin, found)
 }
 
 /// The length of a parenthesized acronym at the start of `text` ("(ML)",
@@ -282,18 +292,7 @@ enum Link {
 fn link(between: &str) -> Link {
     // A spelled-out acronym links nothing: "Artificial Intelligence
     // (AI)/Machine Learning Engineer" joins as "AI/ML Engineer" does.
-    let mut words = String::with_capacity(between.len());
-    let mut rest = between;
-    while let Some(c) = rest.chars().next() {
-        let len = (c == '(')
-            .then(|| acronym_len(rest))
-            .flatten()
-            .unwrap_or(c.len_utf8());
-        if len == c.len_utf8() {
-            words.push(c);
-        }
-        rest = &rest[len..];
-    }
+    let (words, ..) = without_acronyms(between);
     match words.trim().to_ascii_lowercase().as_str() {
         "" | "-" => Link::Adjacent,
         "/" | "&" | "+" | "," | "and" | "or" | "&amp;" | "and/or" => Link::Joined,

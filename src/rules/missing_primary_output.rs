@@ -335,7 +335,6 @@ impl DutyLines {
         let owns = Spans::of(ctx, kinds::OWNS);
         let central = Spans::of(ctx, kinds::CENTRAL);
         let artifact = Spans::of(ctx, kinds::ARTIFACT);
-        let specific = Spans::of(ctx, kinds::SPECIFIC);
         let ai_made = Spans::of(ctx, kinds::AI_MADE);
         let product_noun = Spans::of(ctx, kinds::PRODUCT_NOUN);
         let production = Spans::of(ctx, kinds::PRODUCTION);
@@ -364,7 +363,8 @@ impl DutyLines {
         // A domain or audience that only modifies a noun of no thing
         // ("innovative automotive solutions") says whom nothing is for.
         let for_whom = |scope: Span| {
-            specific
+            built
+                .specific
                 .within(scope)
                 .iter()
                 .any(|hit| !modifies_vague_head(text, *hit, scope, &vague_head))
@@ -737,7 +737,7 @@ fn past_partitive(text: &str, between: Span) -> Span {
     let slice = &text[between.start..between.end];
     let trimmed = slice.trim_start();
     let word = word_at(trimmed, 0, trimmed.len());
-    if !PARTITIVES.iter().any(|p| word.eq_ignore_ascii_case(p)) {
+    if !is_one_of_caseless(PARTITIVES, word) {
         return between;
     }
     let rest = &trimmed[word.len()..];
@@ -761,14 +761,9 @@ fn modifies_vague_head(text: &str, hit: Span, scope: Span, vague_head: &Spans) -
     if between.contains(|c: char| !(c.is_alphanumeric() || matches!(c, ' ' | '-' | '/'))) {
         return false;
     }
-    let words: Vec<&str> = between
-        .split([' ', '-', '/'])
-        .filter(|w| !w.is_empty())
-        .collect();
-    words.len() < HEAD_MODIFIER_WORDS
-        && !words
-            .iter()
-            .any(|w| NP_BREAKERS.iter().any(|b| w.eq_ignore_ascii_case(b)))
+    let mut words = between.split([' ', '-', '/']).filter(|w| !w.is_empty());
+    words.clone().count() < HEAD_MODIFIER_WORDS
+        && !words.any(|w| is_one_of_caseless(NP_BREAKERS, w))
 }
 
 /// Where the object of a vague verb ends: at the first comma, or at "and"
@@ -1201,7 +1196,7 @@ fn hire_subject(text: &str, at: usize, end: usize, starters: &Starters<'_>) -> O
             // acronym after one), then a duty verb.
             let of_title = |w: &str| {
                 w.len() >= 2
-                    && !DETERMINERS.iter().any(|d| w.eq_ignore_ascii_case(d))
+                    && !is_one_of_caseless(DETERMINERS, w)
                     && starters.title.is_some_and(|title| {
                         title
                             .split(|c: char| !c.is_alphanumeric())
