@@ -151,7 +151,7 @@ pub fn run(linter: &Linter, labels: &str, postings: &str, min_primary: Option<f6
     let _ = title_accuracy;
 
     let implemented: Vec<&str> = linter.rules().map(|(meta, _)| meta.id).collect();
-    out.push_str("rule                          label column                 P      R      F1     (tp fp fn, rows)\n");
+    out.push_str("rule                          label column                 P      R      F1     (tp fp fn, rows)  95% intervals: P, R\n");
     let mut misses = String::new();
     for check in RULE_CHECKS {
         if !implemented.contains(&check.rule) {
@@ -190,8 +190,9 @@ pub fn run(linter: &Linter, labels: &str, postings: &str, min_primary: Option<f6
         } else {
             0.0
         };
+        let ((p_low, p_high), (r_low, r_high)) = (wilson(tp, tp + fp), wilson(tp, tp + fn_));
         out.push_str(&format!(
-            "{:<29} {:<28} {precision:.3}  {recall:.3}  {f1:.3}  ({tp} {fp} {fn_}, {rows})\n",
+            "{:<29} {:<28} {precision:.3}  {recall:.3}  {f1:.3}  ({tp} {fp} {fn_}, {rows})  {p_low:.2}-{p_high:.2}, {r_low:.2}-{r_high:.2}\n",
             check.rule, check.column
         ));
         misses.push_str(&format!(
@@ -217,6 +218,24 @@ pub fn run(linter: &Linter, labels: &str, postings: &str, min_primary: Option<f6
         _ if missing > 0 => ExitCode::from(2),
         _ => ExitCode::SUCCESS,
     }
+}
+
+/// The Wilson score interval (95%) of a proportion of `hits` in `n`: how far
+/// a figure measured on a few hundred labels may be from the rate on
+/// postings like them. `(0, 1)` when there is nothing to measure.
+fn wilson(hits: usize, n: usize) -> (f64, f64) {
+    if n == 0 {
+        return (0.0, 1.0);
+    }
+    const Z: f64 = 1.959_964;
+    let (p, n) = (hits as f64 / n as f64, n as f64);
+    let centre = p + Z * Z / (2.0 * n);
+    let spread = Z * (p * (1.0 - p) / n + Z * Z / (4.0 * n * n)).sqrt();
+    let scale = 1.0 + Z * Z / n;
+    (
+        ((centre - spread) / scale).max(0.0),
+        ((centre + spread) / scale).min(1.0),
+    )
 }
 
 fn ratio(a: usize, b: usize) -> f64 {
@@ -283,9 +302,12 @@ fn confusion(
         *matrix.entry((expected, predicted)).or_default() += 1;
     }
     let accuracy = ratio(correct, total);
+    let (low, high) = wilson(correct, total);
     out.push_str(&format!(
-        "{name}: accuracy {:.1}% ({correct}/{total})\n  label \\ predicted",
-        accuracy * 100.0
+        "{name}: accuracy {:.1}% ({correct}/{total}; 95% interval {:.1}-{:.1}%)\n  label \\ predicted",
+        accuracy * 100.0,
+        low * 100.0,
+        high * 100.0
     ));
     let codes: Vec<&str> = ROLE_CODES
         .iter()
@@ -309,4 +331,28 @@ fn confusion(
     }
     out.push_str(&format!("  misses: {}\n\n", misses.join(" ")));
     accuracy
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wilson;
+
+    #[test]
+    fn wilson_interval_matches_the_textbook_figures() {
+        // 81 of 100: 72.2% to 87.5% (Wilson, 95%).
+        let (low, high) = wilson(81, 100);
+        assert!((low - 0.7222).abs() < 1e-3, "{low}");
+        assert!((high - 0.8749).abs() < 1e-3, "{high}");
+        // The interval stays inside [0, 1] at the edges and narrows with n.
+        let (low, high) = wilson(0, 10);
+        assert_eq!(low, 0.0);
+        assert!(high > 0.25 && high < 0.35, "{high}");
+        let (low, high) = wilson(10, 10);
+        assert!(low > 0.65 && low < 0.75, "{low}");
+        assert!((high - 1.0).abs() < 1e-12, "{high}");
+        let narrow = wilson(800, 1000);
+        let wide = wilson(80, 100);
+        assert!(narrow.1 - narrow.0 < wide.1 - wide.0);
+        assert_eq!(wilson(0, 0), (0.0, 1.0));
+    }
 }
