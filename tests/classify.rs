@@ -232,3 +232,40 @@ fn titles_name_their_role() {
         "an ML word keeps it open"
     );
 }
+
+#[test]
+fn a_second_lifecycle_verb_of_a_sentence_is_a_second_stage() {
+    let text = "Machine Learning Engineer\n\nWhat you will do\n\
+                - Train our fraud models each week and deploy them behind the payments API.\n";
+    let report = Linter::new().lint(text);
+    let verbs: Vec<_> = report
+        .profile
+        .evidence
+        .iter()
+        .filter(|e| e.role == Role::MlEngineer && e.contextual)
+        .collect();
+    let phrases: Vec<&str> = verbs.iter().map(|e| &*e.phrase).collect();
+    assert_eq!(phrases, ["train", "deploy"], "{verbs:#?}");
+    // The first verb is the duty; the second, of another stage, counts
+    // toward the score (damped as a second item of its sentence) but is no
+    // duty of its own when the role's presence is counted.
+    assert!(!verbs[0].loose && verbs[0].weight == 1.5, "{:?}", verbs[0]);
+    assert!(verbs[1].loose && verbs[1].weight > 0.0, "{:?}", verbs[1]);
+    assert_eq!(
+        report.profile.substantial_evidence(Role::MlEngineer).len(),
+        1,
+        "{verbs:#?}"
+    );
+
+    // Two forms of one verb are still one duty: the second counts for nothing.
+    let text = "Machine Learning Engineer\n\nWhat you will do\n\
+                - Deploy our fraud models and keep deploying them behind the payments API.\n";
+    let report = Linter::new().lint(text);
+    let verbs: Vec<_> = report
+        .profile
+        .evidence
+        .iter()
+        .filter(|e| e.role == Role::MlEngineer && e.contextual)
+        .collect();
+    assert_eq!(verbs.len(), 1, "{verbs:#?}");
+}

@@ -87,8 +87,10 @@ pub struct Evidence {
     pub contextual: bool,
     /// True for a contextual verb that is not the verb of its context
     /// phrase: the LLM is named elsewhere in the sentence ("partner with
-    /// Product Design teams ... LLMs"). It counts toward the score, never as
-    /// a duty of its own when a role's presence is counted.
+    /// Product Design teams ... LLMs"); or for an ML Engineer verb of a later
+    /// stage of the model's life in a sentence whose first verb is counted
+    /// ("deploy" in "train the models and deploy them"). It counts toward the
+    /// score, never as a duty of its own when a role's presence is counted.
     #[serde(skip)]
     pub loose: bool,
     /// True when a negation in the same sentence cancels it ("no LLM
@@ -311,6 +313,7 @@ pub(crate) fn build(
         .collect();
     let mut repeats: HashMap<_, u32> = HashMap::default();
     let mut context_counted = HashSet::default();
+    let mut verb_stages = HashSet::default();
     let mut evidence = Vec::new();
     // The hits of the evidence kinds only, in text order (repeats are
     // damped in order).
@@ -364,9 +367,25 @@ pub(crate) fn build(
         // The context words of a role in one sentence are one duty ("design,
         // build and deploy ... models", "train and serve models and LLMs"):
         // only the first counts, whichever of the role's context groups it is in.
-        if !group.context.is_empty() && !context_counted.insert((in_sentence, role)) {
-            continue;
+        //
+        // The ML Engineer's lifecycle verbs are stages of a model's life, not
+        // synonyms: a second one of another stem ("train and deploy models",
+        // "deploy and monitor them") is a second stage of the work (the
+        // upkeep verbs, "maintain", are too weak to be one). It counts toward
+        // the score, damped like a second item of one sentence, but is no
+        // duty of its own when a role's presence is counted.
+        let mut later_stage = false;
+        if !group.context.is_empty() {
+            let first = context_counted.insert((in_sentence, role));
+            let new_stage = role == Role::MlEngineer
+                && group.weight >= SUBSTANTIAL_WEIGHT
+                && verb_stages.insert((in_sentence, stems(entry.phrase).next()));
+            if !first && !new_stage {
+                continue;
+            }
+            later_stage = !first;
         }
+        let loose = loose || later_stage;
         // A requirement that says it is only preferred ("familiarity with
         // LLM APIs is a plus") is a nice-to-have wherever it is listed.
         let section = match doc.section_at(hit.span.start) {
