@@ -133,7 +133,12 @@ company is looking for someone is read from its purpose clause (\"work with the 
 ...\"); one that starts with \"support\" or \"participate in\" counts only when its object names the \
 thing itself (\"support the migration of our feature store\"), and so does \"help us <verb>\"; \
 \"we are hiring someone to help us build ...\" reads from \"build ...\"; \"own the creation of X\" is ownership; an AI-powered product (\"AI-driven \
-scheduling tools\") and role work put into production count too. Also flags the posting when the outputs of several roles are claimed \
+scheduling tools\") and role work put into production count too. A relative or purpose clause after a \
+built thing says what it is for (\"write tools to assist in comparing test runs\", \"build services that \
+reconcile sensor readings\"), unless it only acts on data (\"scripts to process structured data\"). Every \
+line of a list of responsibilities is the hire's duty, whatever its first word: one that owns a named thing \
+(\"Become the owner of our scanning data pipelines\") states the output. Bullets a scrape ran into one line \
+(\"..., * Design the ...\") are read one by one; \"assist in\" is read from its object as \"support\" is. Also flags the posting when the outputs of several roles are claimed \
 so evenly that no primary one can be named and no sentence says which the hire owns.",
         why_it_matters: "The primary output decides the role: what the hire delivers is what the \
 interview should test and what candidates need to judge the job. A list of skills says neither.",
@@ -444,6 +449,25 @@ impl DutyLines {
                     );
                     let starts_with =
                         |spans: &Spans| starts.iter().any(|&at| spans.at(at).is_some());
+                    // Every line of a list of responsibilities is the
+                    // hire's duty, whatever its first word: one that owns a
+                    // named thing ("Become a key owner of our data
+                    // pipelines") states the output.
+                    if sentence.section == SectionKind::Responsibilities
+                        && !starts.is_empty()
+                        && !starts_with(&skill)
+                        && !starts_with(&perk)
+                        && !appeal.any_in(line)
+                        && owns.within(clause).iter().any(|own| {
+                            let rest = Span::new(own.start, clause.end);
+                            artifact.any_in(rest) || built.any_in(text, rest, None)
+                        })
+                    {
+                        duty = true;
+                        concrete = true;
+                        named_any = true;
+                        continue;
+                    }
                     // A line that starts like a requirement is none of the
                     // hire's duties; a later clause that does ("...;
                     // experience with X") is only that clause.
@@ -653,7 +677,7 @@ impl BuiltThings {
             trimmed = trimmed[word.len()..].trim_start();
         }
         if !(trimmed.len() > 4 && trimmed.as_bytes()[..4].eq_ignore_ascii_case(b"for ")) {
-            return None;
+            return self.relative_complement(text, end - trimmed.len(), end);
         }
         let start = from + (after.len() - trimmed.len()) + 4;
         // The complement ends at punctuation.
@@ -681,6 +705,67 @@ impl BuiltThings {
                     .any(|g| g.start <= word_start && word_end <= g.end);
             if !covered {
                 return Some(Span::new(start, end));
+            }
+        }
+        None
+    }
+
+    /// A relative or purpose clause after a head noun ("tools that monitor
+    /// label quality", "applications to support wargame design"): returns
+    /// what its verb acts on when a word of it says something, not only data
+    /// and what qualifies it ("scripts to process structured data"), a bare
+    /// built thing ("services to build robust systems") or a generic aim.
+    fn relative_complement(&self, text: &str, from: usize, end: usize) -> Option<Span> {
+        let rest = &text[from..end];
+        let first = word_at(rest, 0, rest.len());
+        if !is_one_of_caseless(&["that", "which", "to"], first) {
+            return None;
+        }
+        let start = from + first.len();
+        let end = text[start..end]
+            .find([',', ';', '.', ':', '(', ')', '!', '?'])
+            .map_or(end, |at| start + at);
+        let generic = self.generic.within(Span::new(start, end));
+        let mut at = start;
+        // Where the clause's object starts: after its verb.
+        let mut object = None;
+        for word in text[start..end].split(|c: char| !(c.is_alphanumeric() || c == '+')) {
+            let word_start = at;
+            at += word.len() + 1;
+            if word.is_empty() {
+                continue;
+            }
+            let Some(object) = object else {
+                if is_one_of_caseless(AUXILIARIES, word) {
+                    continue;
+                }
+                if is_one_of_caseless(DETERMINERS, word) {
+                    return None;
+                }
+                object = Some(word_start + word.len());
+                continue;
+            };
+            if is_one_of_caseless(NP_BREAKERS, word) {
+                continue;
+            }
+            let word_end = word_start + word.len();
+            // A built thing named bare says no purpose ("services to build
+            // robust systems").
+            let bare_thing = self
+                .head
+                .0
+                .iter()
+                .chain(&self.models.0)
+                .any(|h| h.start <= word_start && word_end <= h.end);
+            let covered = is_one_of_caseless(DETERMINERS, word)
+                || is_one_of_caseless(AUXILIARIES, word)
+                || says_no_purpose(word)
+                || bare_thing
+                || generic
+                    .iter()
+                    .any(|g| g.start <= word_start && word_end <= g.end);
+            if !covered {
+                return Some(Span::new(object, end));
             }
         }
         None
@@ -720,6 +805,21 @@ impl BuiltThings {
         }
         Some(modified)
     }
+}
+
+/// Auxiliaries and adverbs before the verb of a relative clause ("that will
+/// assign", "to help monitor").
+const AUXILIARIES: &[&str] = &[
+    "will", "can", "could", "may", "might", "should", "would", "help", "helps", "also", "then",
+    "already",
+];
+
+/// Whether a word in a relative clause says no purpose: "data" (the rubric's
+/// "leverage data" is vague), or a participle or adverb that only qualifies
+/// ("structured", "fully").
+fn says_no_purpose(word: &str) -> bool {
+    word.eq_ignore_ascii_case("data")
+        || word.len() > 4 && (ends_with_caseless(word, "ed") || ends_with_caseless(word, "ly"))
 }
 
 /// Adjectives of need between a head noun and its "for" complement ("the
@@ -768,7 +868,8 @@ fn modifies_vague_head(text: &str, hit: Span, scope: Span, vague_head: &Spans) -
 
 /// Where the object of a vague verb ends: at the first comma, or at "and"
 /// or "or" before a duty verb ("participate in design reviews and bring
-/// ...").
+/// ..."), not before a noun of making ("support the design and development
+/// of our reports").
 fn object_end(text: &str, from: usize, clause: Span, lead: &Spans) -> usize {
     let object = &text[from..clause.end];
     let mut end = object.find(',').map_or(clause.end, |comma| from + comma);
@@ -777,7 +878,12 @@ fn object_end(text: &str, from: usize, clause: Span, lead: &Spans) -> usize {
         let joined = [" and", " or", " &"]
             .iter()
             .any(|joint| ends_with_caseless(before, joint));
-        if joined {
+        // "the design and development of X": a noun of making before "of"
+        // goes on with the object, it starts no new duty.
+        let word = word_at(text, verb.start, clause.end);
+        let rest = &text[verb.start + word.len()..clause.end];
+        let noun = rest.len() > 4 && rest.as_bytes()[..4].eq_ignore_ascii_case(b" of ");
+        if joined && !noun {
             end = from + before.len();
             break;
         }
@@ -995,6 +1101,16 @@ fn continues(rest: &str) -> bool {
 
 fn push_trimmed(text: &str, span: Span, lines: &mut Vec<Span>) {
     let slice = &text[span.start..span.end];
+    // Bullets a scrape ran together into one line ("... for the future., *
+    // Design the UI"): each item is a line of its own.
+    if let Some(at) = slice.match_indices(" * ").map(|(at, _)| at).find(|&at| {
+        slice[..at].ends_with(['.', ',', ';', ':'])
+            && slice[at + 3..].starts_with(char::is_uppercase)
+    }) {
+        push_trimmed(text, Span::new(span.start, span.start + at), lines);
+        push_trimmed(text, Span::new(span.start + at + 3, span.end), lines);
+        return;
+    }
     let start = span.start + (slice.len() - slice.trim_start().len());
     let end = span.end - (slice.len() - slice.trim_end().len());
     if start < end {
