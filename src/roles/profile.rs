@@ -264,6 +264,14 @@ impl RoleProfile {
         named < MIN_ROLE_SCORE || self.scores.get(self.primary_role).score >= named * MIN_LEAD
     }
 
+    /// What the body alone says for `role`: the sum of its evidence weights,
+    /// without the title's prior and before a role with no defining phrase
+    /// is halved ([`RoleProfile::scores`] holds both).
+    #[must_use]
+    pub fn body_score(&self, role: Role) -> f32 {
+        self.evidence_for(role).map(|e| e.weight).sum()
+    }
+
     /// Evidence that counts (weight above zero) for `role`.
     pub fn evidence_for(&self, role: Role) -> impl Iterator<Item = &Evidence> {
         self.evidence

@@ -1,6 +1,6 @@
 use super::{Category, LintContext, Rule, RuleDocs, RuleMeta};
 use crate::diagnostic::{Diagnostic, Edit, Severity, Suggestion};
-use crate::roles::Role;
+use crate::roles::{Evidence, Role};
 
 /// The title names one role and the body's primary output is another's.
 #[derive(Debug, Clone, Copy, Default)]
@@ -15,21 +15,34 @@ static META: RuleMeta = RuleMeta {
     summary: "The title names one role, but the duties describe another role's primary output.",
     docs: RuleDocs {
         what_it_does: "Compares the role the title names (Data Scientist, ML Engineer or AI \
-Engineer) with the primary role of the body, read from its duties and competencies by their \
-primary output. Flags the posting when the body's role clearly outweighs the title's (by 15%, or \
-the title's role is barely there) and, when it is one of the three, has at least two duties or \
-competencies of its own (one \"prompt engineering\" line is not another role's job), and suggests \
-the title that fits the body. A body split \
-nearly evenly, or with substantial work of all three roles, is a mixed posting \
-(`mixed-role-responsibilities`), not a mismatched one. A body too thin to name any role's \
-work, another job's included, does not contradict its title.",
+Engineer) with the role of the body, read from its duties and competencies by their primary \
+output. Flags the posting in two cases, and suggests the title that fits the body. \
+(1) The body's primary role clearly outweighs the title's (by 15%, the title's own prior \
+counted) and, when it is one of the three, has at least two duties or competencies of its own \
+(one \"prompt engineering\" line is not another role's job); a body of another job (data \
+analyst, data engineer, software engineer, research scientist, platform engineer ...) is named \
+as that job. (2) The title's role has no firm evidence in the body (not two distinct duties or \
+competencies of its own) while another of the three has (at least two) and weighs more in the \
+body read alone: the title's prior decides close calls between roles the body describes, it \
+does not stand in for duties the body never lists, so no margin is asked. A single duty of \
+another role beside hints of the title's stays a close call. A body split nearly evenly between roles it describes, or \
+with substantial work of all three roles, is a mixed posting (`mixed-role-responsibilities`), \
+not a mismatched one. A body too thin to name any role's work, another job's included, does \
+not contradict its title.",
         why_it_matters: "An \"AI Engineer\" whose duties are training and deploying classic ML \
 models draws LLM application builders who will not do that job well, and misses the ML engineers \
-who would. The title decides who applies.",
-        example: "```text\nAI Engineer\n\nWhat you'll do\n- Build feature pipelines and train gradient-boosted models\n\
-- Deploy models to production and monitor drift and retraining\n```",
-        how_to_fix: "Retitle the posting for the role the duties describe, or rewrite the duties \
-for the role the title names.",
+who would. A \"Data Scientist\" whose duties are data pipelines draws statisticians to a data \
+engineer's job. The title decides who applies.",
+        example: "```text\nMachine Learning Engineer\n\nWhat you'll do\n\
+- Design A/B experiments and analyse their results with causal inference\n\
+- Present findings and recommendations to the pricing team\n\
+- Help move models toward production\n```\n\n\
+The only ML Engineer duty is a vague one; the body is a Data Scientist's: \
+`Machine Learning Engineer` reads better as `Data Scientist`.",
+        how_to_fix: "Retitle the posting for the role or job the duties describe (the suggested \
+title replaces the role noun), or rewrite the duties for the role the title names: state the \
+output that role delivers (an analysis that drives a decision, a model running in production, \
+an LLM feature shipped to users).",
     },
 };
 
@@ -43,56 +56,62 @@ impl Rule for TitleRoleMismatch {
         let Some(title_role) = profile.title_role.role() else {
             return;
         };
-        let body = profile.primary_role;
-        if !profile.clearly_differs_from(title_role) {
+        let Some(reading) =
+            outweighing_role(ctx, title_role).or_else(|| unsupported_title(ctx, title_role))
+        else {
             return;
-        }
-        // A body that names no other job's work either (a few generic model
-        // duties, a teaser) gives no ground for "the duties are another
-        // role's": it says too little to contradict the title.
-        if body == Role::Other && profile.scores.get(Role::Other).score <= 0.0 {
-            return;
-        }
-        // One duty or competency of another of the three roles (a single
-        // "prompt engineering" line beside a thin body) is too little to
-        // say the duties describe that role: it must be present.
-        if body != Role::Other && !ctx.presence.is_present(body) {
-            return;
-        }
-        // A body with substantial work of all three roles is mixed, not the
-        // description of another one: mixed-role-responsibilities says so.
-        if ctx.presence.present_roles().len() == Role::THREE.len() {
-            return;
-        }
+        };
+        let body = reading.role;
         let Some((span, origin)) = ctx.whole_title_span() else {
             return;
         };
         let title = ctx.title_text().unwrap_or_default();
-        let message = if body == Role::Other {
-            format!(
+        let job = (body == Role::Other).then(|| other_job(ctx)).flatten();
+        let message = match (body, job) {
+            (Role::Other, Some(job)) => format!(
+                "the title names the {} role, but the duties read as {} job ({}), not a Data Scientist's, ML Engineer's or AI Engineer's",
+                title_role.title(),
+                job.with_article,
+                job.work
+            ),
+            (Role::Other, None) => format!(
                 "the title names the {} role, but the duties are not those of a Data Scientist, ML Engineer or AI Engineer",
                 title_role.title()
-            )
-        } else {
-            format!(
+            ),
+            _ => format!(
                 "the title names the {} role, but the duties describe the {} role",
                 title_role.title(),
                 body.title()
-            )
+            ),
         };
         let mut diagnostic = Diagnostic::new(META.id, span, message).with_origin(origin);
         if origin == crate::diagnostic::Origin::Text {
             let mut strongest: Vec<_> = profile.evidence_for(body).collect();
             strongest.sort_by(|a, b| b.weight.total_cmp(&a.weight));
             for evidence in strongest.into_iter().take(MAX_LABELS) {
-                diagnostic = diagnostic.with_label(evidence.span, format!("{} duty", body.title()));
+                let label = if body == Role::Other {
+                    job_of(ctx, evidence).map_or_else(
+                        || "another job's duty".to_owned(),
+                        |job| format!("{} duty", job.name),
+                    )
+                } else {
+                    format!("{} duty", body.title())
+                };
+                diagnostic = diagnostic.with_label(evidence.span, label);
             }
         }
         if body == Role::Other {
-            diagnostics.push(diagnostic.with_help(
-                "name the role the duties describe (data analyst, data engineer, software engineer, researcher ...), \
-or rewrite the duties for the role the title names",
-            ));
+            let help = match job {
+                Some(job) => format!(
+                    "retitle the posting for the job the duties describe ({}), or rewrite the duties for the {} the title names",
+                    job.name,
+                    title_role.title()
+                ),
+                None => "name the role the duties describe (data analyst, data engineer, software engineer, researcher ...), \
+or rewrite the duties for the role the title names"
+                    .to_owned(),
+            };
+            diagnostics.push(diagnostic.with_help(help));
             return;
         }
         let mention = profile.title.mentions.iter().find(|m| m.role == title_role);
@@ -112,10 +131,227 @@ or rewrite the duties for the role the title names",
                 }],
             });
         }
-        diagnostics.push(diagnostic.with_help(format!(
-            "the duties describe {}: title the posting for the {}, or rewrite the duties",
-            body.primary_output(),
-            body.title()
-        )));
+        let help = if reading.title_unsupported {
+            format!(
+                "the duties describe {} and name no firm duty of the {}: title the posting for the {}, or write the {}'s duties",
+                body.primary_output(),
+                title_role.title(),
+                body.title(),
+                title_role.title()
+            )
+        } else {
+            format!(
+                "the duties describe {}: title the posting for the {}, or rewrite the duties",
+                body.primary_output(),
+                body.title()
+            )
+        };
+        diagnostics.push(diagnostic.with_help(help));
     }
+}
+
+/// The role the body reads as instead of the title's, and on what ground.
+#[derive(Debug, Clone, Copy)]
+struct Reading {
+    /// The body's role.
+    role: Role,
+    /// True when the title's role has no firm evidence in the body (see
+    /// [`unsupported_title`]), false when the body's role outweighs it.
+    title_unsupported: bool,
+}
+
+/// The body's primary role when it clearly outweighs the title's (by
+/// [`MIN_LEAD`](crate::roles::MIN_LEAD) with the title's prior counted),
+/// has work of its own, and the body is not a mix of all three roles.
+fn outweighing_role(ctx: &LintContext<'_>, title_role: Role) -> Option<Reading> {
+    let profile = ctx.profile;
+    let body = profile.primary_role;
+    if !profile.clearly_differs_from(title_role) {
+        return None;
+    }
+    // A body that names no other job's work either (a few generic model
+    // duties, a teaser) gives no ground for "the duties are another
+    // role's": it says too little to contradict the title.
+    if body == Role::Other && profile.scores.get(Role::Other).score <= 0.0 {
+        return None;
+    }
+    // One duty or competency of another of the three roles (a single
+    // "prompt engineering" line beside a thin body) is too little to
+    // say the duties describe that role: it must be present.
+    if body != Role::Other && !ctx.presence.is_present(body) {
+        return None;
+    }
+    // A body with substantial work of all three roles is mixed, not the
+    // description of another one: mixed-role-responsibilities says so.
+    if ctx.presence.present_roles().len() == Role::THREE.len() {
+        return None;
+    }
+    Some(Reading {
+        role: body,
+        title_unsupported: false,
+    })
+}
+
+/// Another of the three roles, when the title's role has no firm evidence
+/// in the body (it is not present: no two distinct duties or competencies
+/// of its own) and another of the three is present (two such duties or
+/// competencies: the rubric's substantial presence) and outweighs the
+/// title role in the body read alone (without the title's prior). A
+/// single defining duty of another role ("set up model retraining") beside
+/// hints of the title's is not enough: that is a close call the title's
+/// prior decides.
+///
+/// The title's prior decides close calls between roles the body describes;
+/// it does not stand in for duties the body never lists. Against a title
+/// role with no firm work in the body, no margin is asked.
+fn unsupported_title(ctx: &LintContext<'_>, title_role: Role) -> Option<Reading> {
+    let profile = ctx.profile;
+    if ctx.presence.is_present(title_role) {
+        return None;
+    }
+    let named = profile.body_score(title_role);
+    Role::THREE
+        .into_iter()
+        .filter(|&role| role != title_role)
+        .filter(|&role| ctx.presence.is_present(role))
+        .map(|role| (role, profile.body_score(role)))
+        .filter(|&(_, score)| score > named)
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(role, _)| Reading {
+            role,
+            title_unsupported: true,
+        })
+}
+
+/// A job outside the three roles, named by the tag of its phrases in
+/// `lints/roles.toml`.
+#[derive(Debug, Clone, Copy)]
+struct OtherJob {
+    /// The job's name ("data engineer").
+    name: &'static str,
+    /// With its article, possessive ("a data engineer's").
+    with_article: &'static str,
+    /// Its work, in a few words ("data pipelines and warehouses").
+    work: &'static str,
+}
+
+/// The jobs of the other-role tags.
+const OTHER_JOBS: &[(&str, OtherJob)] = &[
+    (
+        "data-analyst",
+        OtherJob {
+            name: "data analyst",
+            with_article: "a data analyst's",
+            work: "reporting and dashboards",
+        },
+    ),
+    (
+        "data-engineer",
+        OtherJob {
+            name: "data engineer",
+            with_article: "a data engineer's",
+            work: "data pipelines and warehouses",
+        },
+    ),
+    (
+        "research-scientist",
+        OtherJob {
+            name: "research scientist",
+            with_article: "a research scientist's",
+            work: "novel research and papers",
+        },
+    ),
+    (
+        "ml-researcher",
+        OtherJob {
+            name: "research scientist",
+            with_article: "a research scientist's",
+            work: "novel research and papers",
+        },
+    ),
+    (
+        "software-engineer",
+        OtherJob {
+            name: "software engineer",
+            with_article: "a software engineer's",
+            work: "application and service code",
+        },
+    ),
+    (
+        "performance-engineer",
+        OtherJob {
+            name: "performance engineer",
+            with_article: "a performance engineer's",
+            work: "kernels and low-level performance",
+        },
+    ),
+    (
+        "platform-engineer",
+        OtherJob {
+            name: "platform engineer",
+            with_article: "a platform engineer's",
+            work: "infrastructure and operations",
+        },
+    ),
+    (
+        "annotation",
+        OtherJob {
+            name: "data annotator",
+            with_article: "a data annotator's",
+            work: "labelling data",
+        },
+    ),
+    (
+        "sales-consulting",
+        OtherJob {
+            name: "sales or consulting",
+            with_article: "a sales or consulting",
+            work: "client-facing commercial work",
+        },
+    ),
+];
+
+/// The job the body's other-role evidence names most: the tag whose
+/// counted phrases weigh most, when it holds at least half of all the
+/// other-role evidence (a body of several jobs' phrases names none).
+fn other_job(ctx: &LintContext<'_>) -> Option<OtherJob> {
+    let mut by_job: Vec<(&'static str, f32)> = Vec::new();
+    let mut total = 0.0;
+    for evidence in ctx.profile.evidence_for(Role::Other) {
+        total += evidence.weight;
+        let tag = job_of(ctx, evidence).map(|job| job.name);
+        if let Some(name) = tag {
+            match by_job.iter_mut().find(|(n, _)| *n == name) {
+                Some(entry) => entry.1 += evidence.weight,
+                None => by_job.push((name, evidence.weight)),
+            }
+        }
+    }
+    let (name, weight) = by_job.into_iter().max_by(|a, b| a.1.total_cmp(&b.1))?;
+    if weight * 2.0 < total {
+        return None;
+    }
+    OTHER_JOBS
+        .iter()
+        .map(|(_, job)| *job)
+        .find(|job| job.name == name)
+}
+
+/// The job of one piece of other-role evidence, by the tag of its phrase's
+/// group.
+fn job_of(ctx: &LintContext<'_>, evidence: &Evidence) -> Option<OtherJob> {
+    let hits = ctx.document.hits();
+    let from = hits.partition_point(|h| h.span.start < evidence.span.start);
+    hits[from..]
+        .iter()
+        .take_while(|h| h.span.start == evidence.span.start)
+        .filter(|h| h.span == evidence.span)
+        .map(|h| ctx.lexicon.entry(h.entry).group)
+        .filter(|g| g.role == Some(Role::Other))
+        .find_map(|g| {
+            OTHER_JOBS
+                .iter()
+                .find(|(tag, _)| g.has_tag(tag))
+                .map(|(_, job)| *job)
+        })
 }
