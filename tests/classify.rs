@@ -366,3 +366,15 @@ fn how_to_apply_counts_for_nothing() {
         assert_eq!(evidence.weight, 0.0, "{evidence:?}");
     }
 }
+
+/// Code reviews are every engineer's practice: ML Engineer postings ask for
+/// them as often as software postings do, so they are no other job's hint.
+#[test]
+fn code_reviews_are_no_other_jobs_evidence() {
+    let text = "Machine Learning Engineer\n\nWhat you will do\n\
+                - Deploy our churn models and monitor them in production.\n\
+                - Take part in code reviews and keep our training code tidy.\n";
+    let report = Linter::new().lint(text);
+    assert_eq!(report.profile.scores.other.score, 0.0, "{report:#?}");
+    assert_eq!(report.profile.primary_role, Role::MlEngineer);
+}
