@@ -269,3 +269,112 @@ fn a_second_lifecycle_verb_of_a_sentence_is_a_second_stage() {
         .collect();
     assert_eq!(verbs.len(), 1, "{verbs:#?}");
 }
+
+/// Speed and size said of models ("scalable ML models", "low latency
+/// models", "the throughput of our ranking models") are an
+/// ML Engineer's hints; said of anything else (or of inference alone: "reduce
+/// latency and inference cost" of an LLM feature is the AI Engineer's) ("a scalable data warehouse",
+/// "a low latency checkout API") they count for no role.
+#[test]
+fn speed_and_size_of_models_lean_ml_engineer() {
+    let linter = Linter::new();
+    let text = "Machine Learning Engineer\n\nWhat you will do\n\
+                - Optimize our ranking models for scalability and low latency.\n\
+                - Raise the throughput of the models behind the search service.\n";
+    let report = linter.lint(text);
+    let hints: Vec<&str> = report
+        .profile
+        .evidence
+        .iter()
+        .filter(|e| e.role == Role::MlEngineer && e.weight > 0.0)
+        .map(|e| &*e.phrase)
+        .collect();
+    assert_eq!(hints, ["scalability", "throughput"], "{report:#?}");
+    // A hint, not a duty: the role is not present on these alone.
+    assert!(
+        report
+            .profile
+            .substantial_evidence(Role::MlEngineer)
+            .is_empty()
+    );
+
+    let text = "Software Engineer\n\nWhat you will do\n\
+                - Build a scalable data warehouse and a low latency checkout API.\n\
+                - Improve the throughput of our order service.\n";
+    let report = linter.lint(text);
+    assert_eq!(report.profile.scores.ml_engineer.score, 0.0, "{report:#?}");
+}
+
+/// A scraped posting that ends in the job board's own text (alerts, a list
+/// of similar jobs): from "Referrals increase your chances ..." on, nothing
+/// is role evidence, even in a run-together posting of one line.
+#[test]
+fn job_board_text_after_the_posting_counts_for_nothing() {
+    let posting = "Data Scientist\n\nWhat you will do\n\
+                   - Design experiments and run causal inference on pricing changes.\n\n";
+    let board = "Referrals increase your chances of interviewing at Tidewell by 2x\n\n\
+                 Get notified about new Data Scientist jobs in Leeds.\n\n\
+                 Senior AI Engineer, RAG and Agents\n\n\
+                 Staff Machine Learning Engineer, Model Serving and MLOps\n";
+    let linter = Linter::new();
+    for text in [
+        format!("{posting}{board}"),
+        format!("{posting}{board}").replace('\n', " "),
+    ] {
+        let report = linter.lint(&text);
+        let start = text.find("Referrals").unwrap();
+        let after: Vec<_> = report
+            .profile
+            .evidence
+            .iter()
+            .filter(|e| e.span.start >= start)
+            .collect();
+        assert!(!after.is_empty(), "the board lists AI and ML jobs");
+        for evidence in after {
+            assert_eq!(evidence.section, SectionKind::Legal, "{evidence:?}");
+            assert_eq!(evidence.weight, 0.0, "{evidence:?}");
+        }
+        let causal = report
+            .profile
+            .evidence
+            .iter()
+            .find(|e| &*e.phrase == "causal inference")
+            .expect("the posting's own duty is evidence");
+        assert!(causal.weight > 0.0, "{causal:?}");
+        assert_eq!(report.profile.primary_role, Role::DataScientist);
+    }
+}
+
+/// How to apply tells the candidate what to send ("your GitHub and research
+/// publications"), not what the job asks: no role evidence.
+#[test]
+fn how_to_apply_counts_for_nothing() {
+    let text = "Machine Learning Engineer\n\nWhat you will do\n\
+                - Deploy our fraud models and monitor them in production.\n\n\
+                How To Apply\n\n\
+                Send your resume with links to your GitHub, research publications or dashboards.\n";
+    let report = Linter::new().lint(text);
+    let start = text.find("How To Apply").unwrap();
+    let after: Vec<_> = report
+        .profile
+        .evidence
+        .iter()
+        .filter(|e| e.span.start >= start)
+        .collect();
+    assert!(!after.is_empty(), "the instructions name other jobs' words");
+    for evidence in after {
+        assert_eq!(evidence.weight, 0.0, "{evidence:?}");
+    }
+}
+
+/// Code reviews are every engineer's practice: ML Engineer postings ask for
+/// them as often as software postings do, so they are no other job's hint.
+#[test]
+fn code_reviews_are_no_other_jobs_evidence() {
+    let text = "Machine Learning Engineer\n\nWhat you will do\n\
+                - Deploy our churn models and monitor them in production.\n\
+                - Take part in code reviews and keep our training code tidy.\n";
+    let report = Linter::new().lint(text);
+    assert_eq!(report.profile.scores.other.score, 0.0, "{report:#?}");
+    assert_eq!(report.profile.primary_role, Role::MlEngineer);
+}

@@ -232,6 +232,7 @@ impl<'a> Document<'a> {
             &structure::StructureHits {
                 headings: of_kind(structure::HEADING_KIND),
                 boilerplate: of_kind(structure::BOILERPLATE_KIND),
+                job_board: of_kind(structure::JOB_BOARD_KIND),
                 job_cues: of_kind(structure::JOB_CUE_KIND),
                 hire_address: of_kind(structure::HIRE_ADDRESS_KIND),
                 duty_verbs: of_kind(structure::DUTY_VERB_KIND),

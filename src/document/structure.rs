@@ -10,6 +10,10 @@ use crate::span::Span;
 pub(crate) const HEADING_KIND: &str = "heading";
 /// Group kind of phrases that mark a block as boilerplate wherever it is.
 pub(crate) const BOILERPLATE_KIND: &str = "boilerplate";
+/// Group kind of the job board's own text around a scraped posting
+/// (sidebar, job alerts, similar jobs): from its first phrase on, nothing
+/// is the posting's.
+pub(crate) const JOB_BOARD_KIND: &str = "job-board";
 /// Group kind of phrases that speak of the job or to the candidate.
 pub(crate) const JOB_CUE_KIND: &str = "job-cue";
 /// Group kind of phrases that tell the hire what they will do ("you will",
@@ -76,6 +80,7 @@ impl HeadingHits {
 pub(super) struct StructureHits<'h> {
     pub headings: &'h [u32],
     pub boilerplate: &'h [u32],
+    pub job_board: &'h [u32],
     pub job_cues: &'h [u32],
     pub hire_address: &'h [u32],
     pub duty_verbs: &'h [u32],
@@ -191,6 +196,9 @@ pub(super) fn analyse(
         &boilerplate_hits,
     );
     apply_boilerplate(&mut blocks, &mut sentences, &boilerplate_hits);
+    if let Some(&first) = kinds.job_board.first() {
+        mark_job_board(&mut blocks, &mut sentences, hits[first as usize].span);
+    }
     Structure {
         blocks,
         sentences,
@@ -1348,6 +1356,29 @@ fn set_section(index: usize, block: &mut Block, sentences: &mut [Sentence], sect
     let last = sentences.partition_point(|x| x.block <= index);
     for sentence in &mut sentences[first..last] {
         sentence.section = section;
+    }
+}
+
+/// The job board's text around a scraped posting starts at the sentence of
+/// its first phrase (`hit`) and runs to the end: "Referrals increase your
+/// chances of interviewing ...", then alerts and a list of similar jobs,
+/// whose titles ("Senior Data Scientist, Agentic AI") are no duty of this
+/// hire. Those sentences and the blocks after them become legal text. The
+/// block that holds the phrase keeps its section: in a run-together posting
+/// it is the whole posting.
+fn mark_job_board(blocks: &mut [Block], sentences: &mut [Sentence], hit: Span) {
+    let from = sentences
+        .partition_point(|s| s.span.start <= hit.start)
+        .checked_sub(1)
+        .filter(|&s| sentences[s].span.contains(hit))
+        .map_or(hit.start, |s| sentences[s].span.start);
+    for sentence in sentences.iter_mut().filter(|s| s.span.start >= from) {
+        sentence.section = SectionKind::Legal;
+    }
+    for block in blocks.iter_mut().filter(|b| b.span.start >= from) {
+        if block.kind != BlockKind::Title {
+            block.section = SectionKind::Legal;
+        }
     }
 }
 
