@@ -1103,10 +1103,17 @@ fn push_trimmed(text: &str, span: Span, lines: &mut Vec<Span>) {
     let slice = &text[span.start..span.end];
     // Bullets a scrape ran together into one line ("... for the future., *
     // Design the UI"): each item is a line of its own.
-    if let Some(at) = slice.match_indices(" * ").map(|(at, _)| at).find(|&at| {
-        slice[..at].ends_with(['.', ',', ';', ':'])
-            && slice[at + 3..].starts_with(char::is_uppercase)
-    }) {
+    // Found from the stars (memchr: most lines have none), not by a
+    // substring search at every byte.
+    let bytes = slice.as_bytes();
+    if let Some(at) = memchr::memchr_iter(b'*', bytes)
+        .filter(|&star| star > 0 && bytes[star - 1] == b' ' && bytes.get(star + 1) == Some(&b' '))
+        .map(|star| star - 1)
+        .find(|&at| {
+            slice[..at].ends_with(['.', ',', ';', ':'])
+                && slice[at + 3..].starts_with(char::is_uppercase)
+        })
+    {
         push_trimmed(text, Span::new(span.start, span.start + at), lines);
         push_trimmed(text, Span::new(span.start + at + 3, span.end), lines);
         return;
