@@ -5,7 +5,34 @@
 use std::path::Path;
 
 use jdlint::document::SectionKind;
-use jdlint::{Linter, Role};
+use jdlint::roles::Evidence;
+use jdlint::{Linter, Report, Role};
+
+/// The evidence of `phrase` in `report`, which must hold it.
+fn evidence_of<'a>(report: &'a Report, phrase: &str, why: &str) -> &'a Evidence {
+    report
+        .profile
+        .evidence
+        .iter()
+        .find(|e| &*e.phrase == phrase)
+        .unwrap_or_else(|| panic!("{why}: no evidence {phrase:?}"))
+}
+
+/// The evidence from byte `start` on: there is some (`what` says why), and
+/// every piece of it counts for nothing.
+fn weightless_from<'a>(report: &'a Report, start: usize, what: &str) -> Vec<&'a Evidence> {
+    let after: Vec<_> = report
+        .profile
+        .evidence
+        .iter()
+        .filter(|e| e.span.start >= start)
+        .collect();
+    assert!(!after.is_empty(), "{what}");
+    for evidence in &after {
+        assert_eq!(evidence.weight, 0.0, "{evidence:?}");
+    }
+    after
+}
 
 fn fixtures() -> Vec<(String, Role, String)> {
     let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/classifier");
@@ -123,12 +150,11 @@ fn company_sentences_before_the_first_heading_count_for_nothing() {
         assert_eq!(evidence.section, SectionKind::Company, "{evidence:?}");
         assert_eq!(evidence.weight, 0.0, "{evidence:?}");
     }
-    let causal = report
-        .profile
-        .evidence
-        .iter()
-        .find(|e| &*e.phrase == "causal inference")
-        .expect("the role's sentence in the same paragraph is evidence");
+    let causal = evidence_of(
+        &report,
+        "causal inference",
+        "the role's sentence in the same paragraph is evidence",
+    );
     assert_eq!(causal.section, SectionKind::Summary);
     assert!(causal.weight > 0.0, "{causal:?}");
 }
@@ -165,12 +191,7 @@ fn role_prose_under_a_company_heading_counts() {
     let role = "As Senior Data Scientist, you will design the weekly demand forecasts \
         that our store planners use to order fresh produce.\n\nQualifications\n- Python and SQL\n";
     let report = Linter::new().lint(&format!("{about}{role}"));
-    let forecasts = report
-        .profile
-        .evidence
-        .iter()
-        .find(|e| &*e.phrase == "demand forecasts")
-        .expect("the duty's output is evidence");
+    let forecasts = evidence_of(&report, "demand forecasts", "the duty's output is evidence");
     assert_eq!(forecasts.section, jdlint::document::SectionKind::Summary);
     assert!(forecasts.weight > 0.0, "{forecasts:?}");
 
@@ -233,17 +254,23 @@ fn titles_name_their_role() {
     );
 }
 
+/// The ML Engineer evidence that counted only beside its context (the
+/// lifecycle verbs said of models).
+fn contextual_ml_engineer_verbs(report: &Report) -> Vec<&Evidence> {
+    report
+        .profile
+        .evidence
+        .iter()
+        .filter(|e| e.role == Role::MlEngineer && e.contextual)
+        .collect()
+}
+
 #[test]
 fn a_second_lifecycle_verb_of_a_sentence_is_a_second_stage() {
     let text = "Machine Learning Engineer\n\nWhat you will do\n\
                 - Train our fraud models each week and deploy them behind the payments API.\n";
     let report = Linter::new().lint(text);
-    let verbs: Vec<_> = report
-        .profile
-        .evidence
-        .iter()
-        .filter(|e| e.role == Role::MlEngineer && e.contextual)
-        .collect();
+    let verbs = contextual_ml_engineer_verbs(&report);
     let phrases: Vec<&str> = verbs.iter().map(|e| &*e.phrase).collect();
     assert_eq!(phrases, ["train", "deploy"], "{verbs:#?}");
     // The first verb is the duty; the second, of another stage, counts
@@ -261,12 +288,7 @@ fn a_second_lifecycle_verb_of_a_sentence_is_a_second_stage() {
     let text = "Machine Learning Engineer\n\nWhat you will do\n\
                 - Deploy our fraud models and keep deploying them behind the payments API.\n";
     let report = Linter::new().lint(text);
-    let verbs: Vec<_> = report
-        .profile
-        .evidence
-        .iter()
-        .filter(|e| e.role == Role::MlEngineer && e.contextual)
-        .collect();
+    let verbs = contextual_ml_engineer_verbs(&report);
     assert_eq!(verbs.len(), 1, "{verbs:#?}");
 }
 
@@ -323,23 +345,14 @@ fn job_board_text_after_the_posting_counts_for_nothing() {
     ] {
         let report = linter.lint(&text);
         let start = text.find("Referrals").unwrap();
-        let after: Vec<_> = report
-            .profile
-            .evidence
-            .iter()
-            .filter(|e| e.span.start >= start)
-            .collect();
-        assert!(!after.is_empty(), "the board lists AI and ML jobs");
-        for evidence in after {
+        for evidence in weightless_from(&report, start, "the board lists AI and ML jobs") {
             assert_eq!(evidence.section, SectionKind::Legal, "{evidence:?}");
-            assert_eq!(evidence.weight, 0.0, "{evidence:?}");
         }
-        let causal = report
-            .profile
-            .evidence
-            .iter()
-            .find(|e| &*e.phrase == "causal inference")
-            .expect("the posting's own duty is evidence");
+        let causal = evidence_of(
+            &report,
+            "causal inference",
+            "the posting's own duty is evidence",
+        );
         assert!(causal.weight > 0.0, "{causal:?}");
         assert_eq!(report.profile.primary_role, Role::DataScientist);
     }
@@ -355,16 +368,7 @@ fn how_to_apply_counts_for_nothing() {
                 Send your resume with links to your GitHub, research publications or dashboards.\n";
     let report = Linter::new().lint(text);
     let start = text.find("How To Apply").unwrap();
-    let after: Vec<_> = report
-        .profile
-        .evidence
-        .iter()
-        .filter(|e| e.span.start >= start)
-        .collect();
-    assert!(!after.is_empty(), "the instructions name other jobs' words");
-    for evidence in after {
-        assert_eq!(evidence.weight, 0.0, "{evidence:?}");
-    }
+    weightless_from(&report, start, "the instructions name other jobs' words");
 }
 
 /// Code reviews are every engineer's practice: ML Engineer postings ask for
