@@ -233,6 +233,17 @@ fn titles_name_their_role() {
         ),
         ("Data Scientist (Remote)", TitleRole::DataScientist),
         ("Software Engineer (ML)", TitleRole::Other),
+        // A word joined to a noun shares its head: "Data & Machine Learning
+        // Scientist" is a Data Scientist and a Machine Learning Scientist;
+        // "Data/ML Engineer" a data engineer (no role of the three) and an
+        // ML Engineer.
+        (
+            "Senior Data & Machine Learning Scientist",
+            TitleRole::Ambiguous,
+        ),
+        ("Data and AI Scientist", TitleRole::Ambiguous),
+        ("Data/ML Engineer", TitleRole::MlEngineer),
+        ("Machine Learning Scientist", TitleRole::Other),
     ];
     for (title, expected) in cases {
         let text = format!("{title}\n\nYou will build things.\n");

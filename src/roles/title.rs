@@ -3,7 +3,10 @@
 //! A title names a role through a role noun (`Data Scientist`, `ML Engineer`,
 //! `AI Engineer`, from the `titles` pack). Modifiers joined to a noun by `/`,
 //! `&`, `+`, `,`, `and` or `or` name more roles (`AI/ML Engineer`,
-//! `AI & Data Scientist`); modifiers right before an engineer noun do too
+//! `AI & Data Scientist`), and a joined word shares the noun's head, so it
+//! names what the two spell (`Data & ML Scientist` is a Data Scientist and an
+//! ML Scientist, `Data/ML Engineer` a data engineer and an ML Engineer);
+//! modifiers right before an engineer noun do too
 //! (`Gen AI ML Engineer`), but a specialty before `Data Scientist` does not
 //! (`Senior AI Data Scientist`). Anything else names no role (`other`).
 
@@ -150,7 +153,17 @@ pub(crate) fn analyse(title: &str, hits: &[Hit], lexicon: &Lexicon) -> TitleAnal
             // does not (Senior AI Data Scientist, Machine Learning Data Engineer).
             let counts = joined_chain || (engineer && piece.role != Role::Other);
             if counts {
-                add(previous.role, previous.span);
+                // A word joined to a noun shares the noun's head: "Data &
+                // Machine Learning Scientist" joins a Data Scientist and a
+                // Machine Learning Scientist, so "Data" names the role that
+                // "Data Scientist" names.
+                let role = match previous.role {
+                    Role::Other if joined_chain => {
+                        shared_head_role(title, previous.span, piece.span, lexicon)
+                    }
+                    role => role,
+                };
+                add(role, previous.span);
                 if needs_join && joined_chain {
                     add(piece.role, piece.span);
                 }
@@ -206,6 +219,25 @@ pub(crate) fn analyse(title: &str, hits: &[Hit], lexicon: &Lexicon) -> TitleAnal
             None
         },
     }
+}
+
+/// The role that `modifier`, joined to `noun` ("Data" in "Data & Machine
+/// Learning Scientist"), names with the noun's head word ("Data Scientist"):
+/// a role noun of the titles pack spelled that way, or [`Role::Other`].
+fn shared_head_role(title: &str, modifier: Span, noun: Span, lexicon: &Lexicon) -> Role {
+    let Some(head) = title[noun.start..noun.end].split_whitespace().next_back() else {
+        return Role::Other;
+    };
+    let compound = format!("{} {head}", &title[modifier.start..modifier.end]);
+    lexicon
+        .find(&compound)
+        .into_iter()
+        .map(|hit| (hit.span, lexicon.entry(hit.entry).group))
+        .find(|(span, group)| {
+            group.kind == ROLE_NOUN && span.start == 0 && span.end == compound.len()
+        })
+        .and_then(|(_, group)| group.role)
+        .unwrap_or(Role::Other)
 }
 
 /// The hits of `title` read without the acronyms it spells out in
