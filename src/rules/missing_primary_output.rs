@@ -685,24 +685,13 @@ impl BuiltThings {
             .find([',', ';', '.', ':', '(', ')', '!', '?'])
             .map_or(end, |at| start + at);
         let generic = self.generic.within(Span::new(start, end));
-        let mut at = start;
-        for (n, word) in text[start..end]
-            .split(|c: char| !(c.is_alphanumeric() || c == '+'))
-            .enumerate()
-        {
-            let word_start = at;
-            at += word.len() + 1;
-            if word.is_empty() {
-                continue;
-            }
+        for (n, word_start, word) in words_between(text, start, end) {
             if is_one_of_caseless(NP_BREAKERS, word) || n > 2 * HEAD_MODIFIER_WORDS {
                 return None;
             }
             let word_end = word_start + word.len();
-            let covered = is_one_of_caseless(DETERMINERS, word)
-                || generic
-                    .iter()
-                    .any(|g| g.start <= word_start && word_end <= g.end);
+            let covered =
+                is_one_of_caseless(DETERMINERS, word) || covers(generic, word_start, word_end);
             if !covered {
                 return Some(Span::new(start, end));
             }
@@ -726,15 +715,9 @@ impl BuiltThings {
             .find([',', ';', '.', ':', '(', ')', '!', '?'])
             .map_or(end, |at| start + at);
         let generic = self.generic.within(Span::new(start, end));
-        let mut at = start;
         // Where the clause's object starts: after its verb.
         let mut object = None;
-        for word in text[start..end].split(|c: char| !(c.is_alphanumeric() || c == '+')) {
-            let word_start = at;
-            at += word.len() + 1;
-            if word.is_empty() {
-                continue;
-            }
+        for (_, word_start, word) in words_between(text, start, end) {
             let Some(object) = object else {
                 if is_one_of_caseless(AUXILIARIES, word) {
                     continue;
@@ -751,19 +734,13 @@ impl BuiltThings {
             let word_end = word_start + word.len();
             // A built thing named bare says no purpose ("services to build
             // robust systems").
-            let bare_thing = self
-                .head
-                .0
-                .iter()
-                .chain(&self.models.0)
-                .any(|h| h.start <= word_start && word_end <= h.end);
+            let bare_thing = covers(&self.head.0, word_start, word_end)
+                || covers(&self.models.0, word_start, word_end);
             let covered = is_one_of_caseless(DETERMINERS, word)
                 || is_one_of_caseless(AUXILIARIES, word)
                 || says_no_purpose(word)
                 || bare_thing
-                || generic
-                    .iter()
-                    .any(|g| g.start <= word_start && word_end <= g.end);
+                || covers(generic, word_start, word_end);
             if !covered {
                 return Some(Span::new(object, end));
             }
@@ -799,12 +776,35 @@ impl BuiltThings {
                 return None;
             }
             let end = start + word.len();
-            let covered = is_one_of_caseless(DETERMINERS, word)
-                || generic.iter().any(|g| g.start <= start && end <= g.end);
+            let covered = is_one_of_caseless(DETERMINERS, word) || covers(generic, start, end);
             modified |= !covered;
         }
         Some(modified)
     }
+}
+
+/// The words of `text[start..end]`, split at chars that are neither
+/// alphanumeric nor `+` ("C++"): each with its index among the pieces (empty
+/// ones counted, not yielded) and where it starts.
+fn words_between(
+    text: &str,
+    start: usize,
+    end: usize,
+) -> impl Iterator<Item = (usize, usize, &str)> {
+    let mut at = start;
+    text[start..end]
+        .split(|c: char| !(c.is_alphanumeric() || c == '+'))
+        .enumerate()
+        .filter_map(move |(n, word)| {
+            let word_start = at;
+            at += word.len() + 1;
+            (!word.is_empty()).then_some((n, word_start, word))
+        })
+}
+
+/// Whether one of `spans` covers the word at `start..end`.
+fn covers(spans: &[Span], start: usize, end: usize) -> bool {
+    spans.iter().any(|s| s.start <= start && end <= s.end)
 }
 
 /// Auxiliaries and adverbs before the verb of a relative clause ("that will

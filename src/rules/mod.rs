@@ -51,9 +51,9 @@ use crate::diagnostic::{Diagnostic, Origin, Severity};
 use crate::document::Document;
 use crate::facts::experience::YearsAsked;
 use crate::facts::{PostingDate, TechnologyTable};
-use crate::lexicon::{Entry, Hit, Lexicon};
+use crate::lexicon::{Entry, Group, Hit, Lexicon};
 pub use crate::roles::HitIndex;
-use crate::roles::{Presence, Role, RoleProfile, TitleRole};
+use crate::roles::{Evidence, Presence, Role, RoleProfile, TitleRole};
 use crate::span::Span;
 
 /// What family a rule belongs to.
@@ -313,6 +313,19 @@ impl<'a> LintContext<'a> {
             TitleRole::Other => None,
             named => named.role(),
         }
+    }
+
+    /// The pack groups of the phrase found as `evidence`: those of the hits
+    /// over exactly its span (a phrase listed in two groups has both).
+    pub fn groups_of(&self, evidence: &Evidence) -> impl Iterator<Item = &'a Group> + 'a {
+        // Hits are sorted by start: only those starting where it does.
+        let (hits, lexicon, span) = (self.document.hits(), self.lexicon, evidence.span);
+        let from = hits.partition_point(|hit| hit.span.start < span.start);
+        hits[from..]
+            .iter()
+            .take_while(move |hit| hit.span.start == span.start)
+            .filter(move |hit| hit.span == span)
+            .map(move |hit| lexicon.entry(hit.entry).group)
     }
 
     /// Every hit of groups of `kind`, with its entry, in order.

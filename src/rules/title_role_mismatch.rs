@@ -315,38 +315,26 @@ const OTHER_JOBS: &[(&str, OtherJob)] = &[
 /// counted phrases weigh most, when it holds at least half of all the
 /// other-role evidence (a body of several jobs' phrases names none).
 fn other_job(ctx: &LintContext<'_>) -> Option<OtherJob> {
-    let mut by_job: Vec<(&'static str, f32)> = Vec::new();
+    // Keyed by name: two tags may name one job (research scientist).
+    let mut by_job: Vec<(OtherJob, f32)> = Vec::new();
     let mut total = 0.0;
     for evidence in ctx.profile.evidence_for(Role::Other) {
         total += evidence.weight;
-        let tag = job_of(ctx, evidence).map(|job| job.name);
-        if let Some(name) = tag {
-            match by_job.iter_mut().find(|(n, _)| *n == name) {
+        if let Some(job) = job_of(ctx, evidence) {
+            match by_job.iter_mut().find(|(known, _)| known.name == job.name) {
                 Some(entry) => entry.1 += evidence.weight,
-                None => by_job.push((name, evidence.weight)),
+                None => by_job.push((job, evidence.weight)),
             }
         }
     }
-    let (name, weight) = by_job.into_iter().max_by(|a, b| a.1.total_cmp(&b.1))?;
-    if weight * 2.0 < total {
-        return None;
-    }
-    OTHER_JOBS
-        .iter()
-        .map(|(_, job)| *job)
-        .find(|job| job.name == name)
+    let (job, weight) = by_job.into_iter().max_by(|a, b| a.1.total_cmp(&b.1))?;
+    (weight * 2.0 >= total).then_some(job)
 }
 
 /// The job of one piece of other-role evidence, by the tag of its phrase's
 /// group.
 fn job_of(ctx: &LintContext<'_>, evidence: &Evidence) -> Option<OtherJob> {
-    let hits = ctx.document.hits();
-    let from = hits.partition_point(|h| h.span.start < evidence.span.start);
-    hits[from..]
-        .iter()
-        .take_while(|h| h.span.start == evidence.span.start)
-        .filter(|h| h.span == evidence.span)
-        .map(|h| ctx.lexicon.entry(h.entry).group)
+    ctx.groups_of(evidence)
         .filter(|g| g.role == Some(Role::Other))
         .find_map(|g| {
             OTHER_JOBS

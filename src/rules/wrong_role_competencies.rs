@@ -96,14 +96,7 @@ const ML_PIPELINE: &str = "ml-pipeline";
 
 /// Whether the pack group of the phrase found at `e` carries `tag`.
 fn has_tag(ctx: &LintContext<'_>, e: &Evidence, tag: &str) -> bool {
-    // Hits are sorted by start: only those starting where `e` does.
-    let hits = ctx.document.hits();
-    let from = hits.partition_point(|hit| hit.span.start < e.span.start);
-    hits[from..]
-        .iter()
-        .take_while(|hit| hit.span.start == e.span.start)
-        .filter(|hit| hit.span == e.span)
-        .any(|hit| ctx.lexicon.entry(hit.entry).group.has_tag(tag))
+    ctx.groups_of(e).any(|group| group.has_tag(tag))
 }
 
 /// Kinds of the steps of building and of running a model (`lints/cues.toml`).
