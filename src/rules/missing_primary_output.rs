@@ -135,7 +135,10 @@ thing itself (\"support the migration of our feature store\"), and so does \"hel
 \"we are hiring someone to help us build ...\" reads from \"build ...\"; \"own the creation of X\" is ownership; an AI-powered product (\"AI-driven \
 scheduling tools\") and role work put into production count too. A relative or purpose clause after a \
 built thing says what it is for (\"write tools to assist in comparing test runs\", \"build services that \
-reconcile sensor readings\"), unless it only acts on data (\"scripts to process structured data\"). Every \
+reconcile sensor readings\"), unless it only acts on data (\"scripts to process structured data\") or names a generic aim (\"to solve \
+complex problems and drive innovation\"); such a clause names a model too (\"the models that estimate \
+courier arrival times\"), and names things joined in one phrase (\"simulation and database applications \
+to support exercise planning\", \"the infrastructure and tools necessary for model release\"). Every \
 line of a list of responsibilities is the hire's duty, whatever its first word: one that owns a named thing \
 (\"Become the owner of our scanning data pipelines\") states the output. Bullets a scrape ran into one line \
 (\"..., * Design the ...\") are read one by one; \"assist in\" is read from its object as \"support\" is. Also flags the posting when the outputs of several roles are claimed \
@@ -634,7 +637,17 @@ impl BuiltThings {
                 return false;
             };
             let between = past_partitive(text, Span::new(verb.end, head.start));
-            let Some(modified) = self.modified(text, between) else {
+            // Things joined in one phrase ("software and database
+            // applications", "the infrastructure and tools") are named when
+            // a clause says what they do or what they are needed for ("...
+            // to support wargame design", "... necessary for model
+            // deployment").
+            let Some(modified) = self.modified(text, between).or_else(|| {
+                (!model
+                    && coordinated(text, between)
+                    && self.clause_complement(text, head.end, scope.end))
+                .then_some(true)
+            }) else {
                 return false;
             };
             let complement = self.for_complement(text, head.end, scope.end);
@@ -654,7 +667,15 @@ impl BuiltThings {
                 let ours = text[between.start..between.end]
                     .split(|c: char| !c.is_alphanumeric())
                     .any(|word| word.eq_ignore_ascii_case("our"));
+                // "the models that estimate delivery times": a relative
+                // clause that says what the model does names it.
+                let after = &text[head.end..scope.end];
+                let from = scope.end - after.trim_start().len();
+                let described =
+                    is_one_of_caseless(&["that", "which"], word_at(text, from, scope.end))
+                        && self.relative_complement(text, from, scope.end).is_some();
                 says_for(between)
+                    || described
                     || complement.is_some_and(|span| says_for(span) || names_kind(span) || ours)
             } else {
                 modified || complement.is_some()
@@ -697,6 +718,22 @@ impl BuiltThings {
             }
         }
         None
+    }
+
+    /// Whether a clause after a head noun says what the thing does or what it
+    /// is needed for: a relative or purpose clause ("that reconcile sensor
+    /// readings", "to support wargame design") or a complement after an
+    /// adjective of need ("necessary for model deployment"), not a bare
+    /// "for" and a field ("for AI research").
+    fn clause_complement(&self, text: &str, from: usize, end: usize) -> bool {
+        let rest = &text[from..end];
+        let at = end - rest.trim_start().len();
+        let word = word_at(text, at, end);
+        if is_one_of_caseless(NEED_ADJECTIVES, word) {
+            self.for_complement(text, from, end).is_some()
+        } else {
+            self.relative_complement(text, at, end).is_some()
+        }
     }
 
     /// A relative or purpose clause after a head noun ("tools that monitor
@@ -819,8 +856,40 @@ const AUXILIARIES: &[&str] = &[
 /// ("structured", "fully").
 fn says_no_purpose(word: &str) -> bool {
     word.eq_ignore_ascii_case("data")
+        || is_one_of_caseless(AIM_VERBS, word)
         || word.len() > 4 && (ends_with_caseless(word, "ed") || ends_with_caseless(word, "ly"))
 }
+
+/// Verbs of a generic aim joined later in a relative clause ("to solve
+/// complex problems and drive innovation"): they say no purpose by
+/// themselves, only their objects may.
+const AIM_VERBS: &[&str] = &[
+    "drive",
+    "drives",
+    "enable",
+    "enables",
+    "unlock",
+    "unlocks",
+    "accelerate",
+    "accelerates",
+    "boost",
+    "boosts",
+    "increase",
+    "increases",
+    "maximize",
+    "maximise",
+    "maximizes",
+    "add",
+    "adds",
+    "create",
+    "creates",
+    "deliver",
+    "delivers",
+    "enhance",
+    "enhances",
+    "improve",
+    "improves",
+];
 
 /// Adjectives of need between a head noun and its "for" complement ("the
 /// tools necessary for model deployment").
@@ -889,6 +958,29 @@ fn object_end(text: &str, from: usize, clause: Span, lead: &Spans) -> usize {
         }
     }
     end
+}
+
+/// Whether `between` (a verb's end to a head noun's start) is a noun phrase
+/// of joined parts ("software and database", "the infrastructure and",
+/// "data systems, applications, and"): words, commas and joints only, no
+/// other word that breaks a noun phrase, the first word no joint.
+fn coordinated(text: &str, between: Span) -> bool {
+    let slice = &text[between.start..between.end];
+    if slice.contains(|c: char| !(c.is_alphanumeric() || matches!(c, ' ' | '-' | '/' | '&' | ',')))
+    {
+        return false;
+    }
+    let words: Vec<&str> = slice
+        .split(|c: char| !(c.is_alphanumeric() || c == '&'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let joint = |w: &str| w == "&" || w.eq_ignore_ascii_case("and") || w.eq_ignore_ascii_case("or");
+    words.len() <= 2 * HEAD_MODIFIER_WORDS
+        && words.first().is_some_and(|w| !joint(w))
+        && words.iter().any(|w| joint(w))
+        && words
+            .iter()
+            .all(|w| joint(w) || !is_one_of_caseless(NP_BREAKERS, w))
 }
 
 /// Words that end a noun phrase before its head: a head noun after one is
