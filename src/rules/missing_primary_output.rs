@@ -133,7 +133,10 @@ company is looking for someone is read from its purpose clause (\"work with the 
 ...\"); one that starts with \"support\" or \"participate in\" counts only when its object names the \
 thing itself (\"support the migration of our feature store\"), and so does \"help us <verb>\"; \
 \"we are hiring someone to help us build ...\" reads from \"build ...\"; \"own the creation of X\" is ownership; an AI-powered product (\"AI-driven \
-scheduling tools\") and role work put into production count too. A relative or purpose clause after a \
+scheduling tools\") and role work put into production count too. Whom the work is for counts only in \
+a clause with a duty verb (\"your work will impact millions of patients\" states an impact, not an output); \
+\"we need a data scientist to build ...\" reads from \"build ...\", and \"your day-to-day will include\" \
+speaks of the hire's work. A relative or purpose clause after a \
 built thing says what it is for (\"write tools to assist in comparing test runs\", \"build services that \
 reconcile sensor readings\"), unless it only acts on data (\"scripts to process structured data\") or names a generic aim (\"to solve \
 complex problems and drive innovation\"); such a clause names a model too (\"the models that estimate \
@@ -583,7 +586,13 @@ impl DutyLines {
                     // The team's work counts only when it names the thing
                     // ("builds all streaming data pipelines"), not for whom
                     // ("transforms programs in line with regulatory aims").
-                    concrete |= named || (!team && !object_only && !helped && for_whom(scope));
+                    // Whom the work is for counts only with work done for
+                    // them: a clause with no duty verb ("your work will
+                    // impact millions of patients") states an impact, not
+                    // an output.
+                    let acts = scope != clause || lead.any_in(scope);
+                    concrete |=
+                        named || (!team && !object_only && !helped && acts && for_whom(scope));
                 }
                 if concrete {
                     out.concrete += 1;
