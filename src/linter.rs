@@ -7,7 +7,7 @@ use crate::diagnostic::{Diagnostic, Origin, Report, Severity, UnusedSuppression}
 use crate::document::{Document, LineIndex};
 use crate::error::{Error, Result, closest};
 use crate::facts::{self, Date, DateSource, PostingDate, TechnologyTable};
-use crate::lexicon::{self, Hit, Lexicon, Pack};
+use crate::lexicon::{Hit, Lexicon, Pack};
 use crate::roles;
 use crate::rules::{self, Category, LintContext, Rule, RuleMeta, Thresholds, TitleSource};
 use crate::source::{Directive, DirectiveKind, Format, Source};
@@ -621,10 +621,8 @@ impl LinterBuilder {
         thresholds.apply(&self.config.thresholds)?;
         let technologies = self.technologies.unwrap_or_else(TechnologyTable::builtin);
         let user_packs = self.packs;
-        let mut packs = lexicon::builtin_packs()?;
-        packs.push(technologies.pack());
-        packs.extend(user_packs.iter().cloned());
-        let lexicon = Lexicon::new(packs)?;
+        let packs = std::iter::once(technologies.pack()).chain(user_packs.iter().cloned());
+        let lexicon = Lexicon::with_builtin(packs)?;
         for pack in &user_packs {
             lexicon.check_cases(pack)?;
         }
@@ -713,6 +711,33 @@ mod tests {
         let text = "é🚀";
         assert_eq!(clamp(text, Span::new(1, 3)), Span::new(0, 2));
         assert_eq!(clamp(text, Span::new(5, 99)), Span::new(2, 6));
+    }
+
+    #[test]
+    fn a_pack_joining_a_builtin_one_is_checked_against_its_phrases() {
+        // The built-in packs come precomputed; a pack of the same name still
+        // sees their phrases and contexts.
+        let pack = "[pack]\nname = \"sections\"\n[[group]]\nkind = \"heading\"\nphrases = [\"About the Role\"]\n";
+        let err = Linter::builder()
+            .pack_from_str("p.toml", pack)
+            .unwrap()
+            .build()
+            .unwrap_err()
+            .to_string();
+        let builtin = crate::lexicon::BUILTIN_PACKS[0].1;
+        let line = builtin[..builtin.find("\"about the role\"").unwrap()]
+            .rfind("[[group]]")
+            .map(|at| crate::lexicon::line_of(builtin, at))
+            .unwrap();
+        assert!(err.contains(&format!("group at line {line}")), "{err}");
+        let pack = "[pack]\nname = \"sections\"\n[[group]]\nkind = \"heading\"\nphrases = [\"About the gig\"]\n";
+        let linter = Linter::builder()
+            .pack_from_str("p.toml", pack)
+            .unwrap()
+            .build()
+            .unwrap();
+        let hits = linter.lexicon().find("About the gig");
+        assert_eq!(linter.lexicon().entry(hits[0].entry).pack, "sections");
     }
 
     #[test]
