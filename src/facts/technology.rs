@@ -15,6 +15,8 @@
 //! family = "llm-framework"   # optional: interchangeable alternatives
 //! ```
 
+use std::borrow::Cow;
+
 use rustc_hash::FxHashMap as HashMap;
 
 use serde::Deserialize;
@@ -158,16 +160,17 @@ impl TechnologyTable {
                 .technologies
                 .iter()
                 .map(|t| Group {
-                    kind: TECHNOLOGY_KIND.to_owned(),
+                    kind: Cow::Borrowed(TECHNOLOGY_KIND),
                     role: None,
                     weight: 1.0,
                     section: None,
                     note: None,
-                    tags: vec![t.name.clone()],
+                    tags: vec![Cow::Owned(t.name.clone())],
                     phrases: t
                         .phrases
                         .iter()
                         .flat_map(|p| crate::lexicon::expand_plurals(p))
+                        .map(Cow::Owned)
                         .collect(),
                     context: Vec::new(),
                     anchor: Anchor::Anywhere,

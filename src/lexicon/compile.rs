@@ -11,14 +11,14 @@
 
 use std::borrow::Cow;
 use std::collections::hash_map::Entry as MapEntry;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use aho_corasick::MatchKind;
 use rustc_hash::FxHashMap as HashMap;
 
 use super::{
-    Anchor, CONTEXT_KIND, EntryData, Group, GroupData, KindId, Lexicon, Pack, PatternInfo, STEM,
-    Slot, is_word_char, marked, normalize_phrase, start_row,
+    Anchor, CONTEXT_KIND, EntryData, Group, GroupData, KindId, Lexicon, Pack, PatternInfo, Phrase,
+    STEM, Slot, is_word_char, marked, normalize_phrase, start_row,
 };
 use crate::error::{Error, Result};
 
@@ -30,6 +30,8 @@ pub(super) struct Compiler {
     pub(super) kinds: HashMap<String, KindId>,
     pub(super) groups: Vec<GroupData>,
     pub(super) entries: Vec<EntryData>,
+    /// The text of each entry.
+    pub(super) phrases: Vec<Cow<'static, str>>,
     /// Each pattern as it is keyed: the normalized phrase, a stem with its
     /// `*` (so it never shares a pattern with the exact word).
     pub(super) keys: Vec<Cow<'static, str>>,
@@ -71,10 +73,10 @@ impl Compiler {
 
     /// Adds an entry for `phrase` (normalized: `normalized`) to `group`;
     /// returns the pattern of its normalized form.
-    fn add_entry(&mut self, phrase: &str, normalized: String, group: u32) -> u32 {
+    fn add_entry(&mut self, phrase: Cow<'static, str>, normalized: String, group: u32) -> u32 {
         let entry = self.entries.len() as u32;
+        self.phrases.push(phrase);
         self.entries.push(EntryData {
-            phrase: phrase.into(),
             group,
             // Set once the group is known (`finish`).
             kind: KindId(0),
@@ -162,7 +164,7 @@ impl Compiler {
                 // A phrase may sit in two groups only when both need a
                 // context (`deploy` next to `model` and next to `LLM`).
                 let has_context = !context.is_empty();
-                let pattern = self.add_entry(phrase, normalize_phrase(phrase), group_index);
+                let pattern = self.add_entry(phrase.clone(), normalize_phrase(phrase), group_index);
                 if let Some((first, first_has_context)) = self
                     .seen
                     .insert((namespace, pattern), (group.line, has_context))
@@ -207,7 +209,7 @@ impl Compiler {
                 let context_namespace = (self.namespaces.len() - 1) as u32;
                 let context_index = self.groups.len() as u32;
                 for (phrase, normalized) in context.iter().zip(normalized) {
-                    self.add_entry(phrase, normalized, context_index);
+                    self.add_entry(phrase.clone(), normalized, context_index);
                 }
                 self.groups.push(GroupData {
                     group: context_group(context, line),
@@ -238,6 +240,7 @@ impl Compiler {
             kinds,
             groups,
             mut entries,
+            phrases,
             keys,
             marked,
             pattern_entries,
@@ -317,6 +320,13 @@ impl Compiler {
             kind_names,
             groups,
             entries,
+            phrases: phrases
+                .into_iter()
+                .map(|text| Phrase {
+                    text,
+                    shared: OnceLock::new(),
+                })
+                .collect(),
             patterns: infos,
             slots,
             automaton,
@@ -327,9 +337,9 @@ impl Compiler {
 }
 
 /// The hidden group that holds the `context` phrases of the group at `line`.
-pub(super) fn context_group(context: Vec<String>, line: usize) -> Group {
+pub(super) fn context_group(context: Vec<Cow<'static, str>>, line: usize) -> Group {
     Group {
-        kind: CONTEXT_KIND.to_owned(),
+        kind: Cow::Borrowed(CONTEXT_KIND),
         role: None,
         weight: 0.0,
         section: None,

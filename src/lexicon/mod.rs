@@ -39,7 +39,8 @@ mod compile;
 mod pack;
 mod plurals;
 
-use std::sync::Arc;
+use std::borrow::Cow;
+use std::sync::{Arc, OnceLock};
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -104,13 +105,23 @@ pub struct Entry<'a> {
 
 #[derive(Debug, Clone, PartialEq)]
 struct EntryData {
-    /// Shared with the evidence that quotes it: no copy per hit.
-    phrase: Arc<str>,
     group: u32,
     /// The group's kind and the group whose context the entry is, copied
     /// here: every hit asks for them, and a group's record is far bigger.
     kind: KindId,
     context_of: Option<u32>,
+}
+
+/// A phrase entry's text, apart from [`EntryData`]: only diagnostics and
+/// evidence read it, while every hit reads the entry.
+#[derive(Debug, Clone)]
+struct Phrase {
+    /// Borrowed from the static tables for the built-in packs.
+    text: Cow<'static, str>,
+    /// The copy that evidence quoting the phrase shares (no copy per hit),
+    /// made on first use: most phrases are never quoted, and making 8,000
+    /// of them was a sixth of building a linter.
+    shared: OnceLock<Arc<str>>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -138,6 +149,8 @@ pub struct Lexicon {
     kind_names: Vec<Arc<str>>,
     groups: Vec<GroupData>,
     entries: Vec<EntryData>,
+    /// The text of each entry.
+    phrases: Vec<Phrase>,
     /// For each automaton pattern, what a match of it needs and means.
     patterns: Vec<PatternInfo>,
     /// The entries of the patterns, each pattern's in one run: what `find`
@@ -737,7 +750,7 @@ impl Lexicon {
         let data = &self.entries[id.0 as usize];
         let group = &self.groups[data.group as usize];
         Entry {
-            phrase: &data.phrase,
+            phrase: &self.phrases[id.0 as usize].text,
             group: &group.group,
             group_id: GroupId(data.group),
             pack: &self.namespaces[group.namespace as usize],
@@ -754,7 +767,8 @@ impl Lexicon {
     /// A phrase entry's phrase, shared (for evidence that outlives the
     /// lexicon's borrow).
     pub(crate) fn shared_phrase(&self, id: EntryId) -> Arc<str> {
-        Arc::clone(&self.entries[id.0 as usize].phrase)
+        let phrase = &self.phrases[id.0 as usize];
+        Arc::clone(phrase.shared.get_or_init(|| Arc::from(&*phrase.text)))
     }
 
     /// A kind's name, shared.

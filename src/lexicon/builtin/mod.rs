@@ -19,7 +19,6 @@ use crate::error::Result;
 use crate::roles::Role;
 
 use std::borrow::Cow;
-use std::sync::Arc;
 
 use super::compile::{Compiler, context_group};
 use super::{Anchor, Case, EntryData, Group, GroupData, KindId, Pack};
@@ -141,17 +140,21 @@ fn owned(strings: &[&str]) -> Vec<String> {
     strings.iter().map(|&s| s.to_owned()).collect()
 }
 
+fn borrowed(strings: &'static [&'static str]) -> Vec<Cow<'static, str>> {
+    strings.iter().map(|&s| Cow::Borrowed(s)).collect()
+}
+
 impl StaticGroup {
     fn to_group(&self) -> Group {
         Group {
-            kind: self.kind.to_owned(),
+            kind: Cow::Borrowed(self.kind),
             role: self.role,
             weight: self.weight,
             section: self.section,
-            note: self.note.map(str::to_owned),
-            tags: owned(self.tags),
-            phrases: owned(self.phrases),
-            context: owned(self.context),
+            note: self.note.map(Cow::Borrowed),
+            tags: borrowed(self.tags),
+            phrases: borrowed(self.phrases),
+            context: borrowed(self.context),
             anchor: self.anchor,
             line: self.line,
         }
@@ -206,19 +209,20 @@ pub(super) fn compiler() -> Result<Compiler> {
 fn from_static(compiled: &'static StaticCompiler) -> Compiler {
     let mut groups = Vec::with_capacity(compiled.groups.len());
     let mut entries = Vec::with_capacity(compiled.pattern_entries.len());
+    let mut texts = Vec::with_capacity(compiled.pattern_entries.len());
     for (index, data) in compiled.groups.iter().enumerate() {
         let source = &generated::PACKS[usize::from(data.pack)].groups[usize::from(data.group)];
         let (group, phrases) = match data.context_of {
             Some(_) => (
-                context_group(owned(source.context), source.line),
+                context_group(borrowed(source.context), source.line),
                 source.context,
             ),
             None => (source.to_group(), source.phrases),
         };
         // A group's entries are its phrases, in order (as `add_pack` adds
         // them).
-        entries.extend(phrases.iter().map(|&phrase| EntryData {
-            phrase: Arc::from(phrase),
+        texts.extend(phrases.iter().map(|&phrase| Cow::Borrowed(phrase)));
+        entries.extend(phrases.iter().map(|_| EntryData {
             group: index as u32,
             kind: KindId(0),
             context_of: None,
@@ -245,6 +249,7 @@ fn from_static(compiled: &'static StaticCompiler) -> Compiler {
             .collect(),
         groups,
         entries,
+        phrases: texts,
         keys: compiled
             .keys
             .iter()
@@ -413,6 +418,7 @@ mod tests {
         assert_eq!(restored.kinds, compiled.kinds);
         assert_eq!(restored.groups, compiled.groups);
         assert_eq!(restored.entries, compiled.entries);
+        assert_eq!(restored.phrases, compiled.phrases);
         assert_eq!(restored.keys, compiled.keys);
         assert_eq!(restored.marked, compiled.marked);
         assert_eq!(restored.pattern_entries, compiled.pattern_entries);
