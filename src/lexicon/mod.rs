@@ -51,6 +51,7 @@ use aho_corasick::nfa::contiguous::NFA;
 pub use self::builtin::BUILTIN_PACKS;
 #[cfg(test)]
 use self::builtin::builtin_packs;
+pub(crate) use self::builtin::builtin_technologies;
 use self::compile::Compiler;
 pub(crate) use self::pack::line_of;
 pub use self::pack::{Anchor, Case, Group, Pack};

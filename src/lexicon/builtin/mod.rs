@@ -16,6 +16,7 @@
 
 use crate::document::SectionKind;
 use crate::error::Result;
+use crate::facts::{Date, Technology, TechnologyTable, technology};
 use crate::roles::Role;
 
 use std::borrow::Cow;
@@ -103,14 +104,24 @@ struct StaticGroupData {
     kind: u32,
 }
 
+/// A [`Technology`] as static data.
+struct StaticTechnology {
+    name: &'static str,
+    phrases: &'static [&'static str],
+    /// Year, month, day.
+    released: (i32, u32, u32),
+    source: &'static str,
+    family: Option<&'static str>,
+}
+
 /// A [`Case`] as static data.
 struct StaticCase {
     text: &'static str,
     hits: &'static [&'static str],
 }
 
-/// FNV-1a over the file names and texts of [`BUILTIN_PACKS`]: whether
-/// `generated.rs` was made from these texts. Computed by the compiler, so
+/// FNV-1a over the file names and texts of [`BUILTIN_PACKS`] and the
+/// technology table: whether `generated.rs` was made from these texts. Computed by the compiler, so
 /// checking it costs nothing at run time.
 const fn source_hash() -> u64 {
     const fn fnv(mut hash: u64, bytes: &[u8]) -> u64 {
@@ -130,7 +141,8 @@ const fn source_hash() -> u64 {
         hash = fnv(hash, text.as_bytes());
         i += 1;
     }
-    hash
+    hash = fnv(hash, b"technologies.toml");
+    fnv(hash, technology::BUILTIN.as_bytes())
 }
 
 /// [`source_hash`] of the embedded texts.
@@ -190,6 +202,28 @@ pub(crate) fn builtin_packs() -> Result<Vec<Pack>> {
         .iter()
         .map(|(file, text)| Pack::from_toml(file, text))
         .collect()
+}
+
+/// The built-in technology table from the static tables, when they were
+/// generated from the embedded TOML.
+pub(crate) fn builtin_technologies() -> Option<TechnologyTable> {
+    if generated::SOURCE_HASH != SOURCE_HASH {
+        return None;
+    }
+    let mut table = TechnologyTable::default();
+    for technology in generated::TECHNOLOGIES {
+        let (year, month, day) = technology.released;
+        table
+            .add(Technology {
+                name: technology.name.to_owned(),
+                phrases: owned(technology.phrases),
+                released: Date::new(year, month, day)?,
+                source: technology.source.to_owned(),
+                family: technology.family.map(str::to_owned),
+            })
+            .ok()?;
+    }
+    Some(table)
 }
 
 /// A compiler that has added the built-in packs: restored from the static
@@ -320,6 +354,17 @@ fn generate(packs: &[Pack]) -> String {
         code.push_str("    ] },\n");
     }
     code.push_str("];\n\n");
+    let table = TechnologyTable::from_toml("technologies.toml", technology::BUILTIN).unwrap();
+    code.push_str("/// The technologies of `technologies.toml`, in order.\npub(super) static TECHNOLOGIES: &[StaticTechnology] = &[\n");
+    for t in table.iter() {
+        writeln!(
+            code,
+            "    StaticTechnology {{ name: {:?}, phrases: &{:?}, released: ({}, {}, {}), source: {:?}, family: {:?} }},",
+            t.name, t.phrases, t.released.year(), t.released.month(), t.released.day(), t.source, t.family
+        )
+        .unwrap();
+    }
+    code.push_str("];\n\n");
     let mut compiler = Compiler::new();
     for pack in packs {
         compiler.add_pack(pack.clone()).unwrap();
@@ -408,6 +453,10 @@ mod tests {
         let statics: Vec<Pack> = generated::PACKS.iter().map(StaticPack::to_pack).collect();
         assert_eq!(statics, parsed);
         assert_eq!(generated::SOURCE_HASH, SOURCE_HASH);
+        assert_eq!(
+            builtin_technologies().unwrap(),
+            TechnologyTable::from_toml("technologies.toml", technology::BUILTIN).unwrap()
+        );
         // The static state is the state compiling the packs leaves.
         let restored = from_static(&generated::COMPILED);
         let mut compiled = Compiler::new();
