@@ -18,6 +18,13 @@
 //! (under 1 MB for the built-in packs; the equivalent DFA takes 4 times as
 //! long to build and is several times larger).
 //!
+//! Compiling packs is done by a `Compiler` that takes them one at a time:
+//! phrases become entries, their normalized and marked forms the automaton's
+//! patterns. For the built-in packs all of that is done ahead of time, by the
+//! same code, and kept as static tables; building a linter starts from them,
+//! adds the other packs and builds the automaton, which aho-corasick can only
+//! build at run time (over nine tenths of the cost).
+//!
 //! ```
 //! use jdlint::lexicon::{Lexicon, Pack};
 //! let pack = Pack::from_toml("demo", r#"
