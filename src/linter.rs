@@ -7,7 +7,7 @@ use crate::diagnostic::{Diagnostic, Origin, Report, Severity, UnusedSuppression}
 use crate::document::{Document, LineIndex};
 use crate::error::{Error, Result, closest};
 use crate::facts::{self, Date, DateSource, PostingDate, TechnologyTable};
-use crate::lexicon::{Hit, Lexicon, Pack};
+use crate::lexicon::{self, Hit, Lexicon, Pack};
 use crate::roles;
 use crate::rules::{self, Category, LintContext, Rule, RuleMeta, Thresholds, TitleSource};
 use crate::source::{Directive, DirectiveKind, Format, Source};
@@ -546,7 +546,9 @@ impl LinterBuilder {
     }
 
     /// Replaces the technology table (`lints/technologies.toml`); extend
-    /// [`TechnologyTable::builtin`] to add to it.
+    /// [`TechnologyTable::builtin`] to add to it. Building then takes longer
+    /// (the built-in table's phrases are compiled ahead of time, another
+    /// table's at [`build`](LinterBuilder::build), with the built-in packs).
     pub fn technologies(mut self, table: TechnologyTable) -> Self {
         self.technologies = Some(table);
         self
@@ -619,10 +621,23 @@ impl LinterBuilder {
             .collect();
         let mut thresholds = Thresholds::builtin();
         thresholds.apply(&self.config.thresholds)?;
-        let technologies = self.technologies.unwrap_or_else(TechnologyTable::builtin);
         let user_packs = self.packs;
-        let packs = std::iter::once(technologies.pack()).chain(user_packs.iter().cloned());
-        let lexicon = Lexicon::with_builtin(packs)?;
+        let (lexicon, technologies) = match self.technologies {
+            // The built-in packs and technology table come compiled ahead of
+            // time (see `lexicon::compile`).
+            None => (
+                Lexicon::with_builtin(user_packs.iter().cloned())?,
+                TechnologyTable::builtin(),
+            ),
+            // Another table's pack comes after the built-in packs: all are
+            // compiled here (slower, the same lexicon).
+            Some(technologies) => {
+                let mut packs = lexicon::builtin_packs()?;
+                packs.push(technologies.pack());
+                packs.extend(user_packs.iter().cloned());
+                (Lexicon::new(packs)?, technologies)
+            }
+        };
         for pack in &user_packs {
             lexicon.check_cases(pack)?;
         }
@@ -738,6 +753,25 @@ mod tests {
             .unwrap();
         let hits = linter.lexicon().find("About the gig");
         assert_eq!(linter.lexicon().entry(hits[0].entry).pack, "sections");
+    }
+
+    #[test]
+    fn an_explicit_technology_table_builds_the_same_linter() {
+        // The default build starts from the precomputed built-in state; with
+        // a table given, everything is compiled at build time.
+        let text = "AI Engineer\n\nRequirements\n- 5+ years of LangChain and PyTorch\n- Build RAG pipelines with vector databases\n";
+        let default = Linter::builder().build().unwrap();
+        let explicit = Linter::builder()
+            .technologies(TechnologyTable::builtin())
+            .build()
+            .unwrap();
+        let (a, b) = (default.lexicon(), explicit.lexicon());
+        assert_eq!(a.phrase_count(), b.phrase_count());
+        assert_eq!(a.find(text), b.find(text));
+        assert_eq!(
+            format!("{:?}", default.lint(text)),
+            format!("{:?}", explicit.lint(text))
+        );
     }
 
     #[test]

@@ -163,25 +163,35 @@ impl TechnologyTable {
             groups: self
                 .technologies
                 .iter()
-                .map(|t| Group {
-                    kind: Cow::Borrowed(TECHNOLOGY_KIND),
-                    role: None,
-                    weight: 1.0,
-                    section: None,
-                    note: None,
-                    tags: vec![Cow::Owned(t.name.clone())],
-                    phrases: t
-                        .phrases
-                        .iter()
-                        .flat_map(|p| crate::lexicon::expand_plurals(p))
-                        .map(Cow::Owned)
-                        .collect(),
-                    context: Vec::new(),
-                    anchor: Anchor::Anywhere,
-                    line: 0,
+                .map(|t| {
+                    group(
+                        Cow::Owned(t.name.clone()),
+                        t.phrases
+                            .iter()
+                            .flat_map(|p| crate::lexicon::expand_plurals(p))
+                            .map(Cow::Owned)
+                            .collect(),
+                    )
                 })
                 .collect(),
             cases: Vec::new(),
         }
+    }
+}
+
+/// The group of [`TechnologyTable::pack`] for the technology `name` written
+/// `phrases` (expanded): its only tag is the name.
+pub(crate) fn group(name: Cow<'static, str>, phrases: Vec<Cow<'static, str>>) -> Group {
+    Group {
+        kind: Cow::Borrowed(TECHNOLOGY_KIND),
+        role: None,
+        weight: 1.0,
+        section: None,
+        note: None,
+        tags: vec![name],
+        phrases,
+        context: Vec::new(),
+        anchor: Anchor::Anywhere,
+        line: 0,
     }
 }

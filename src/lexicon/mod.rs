@@ -56,8 +56,7 @@ use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::nfa::contiguous::NFA;
 
 pub use self::builtin::BUILTIN_PACKS;
-#[cfg(test)]
-use self::builtin::builtin_packs;
+pub(crate) use self::builtin::builtin_packs;
 pub(crate) use self::builtin::builtin_technologies;
 use self::compile::Compiler;
 pub(crate) use self::pack::line_of;
@@ -485,9 +484,9 @@ impl Lexicon {
         compiler.finish()
     }
 
-    /// [`new`](Lexicon::new) with the built-in packs before `packs`: the
-    /// same lexicon, but the built-in packs' part of the work comes
-    /// precomputed (see [`compile`]).
+    /// [`new`](Lexicon::new) with the built-in packs and the built-in
+    /// technology table's pack before `packs`: the same lexicon, but the
+    /// built-in part of the work comes precomputed (see [`compile`]).
     pub(crate) fn with_builtin(packs: impl IntoIterator<Item = Pack>) -> Result<Lexicon> {
         let mut compiler = builtin::compiler()?;
         for pack in packs {

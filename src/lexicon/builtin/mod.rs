@@ -94,7 +94,8 @@ struct StaticCompiler {
 }
 
 /// A group as compiled: its [`StaticGroup`] (for a context group, the group
-/// whose context it holds) and what [`GroupData`] adds.
+/// whose context it holds; for the pack `PACKS.len()`, the technology
+/// `TECHNOLOGIES[group]`) and what [`GroupData`] adds.
 struct StaticGroupData {
     pack: u16,
     group: u16,
@@ -108,6 +109,8 @@ struct StaticGroupData {
 struct StaticTechnology {
     name: &'static str,
     phrases: &'static [&'static str],
+    /// The phrases with the `(s)` shorthand expanded: its pack's.
+    expanded: &'static [&'static str],
     /// Year, month, day.
     released: (i32, u32, u32),
     source: &'static str,
@@ -226,9 +229,9 @@ pub(crate) fn builtin_technologies() -> Option<TechnologyTable> {
     Some(table)
 }
 
-/// A compiler that has added the built-in packs: restored from the static
-/// tables when they were generated from the embedded TOML, else compiled
-/// from it.
+/// A compiler that has added the built-in packs and the pack of the
+/// built-in technology table: restored from the static tables when they were
+/// generated from the embedded TOML, else compiled from it.
 pub(super) fn compiler() -> Result<Compiler> {
     if generated::SOURCE_HASH == SOURCE_HASH {
         return Ok(from_static(&generated::COMPILED));
@@ -237,6 +240,7 @@ pub(super) fn compiler() -> Result<Compiler> {
     for pack in builtin_packs()? {
         compiler.add_pack(pack)?;
     }
+    compiler.add_pack(TechnologyTable::builtin().pack())?;
     Ok(compiler)
 }
 
@@ -245,13 +249,23 @@ fn from_static(compiled: &'static StaticCompiler) -> Compiler {
     let mut entries = Vec::with_capacity(compiled.pattern_entries.len());
     let mut texts = Vec::with_capacity(compiled.pattern_entries.len());
     for (index, data) in compiled.groups.iter().enumerate() {
-        let source = &generated::PACKS[usize::from(data.pack)].groups[usize::from(data.group)];
-        let (group, phrases) = match data.context_of {
-            Some(_) => (
-                context_group(borrowed(source.context), source.line),
-                source.context,
-            ),
-            None => (source.to_group(), source.phrases),
+        let (group, phrases) = match generated::PACKS.get(usize::from(data.pack)) {
+            Some(pack) => {
+                let source = &pack.groups[usize::from(data.group)];
+                match data.context_of {
+                    Some(_) => (
+                        context_group(borrowed(source.context), source.line),
+                        source.context,
+                    ),
+                    None => (source.to_group(), source.phrases),
+                }
+            }
+            None => {
+                let source = &generated::TECHNOLOGIES[usize::from(data.group)];
+                let group =
+                    technology::group(Cow::Borrowed(source.name), borrowed(source.expanded));
+                (group, source.expanded)
+            }
         };
         // A group's entries are its phrases, in order (as `add_pack` adds
         // them).
@@ -359,8 +373,9 @@ fn generate(packs: &[Pack]) -> String {
     for t in table.iter() {
         writeln!(
             code,
-            "    StaticTechnology {{ name: {:?}, phrases: &{:?}, released: ({}, {}, {}), source: {:?}, family: {:?} }},",
-            t.name, t.phrases, t.released.year(), t.released.month(), t.released.day(), t.source, t.family
+            "    StaticTechnology {{ name: {:?}, phrases: &{:?}, expanded: &{:?}, released: ({}, {}, {}), source: {:?}, family: {:?} }},",
+            t.name, t.phrases, t.phrases.iter().flat_map(|p| super::expand_plurals(p)).collect::<Vec<_>>(),
+            t.released.year(), t.released.month(), t.released.day(), t.source, t.family
         )
         .unwrap();
     }
@@ -369,7 +384,8 @@ fn generate(packs: &[Pack]) -> String {
     for pack in packs {
         compiler.add_pack(pack.clone()).unwrap();
     }
-    code.push_str("/// What compiling [`PACKS`] leaves.\npub(super) static COMPILED: StaticCompiler = StaticCompiler {\n");
+    compiler.add_pack(table.pack()).unwrap();
+    code.push_str("/// What compiling [`PACKS`] and the technology table's pack leaves.\npub(super) static COMPILED: StaticCompiler = StaticCompiler {\n");
     writeln!(code, "    namespaces: &{:?},", compiler.namespaces).unwrap();
     let mut kinds = vec![""; compiler.kinds.len()];
     for (kind, id) in &compiler.kinds {
@@ -382,7 +398,8 @@ fn generate(packs: &[Pack]) -> String {
     let mut sources = packs
         .iter()
         .enumerate()
-        .flat_map(|(p, pack)| (0..pack.groups.len()).map(move |g| (p, g)));
+        .flat_map(|(p, pack)| (0..pack.groups.len()).map(move |g| (p, g)))
+        .chain((0..table.len()).map(|t| (packs.len(), t)));
     let mut source = (0, 0);
     for data in &compiler.groups {
         if data.context_of.is_none() {
@@ -463,6 +480,13 @@ mod tests {
         for pack in parsed {
             compiled.add_pack(pack).unwrap();
         }
+        compiled
+            .add_pack(
+                TechnologyTable::from_toml("technologies.toml", technology::BUILTIN)
+                    .unwrap()
+                    .pack(),
+            )
+            .unwrap();
         assert_eq!(restored.namespaces, compiled.namespaces);
         assert_eq!(restored.kinds, compiled.kinds);
         assert_eq!(restored.groups, compiled.groups);
