@@ -3,11 +3,11 @@
 //!
 //! A [`Compiler`] takes packs one at a time and [`finish`](Compiler::finish)es
 //! into a lexicon. Everything it does before `finish` is a pure function of
-//! the packs, so for the built-in packs its state is computed ahead of time
-//! and kept as static tables (`builtin/generated.rs`, made by this same code):
-//! a linter starts from that state ([`Compiler::from_static`]) and only adds
-//! the technology pack and the user's packs the slow way, then builds the
-//! automaton, which aho-corasick can only build at run time.
+//! the packs, so for the built-in packs and technology table its state is
+//! computed ahead of time and kept as static tables (`builtin/generated.rs`,
+//! made by this same code): a linter starts from that state
+//! (`builtin::compiler`) and only adds the user's packs the slow way, then
+//! builds the automaton, which aho-corasick can only build at run time.
 
 use std::borrow::Cow;
 use std::collections::hash_map::Entry as MapEntry;
