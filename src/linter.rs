@@ -756,6 +756,25 @@ mod tests {
     }
 
     #[test]
+    fn a_pack_joining_a_builtin_one_shares_its_contexts() {
+        // Same context phrases as a built-in `duties` group (in another
+        // order and case): matched once, owned by the built-in group.
+        let pack = "[pack]\nname = \"duties\"\n[[group]]\nkind = \"x\"\ncontext = [\"Claude\", \"gpt\", \"openai\", \"anthropic\", \"llm(s)\", \"prompt(s)\"]\nphrases = [\"wrangle the zorblax\"]\n";
+        let linter = Linter::builder()
+            .pack_from_str("p.toml", pack)
+            .unwrap()
+            .build()
+            .unwrap();
+        let lexicon = linter.lexicon();
+        let hits = lexicon.find("wrangle the zorblax");
+        let group = lexicon.entry(hits[0].entry).group_id;
+        let key = lexicon.context_key(group).unwrap();
+        assert_ne!(key, group);
+        assert_eq!(lexicon.entry(hits[0].entry).pack, "duties");
+        assert!(lexicon.group(key).has_tag("llm-integration"));
+    }
+
+    #[test]
     fn an_explicit_technology_table_builds_the_same_linter() {
         // The default build starts from the precomputed built-in state; with
         // a table given, everything is compiled at build time.
