@@ -546,7 +546,9 @@ impl LinterBuilder {
     }
 
     /// Replaces the technology table (`lints/technologies.toml`); extend
-    /// [`TechnologyTable::builtin`] to add to it.
+    /// [`TechnologyTable::builtin`] to add to it. Building then takes longer
+    /// (the built-in table's phrases are compiled ahead of time, another
+    /// table's at [`build`](LinterBuilder::build), with the built-in packs).
     pub fn technologies(mut self, table: TechnologyTable) -> Self {
         self.technologies = Some(table);
         self
@@ -619,12 +621,23 @@ impl LinterBuilder {
             .collect();
         let mut thresholds = Thresholds::builtin();
         thresholds.apply(&self.config.thresholds)?;
-        let technologies = self.technologies.unwrap_or_else(TechnologyTable::builtin);
         let user_packs = self.packs;
-        let mut packs = lexicon::builtin_packs()?;
-        packs.push(technologies.pack());
-        packs.extend(user_packs.iter().cloned());
-        let lexicon = Lexicon::new(packs)?;
+        let (lexicon, technologies) = match self.technologies {
+            // The built-in packs and technology table come compiled ahead of
+            // time (see `lexicon::compile`).
+            None => (
+                Lexicon::with_builtin(user_packs.iter().cloned())?,
+                TechnologyTable::builtin(),
+            ),
+            // Another table's pack comes after the built-in packs: all are
+            // compiled here (slower, the same lexicon).
+            Some(technologies) => {
+                let mut packs = lexicon::builtin_packs()?;
+                packs.push(technologies.pack());
+                packs.extend(user_packs.iter().cloned());
+                (Lexicon::new(packs)?, technologies)
+            }
+        };
         for pack in &user_packs {
             lexicon.check_cases(pack)?;
         }
@@ -713,6 +726,71 @@ mod tests {
         let text = "é🚀";
         assert_eq!(clamp(text, Span::new(1, 3)), Span::new(0, 2));
         assert_eq!(clamp(text, Span::new(5, 99)), Span::new(2, 6));
+    }
+
+    #[test]
+    fn a_pack_joining_a_builtin_one_is_checked_against_its_phrases() {
+        // The built-in packs come precomputed; a pack of the same name still
+        // sees their phrases and contexts.
+        let pack = "[pack]\nname = \"sections\"\n[[group]]\nkind = \"heading\"\nphrases = [\"About the Role\"]\n";
+        let err = Linter::builder()
+            .pack_from_str("p.toml", pack)
+            .unwrap()
+            .build()
+            .unwrap_err()
+            .to_string();
+        let builtin = crate::lexicon::BUILTIN_PACKS[0].1;
+        let line = builtin[..builtin.find("\"about the role\"").unwrap()]
+            .rfind("[[group]]")
+            .map(|at| crate::lexicon::line_of(builtin, at))
+            .unwrap();
+        assert!(err.contains(&format!("group at line {line}")), "{err}");
+        let pack = "[pack]\nname = \"sections\"\n[[group]]\nkind = \"heading\"\nphrases = [\"About the gig\"]\n";
+        let linter = Linter::builder()
+            .pack_from_str("p.toml", pack)
+            .unwrap()
+            .build()
+            .unwrap();
+        let hits = linter.lexicon().find("About the gig");
+        assert_eq!(linter.lexicon().entry(hits[0].entry).pack, "sections");
+    }
+
+    #[test]
+    fn a_pack_joining_a_builtin_one_shares_its_contexts() {
+        // Same context phrases as a built-in `duties` group (in another
+        // order and case): matched once, owned by the built-in group.
+        let pack = "[pack]\nname = \"duties\"\n[[group]]\nkind = \"x\"\ncontext = [\"Claude\", \"gpt\", \"openai\", \"anthropic\", \"llm(s)\", \"prompt(s)\"]\nphrases = [\"wrangle the zorblax\"]\n";
+        let linter = Linter::builder()
+            .pack_from_str("p.toml", pack)
+            .unwrap()
+            .build()
+            .unwrap();
+        let lexicon = linter.lexicon();
+        let hits = lexicon.find("wrangle the zorblax");
+        let group = lexicon.entry(hits[0].entry).group_id;
+        let key = lexicon.context_key(group).unwrap();
+        assert_ne!(key, group);
+        assert_eq!(lexicon.entry(hits[0].entry).pack, "duties");
+        assert!(lexicon.group(key).has_tag("llm-integration"));
+    }
+
+    #[test]
+    fn an_explicit_technology_table_builds_the_same_linter() {
+        // The default build starts from the precomputed built-in state; with
+        // a table given, everything is compiled at build time.
+        let text = "AI Engineer\n\nRequirements\n- 5+ years of LangChain and PyTorch\n- Build RAG pipelines with vector databases\n";
+        let default = Linter::builder().build().unwrap();
+        let explicit = Linter::builder()
+            .technologies(TechnologyTable::builtin())
+            .build()
+            .unwrap();
+        let (a, b) = (default.lexicon(), explicit.lexicon());
+        assert_eq!(a.phrase_count(), b.phrase_count());
+        assert_eq!(a.find(text), b.find(text));
+        assert_eq!(
+            format!("{:?}", default.lint(text)),
+            format!("{:?}", explicit.lint(text))
+        );
     }
 
     #[test]

@@ -15,6 +15,8 @@
 //! family = "llm-framework"   # optional: interchangeable alternatives
 //! ```
 
+use std::borrow::Cow;
+
 use rustc_hash::FxHashMap as HashMap;
 
 use serde::Deserialize;
@@ -98,8 +100,12 @@ impl TechnologyTable {
     /// The built-in table (`lints/technologies.toml`).
     #[must_use]
     pub fn builtin() -> TechnologyTable {
-        Self::from_toml("technologies.toml", BUILTIN)
-            .expect("the built-in technology table is valid (tested)")
+        // Kept as static data beside the built-in packs: parsing its TOML
+        // was a twentieth of building a linter.
+        crate::lexicon::builtin_technologies().unwrap_or_else(|| {
+            Self::from_toml("technologies.toml", BUILTIN)
+                .expect("the built-in technology table is valid (tested)")
+        })
     }
 
     /// Adds a technology, or replaces the one of the same name.
@@ -157,24 +163,35 @@ impl TechnologyTable {
             groups: self
                 .technologies
                 .iter()
-                .map(|t| Group {
-                    kind: TECHNOLOGY_KIND.to_owned(),
-                    role: None,
-                    weight: 1.0,
-                    section: None,
-                    note: None,
-                    tags: vec![t.name.clone()],
-                    phrases: t
-                        .phrases
-                        .iter()
-                        .flat_map(|p| crate::lexicon::expand_plurals(p))
-                        .collect(),
-                    context: Vec::new(),
-                    anchor: Anchor::Anywhere,
-                    line: 0,
+                .map(|t| {
+                    group(
+                        Cow::Owned(t.name.clone()),
+                        t.phrases
+                            .iter()
+                            .flat_map(|p| crate::lexicon::expand_plurals(p))
+                            .map(Cow::Owned)
+                            .collect(),
+                    )
                 })
                 .collect(),
             cases: Vec::new(),
         }
+    }
+}
+
+/// The group of [`TechnologyTable::pack`] for the technology `name` written
+/// `phrases` (expanded): its only tag is the name.
+pub(crate) fn group(name: Cow<'static, str>, phrases: Vec<Cow<'static, str>>) -> Group {
+    Group {
+        kind: Cow::Borrowed(TECHNOLOGY_KIND),
+        role: None,
+        weight: 1.0,
+        section: None,
+        note: None,
+        tags: vec![name],
+        phrases,
+        context: Vec::new(),
+        anchor: Anchor::Anywhere,
+        line: 0,
     }
 }

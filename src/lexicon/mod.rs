@@ -18,6 +18,13 @@
 //! (under 1 MB for the built-in packs; the equivalent DFA takes 4 times as
 //! long to build and is several times larger).
 //!
+//! Compiling packs is done by a `Compiler` that takes them one at a time:
+//! phrases become entries, their normalized and marked forms the automaton's
+//! patterns. For the built-in packs all of that is done ahead of time, by the
+//! same code, and kept as static tables; building a linter starts from them,
+//! adds the other packs and builds the automaton, which aho-corasick can only
+//! build at run time (over nine tenths of the cost).
+//!
 //! ```
 //! use jdlint::lexicon::{Lexicon, Pack};
 //! let pack = Pack::from_toml("demo", r#"
@@ -35,20 +42,23 @@
 //! ```
 
 mod builtin;
+mod compile;
 mod pack;
 mod plurals;
 
-use std::sync::Arc;
+use std::borrow::Cow;
+use std::sync::{Arc, OnceLock};
 
 use rustc_hash::FxHashMap as HashMap;
-use std::collections::hash_map::Entry as MapEntry;
 
+use aho_corasick::Anchored;
 use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::nfa::contiguous::NFA;
-use aho_corasick::{Anchored, MatchKind};
 
 pub use self::builtin::BUILTIN_PACKS;
 pub(crate) use self::builtin::builtin_packs;
+pub(crate) use self::builtin::builtin_technologies;
+use self::compile::Compiler;
 pub(crate) use self::pack::line_of;
 pub use self::pack::{Anchor, Case, Group, Pack};
 pub(crate) use self::plurals::expand_plurals;
@@ -100,10 +110,8 @@ pub struct Entry<'a> {
     pub kind: KindId,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 struct EntryData {
-    /// Shared with the evidence that quotes it: no copy per hit.
-    phrase: Arc<str>,
     group: u32,
     /// The group's kind and the group whose context the entry is, copied
     /// here: every hit asks for them, and a group's record is far bigger.
@@ -111,7 +119,19 @@ struct EntryData {
     context_of: Option<u32>,
 }
 
+/// A phrase entry's text, apart from [`EntryData`]: only diagnostics and
+/// evidence read it, while every hit reads the entry.
 #[derive(Debug, Clone)]
+struct Phrase {
+    /// Borrowed from the static tables for the built-in packs.
+    text: Cow<'static, str>,
+    /// The copy that evidence quoting the phrase shares (no copy per hit),
+    /// made on first use: most phrases are never quoted, and making 8,000
+    /// of them was a sixth of building a linter.
+    shared: OnceLock<Arc<str>>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
 struct GroupData {
     group: Group,
     /// Index into `namespaces`: packs with the same name share one.
@@ -136,6 +156,8 @@ pub struct Lexicon {
     kind_names: Vec<Arc<str>>,
     groups: Vec<GroupData>,
     entries: Vec<EntryData>,
+    /// The text of each entry.
+    phrases: Vec<Phrase>,
     /// For each automaton pattern, what a match of it needs and means.
     patterns: Vec<PatternInfo>,
     /// The entries of the patterns, each pattern's in one run: what `find`
@@ -185,45 +207,6 @@ pub const STEM: char = '*';
 
 /// Kind of the hidden groups that hold other groups' `context` phrases.
 pub const CONTEXT_KIND: &str = "context";
-
-fn add_entry(
-    phrase: &str,
-    normalized: String,
-    group: u32,
-    entries: &mut Vec<EntryData>,
-    patterns: &mut Vec<String>,
-    pattern_entries: &mut Vec<(u32, u32)>,
-    by_pattern: &mut HashMap<String, u32>,
-) -> u32 {
-    let entry = entries.len() as u32;
-    entries.push(EntryData {
-        phrase: phrase.into(),
-        group,
-        // Set once the group is known (`Lexicon::new`).
-        kind: KindId(0),
-        context_of: None,
-    });
-    // A stem (`compet*`) is the pattern `compet` with no word boundary
-    // required at its end. It is keyed with its `*`, so it never shares a
-    // pattern with the exact word.
-    let curly = normalized
-        .contains('\'')
-        .then(|| normalized.replace('\'', "\u{2019}"));
-    let mut first = None;
-    for variant in std::iter::once(normalized).chain(curly) {
-        let next = patterns.len() as u32;
-        let pattern = match by_pattern.entry(variant) {
-            MapEntry::Occupied(known) => *known.get(),
-            MapEntry::Vacant(new) => {
-                patterns.push(new.key().clone());
-                *new.insert(next)
-            }
-        };
-        pattern_entries.push((pattern, entry));
-        first.get_or_insert(pattern);
-    }
-    first.expect("a phrase has at least its own form")
-}
 
 /// Lowercases, maps `-` and whitespace runs to one space, curly apostrophes to
 /// straight ones, and trims: the form phrases are compared in.
@@ -494,209 +477,22 @@ impl Lexicon {
     /// Fails when one pack name lists the same phrase twice (after
     /// normalization), naming the pack and both lines.
     pub fn new(packs: impl IntoIterator<Item = Pack>) -> Result<Lexicon> {
-        let mut namespaces: Vec<String> = Vec::new();
-        let mut kinds: HashMap<String, KindId> = HashMap::default();
-        kinds.insert(CONTEXT_KIND.to_owned(), KindId(0));
-        let mut intern = |kind: &str| {
-            let next = KindId(kinds.len() as u32);
-            *kinds.entry(kind.to_owned()).or_insert(next)
-        };
-        let mut groups = Vec::new();
-        let mut entries = Vec::new();
-        let mut patterns: Vec<String> = Vec::new();
-        // (pattern, entry) in the order entries were added.
-        let mut pattern_entries: Vec<(u32, u32)> = Vec::new();
-        let mut by_pattern: HashMap<String, u32> = HashMap::default();
-        // (namespace, pattern of the normalized phrase) -> line of the group
-        // that listed it, and whether that group has a context.
-        let mut seen: HashMap<(u32, u32), (usize, bool)> = HashMap::default();
-        // (namespace, normalized context phrases) -> the first group that
-        // listed them.
-        let mut contexts: HashMap<(u32, Vec<String>), u32> = HashMap::default();
-
+        let mut compiler = Compiler::new();
         for pack in packs {
-            let namespace = match namespaces.iter().position(|n| *n == pack.name) {
-                Some(i) => i as u32,
-                None => {
-                    namespaces.push(pack.name.clone());
-                    (namespaces.len() - 1) as u32
-                }
-            };
-            for group in pack.groups {
-                let group_index = groups.len() as u32;
-                let context = group.context.clone();
-                let line = group.line;
-                for phrase in &group.phrases {
-                    // A phrase may sit in two groups only when both need a
-                    // context (`deploy` next to `model` and next to `LLM`).
-                    let has_context = !context.is_empty();
-                    let pattern = add_entry(
-                        phrase,
-                        normalize_phrase(phrase),
-                        group_index,
-                        &mut entries,
-                        &mut patterns,
-                        &mut pattern_entries,
-                        &mut by_pattern,
-                    );
-                    if let Some((first, first_has_context)) =
-                        seen.insert((namespace, pattern), (group.line, has_context))
-                        && !(has_context && first_has_context)
-                    {
-                        return Err(Error::Pack {
-                            pack: pack.name.clone(),
-                            line: group.line,
-                            message: format!(
-                                "phrase {phrase:?} is already listed (group at line {first}); list each phrase once, or give both groups a `context`"
-                            ),
-                        });
-                    }
-                }
-                let kind = intern(&group.kind);
-                // Groups of one pack that list the same context share its
-                // phrases: each is matched once, not once per group. The
-                // first group to list them owns them.
-                let normalized: Vec<String> = context.iter().map(|p| normalize_phrase(p)).collect();
-                let (context_key, owns_context) = if context.is_empty() {
-                    (None, false)
-                } else {
-                    let mut key = normalized.clone();
-                    key.sort_unstable();
-                    match contexts.entry((namespace, key)) {
-                        MapEntry::Occupied(first) => (Some(*first.get()), false),
-                        MapEntry::Vacant(new) => (Some(*new.insert(group_index)), true),
-                    }
-                };
-                groups.push(GroupData {
-                    group,
-                    namespace,
-                    context_of: None,
-                    context_key,
-                    kind,
-                });
-                if owns_context {
-                    // Context phrases live in a namespace of their own, so
-                    // they neither shadow nor are shadowed by evidence.
-                    namespaces.push(format!("{}#context@{line}", pack.name));
-                    let context_namespace = (namespaces.len() - 1) as u32;
-                    let context_index = groups.len() as u32;
-                    for (phrase, normalized) in context.iter().zip(normalized) {
-                        add_entry(
-                            phrase,
-                            normalized,
-                            context_index,
-                            &mut entries,
-                            &mut patterns,
-                            &mut pattern_entries,
-                            &mut by_pattern,
-                        );
-                    }
-                    groups.push(GroupData {
-                        group: Group {
-                            kind: CONTEXT_KIND.to_owned(),
-                            role: None,
-                            weight: 0.0,
-                            section: None,
-                            note: None,
-                            tags: Vec::new(),
-                            phrases: context,
-                            context: Vec::new(),
-                            anchor: Anchor::Anywhere,
-                            line,
-                        },
-                        namespace: context_namespace,
-                        context_of: Some(group_index),
-                        context_key: None,
-                        kind: KindId(0),
-                    });
-                }
-            }
+            compiler.add_pack(pack)?;
         }
+        compiler.finish()
+    }
 
-        // Each pattern's entries, in the order they were added: a counting
-        // sort of the pairs by pattern.
-        let mut starts = vec![0u32; patterns.len() + 1];
-        for &(pattern, _) in &pattern_entries {
-            starts[pattern as usize + 1] += 1;
+    /// [`new`](Lexicon::new) with the built-in packs and the built-in
+    /// technology table's pack before `packs`: the same lexicon, but the
+    /// built-in part of the work comes precomputed (see [`compile`]).
+    pub(crate) fn with_builtin(packs: impl IntoIterator<Item = Pack>) -> Result<Lexicon> {
+        let mut compiler = builtin::compiler()?;
+        for pack in packs {
+            compiler.add_pack(pack)?;
         }
-        for i in 1..starts.len() {
-            starts[i] += starts[i - 1];
-        }
-        let mut by_pattern_order = vec![0u32; pattern_entries.len()];
-        let mut next = starts.clone();
-        for &(pattern, entry) in &pattern_entries {
-            by_pattern_order[next[pattern as usize] as usize] = entry;
-            next[pattern as usize] += 1;
-        }
-        let mut slots = Vec::with_capacity(entries.len());
-        let mut infos = Vec::with_capacity(patterns.len());
-        for (i, pattern) in patterns.iter_mut().enumerate() {
-            let pattern_entries = &by_pattern_order[starts[i] as usize..starts[i + 1] as usize];
-            let end_edge = pattern.chars().next_back().is_some_and(is_word_char);
-            // Stems keep their `*` up to here; the automaton matches without it.
-            let stem = pattern
-                .strip_suffix(STEM)
-                .map(str::len)
-                .map(|len| pattern.truncate(len))
-                .is_some();
-            let slot = |entry: u32| {
-                let group: &GroupData = &groups[entries[entry as usize].group as usize];
-                Slot {
-                    entry,
-                    namespace: group.namespace,
-                    anchor: group.group.anchor,
-                }
-            };
-            // Every pattern has at least one entry: it was added for one.
-            let (&first, others) = pattern_entries
-                .split_first()
-                .expect("a pattern is added with its entry");
-            infos.push(PatternInfo {
-                len: pattern.len() as u32,
-                end_edge,
-                stem,
-                slot: slot(first),
-                more: slots.len() as u32,
-                more_count: others.len() as u32,
-            });
-            slots.extend(others.iter().map(|&entry| slot(entry)));
-        }
-        let marked: Vec<Vec<u8>> = patterns.iter().map(|p| marked(p)).collect();
-        let automaton = aho_corasick::nfa::contiguous::Builder::new()
-            .match_kind(MatchKind::Standard)
-            // The walk never asks for one: it reads every byte anyway.
-            .prefilter(false)
-            // Dense rows for the states near the start, where the scan
-            // spends its time: 4 levels cost under 1 MB.
-            .dense_depth(4)
-            .build(&marked)
-            .map_err(|err| Error::Pack {
-                pack: namespaces.join(", "),
-                line: 0,
-                message: format!("the phrases could not be compiled: {err}"),
-            })?;
-        for entry in &mut entries {
-            let group: &GroupData = &groups[entry.group as usize];
-            entry.kind = group.kind;
-            entry.context_of = group.context_of;
-        }
-        let (start, from_start) = start_row(&automaton, &namespaces)?;
-        let mut kind_names: Vec<Arc<str>> = vec![Arc::from(""); kinds.len()];
-        for (name, id) in &kinds {
-            kind_names[id.index()] = Arc::from(name.as_str());
-        }
-        Ok(Lexicon {
-            namespaces,
-            kinds,
-            kind_names,
-            groups,
-            entries,
-            patterns: infos,
-            slots,
-            automaton,
-            start,
-            from_start,
-        })
+        compiler.finish()
     }
 
     /// Every phrase match in `text`: on word boundaries, leftmost-longest
@@ -961,7 +757,7 @@ impl Lexicon {
         let data = &self.entries[id.0 as usize];
         let group = &self.groups[data.group as usize];
         Entry {
-            phrase: &data.phrase,
+            phrase: &self.phrases[id.0 as usize].text,
             group: &group.group,
             group_id: GroupId(data.group),
             pack: &self.namespaces[group.namespace as usize],
@@ -978,7 +774,8 @@ impl Lexicon {
     /// A phrase entry's phrase, shared (for evidence that outlives the
     /// lexicon's borrow).
     pub(crate) fn shared_phrase(&self, id: EntryId) -> Arc<str> {
-        Arc::clone(&self.entries[id.0 as usize].phrase)
+        let phrase = &self.phrases[id.0 as usize];
+        Arc::clone(phrase.shared.get_or_init(|| Arc::from(&*phrase.text)))
     }
 
     /// A kind's name, shared.

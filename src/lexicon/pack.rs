@@ -30,6 +30,8 @@
 //! overlap, the longest wins, so a longer neutral phrase (`competitive
 //! salary`) shadows a stem.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 use crate::document::{LineIndex, SectionKind};
@@ -53,10 +55,14 @@ pub struct Pack {
 }
 
 /// Phrases that share metadata.
+///
+/// Its text fields borrow the program's own text for the built-in packs
+/// (static tables: building a linter allocates no string per phrase) and
+/// own what a pack read at run time says.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Group {
     /// What the phrases are (`duty`, `heading`, `negation`, ...).
-    pub kind: String,
+    pub kind: Cow<'static, str>,
     /// The role the phrases signal, if any.
     pub role: Option<Role>,
     /// How strongly they signal it.
@@ -64,15 +70,15 @@ pub struct Group {
     /// The section kind, for heading and boilerplate phrases.
     pub section: Option<SectionKind>,
     /// Why the group exists.
-    pub note: Option<String>,
+    pub note: Option<Cow<'static, str>>,
     /// Free-form tags.
-    pub tags: Vec<String>,
+    pub tags: Vec<Cow<'static, str>>,
     /// The phrases, with `(s)` shorthands expanded, as written otherwise.
-    pub phrases: Vec<String>,
+    pub phrases: Vec<Cow<'static, str>>,
     /// When not empty, a phrase of the group counts only in a sentence that
     /// also holds one of these (expanded like `phrases`): `deploy` counts for
     /// the ML Engineer only next to `model`.
-    pub context: Vec<String>,
+    pub context: Vec<Cow<'static, str>>,
     /// Where in a text the phrases may match.
     pub anchor: Anchor,
     /// The 1-based line of the group in the pack's text (0 for packs built in code).
@@ -249,7 +255,7 @@ impl Pack {
                         ));
                     }
                 }
-                phrases.extend(expand_plurals(phrase.trim()));
+                phrases.extend(expand_plurals(phrase.trim()).into_iter().map(Cow::Owned));
             }
             let mut context = Vec::with_capacity(group.context.len());
             for phrase in &group.context {
@@ -259,15 +265,15 @@ impl Pack {
                         format!("context phrase {phrase:?} is empty"),
                     ));
                 }
-                context.extend(expand_plurals(phrase.trim()));
+                context.extend(expand_plurals(phrase.trim()).into_iter().map(Cow::Owned));
             }
             groups.push(Group {
-                kind: group.kind.trim().to_owned(),
+                kind: Cow::Owned(group.kind.trim().to_owned()),
                 role: group.role,
                 weight,
                 section: group.section,
-                note: group.note,
-                tags: group.tags,
+                note: group.note.map(Cow::Owned),
+                tags: group.tags.into_iter().map(Cow::Owned).collect(),
                 phrases,
                 context,
                 anchor: group.anchor,

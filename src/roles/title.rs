@@ -81,7 +81,7 @@ pub(crate) fn analyse(title: &str, hits: &[Hit], lexicon: &Lexicon) -> TitleAnal
     for hit in hits {
         let entry = lexicon.entry(hit.entry);
         let group = entry.group;
-        let kind = match group.kind.as_str() {
+        let kind = match &*group.kind {
             ROLE_NOUN | JOINED_NOUN => PieceKind::Noun {
                 engineer: group.has_tag(ENGINEER_TAG),
                 needs_join: group.kind == JOINED_NOUN,

@@ -1,3 +1,5 @@
+use std::borrow::Cow;
+
 use rustc_hash::FxHashSet as HashSet;
 
 use super::{Category, LintContext, Rule, RuleDocs, RuleMeta};
@@ -168,7 +170,7 @@ fn person_free(doc: &Document<'_>, span: Span, heads: &[(Hit, Entry<'_>)]) -> bo
     let word = doc.slice(span);
     // Whether `tags` holds `side:` and the word in lowercase, compared in
     // place: no lowercase copy, no formatted tag per call.
-    let tagged = |tags: &[String], side: &str| {
+    let tagged = |tags: &[Cow<'static, str>], side: &str| {
         tags.iter().any(|tag| {
             tag.strip_prefix(side)
                 .and_then(|rest| rest.strip_prefix(':'))

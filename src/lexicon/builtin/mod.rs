@@ -7,12 +7,22 @@
 //! regenerated, the TOML texts no longer hash to the value the file records,
 //! and the packs are parsed from TOML as before: a stale file is slower, never
 //! wrong.
+//!
+//! The file also keeps what compiling the packs makes of them before the
+//! automaton is built (normalized, deduplicated and marked patterns, entries,
+//! groups, namespaces and kinds: [`StaticCompiler`]), made by the same
+//! [`Compiler`] code; normalizing and keying 8,000 phrases was most of the rest
+//! of a build, besides the automaton.
 
 use crate::document::SectionKind;
 use crate::error::Result;
+use crate::facts::{Date, Technology, TechnologyTable, technology};
 use crate::roles::Role;
 
-use super::{Anchor, Case, Group, Pack};
+use std::borrow::Cow;
+
+use super::compile::{Compiler, context_group};
+use super::{Anchor, Case, EntryData, Group, GroupData, KindId, Pack};
 
 mod generated;
 
@@ -69,29 +79,101 @@ struct StaticGroup {
     line: usize,
 }
 
+/// The state of a [`Compiler`] after the built-in packs, as static data:
+/// what [`Compiler::add_pack`] makes of [`StaticPack`]s.
+struct StaticCompiler {
+    namespaces: &'static [&'static str],
+    /// By [`KindId`].
+    kinds: &'static [&'static str],
+    groups: &'static [StaticGroupData],
+    keys: &'static [&'static str],
+    marked: &'static [&'static [u8]],
+    pattern_entries: &'static [(u32, u32)],
+    /// The patterns sorted by key.
+    index: &'static [u32],
+}
+
+/// A group as compiled: its [`StaticGroup`] (for a context group, the group
+/// whose context it holds; for the pack `PACKS.len()`, the technology
+/// `TECHNOLOGIES[group]`) and what [`GroupData`] adds.
+struct StaticGroupData {
+    pack: u16,
+    group: u16,
+    namespace: u32,
+    context_of: Option<u32>,
+    context_key: Option<u32>,
+    kind: u32,
+}
+
+/// A [`Technology`] as static data.
+struct StaticTechnology {
+    name: &'static str,
+    phrases: &'static [&'static str],
+    /// The phrases with the `(s)` shorthand expanded: its pack's.
+    expanded: &'static [&'static str],
+    /// Year, month, day.
+    released: (i32, u32, u32),
+    source: &'static str,
+    family: Option<&'static str>,
+}
+
 /// A [`Case`] as static data.
 struct StaticCase {
     text: &'static str,
     hits: &'static [&'static str],
 }
 
-/// FNV-1a over the file names and texts of [`BUILTIN_PACKS`]: whether
-/// `generated.rs` was made from these texts.
-fn source_hash() -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for (file, text) in BUILTIN_PACKS {
-        for &b in file.as_bytes().iter().chain([0].iter()) {
-            hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+/// FNV-1a over the file names and texts of [`BUILTIN_PACKS`] and the
+/// technology table: whether `generated.rs` was made from these texts. Computed by the compiler, so
+/// checking it costs nothing at run time.
+const fn source_hash() -> u64 {
+    const fn fnv(mut hash: u64, bytes: &[u8]) -> u64 {
+        let mut i = 0;
+        while i < bytes.len() {
+            hash = (hash ^ bytes[i] as u64).wrapping_mul(0x0100_0000_01b3);
+            i += 1;
         }
-        for &b in text.as_bytes().iter().chain([0].iter()) {
-            hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
+        // The terminating NUL of each string.
+        hash.wrapping_mul(0x0100_0000_01b3)
     }
-    hash
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut i = 0;
+    while i < BUILTIN_PACKS.len() {
+        let (file, text) = BUILTIN_PACKS[i];
+        hash = fnv(hash, file.as_bytes());
+        hash = fnv(hash, text.as_bytes());
+        i += 1;
+    }
+    hash = fnv(hash, b"technologies.toml");
+    fnv(hash, technology::BUILTIN.as_bytes())
 }
+
+/// [`source_hash`] of the embedded texts.
+const SOURCE_HASH: u64 = source_hash();
 
 fn owned(strings: &[&str]) -> Vec<String> {
     strings.iter().map(|&s| s.to_owned()).collect()
+}
+
+fn borrowed(strings: &'static [&'static str]) -> Vec<Cow<'static, str>> {
+    strings.iter().map(|&s| Cow::Borrowed(s)).collect()
+}
+
+impl StaticGroup {
+    fn to_group(&self) -> Group {
+        Group {
+            kind: Cow::Borrowed(self.kind),
+            role: self.role,
+            weight: self.weight,
+            section: self.section,
+            note: self.note.map(Cow::Borrowed),
+            tags: borrowed(self.tags),
+            phrases: borrowed(self.phrases),
+            context: borrowed(self.context),
+            anchor: self.anchor,
+            line: self.line,
+        }
+    }
 }
 
 impl StaticPack {
@@ -99,22 +181,7 @@ impl StaticPack {
         Pack {
             name: self.name.to_owned(),
             description: self.description.to_owned(),
-            groups: self
-                .groups
-                .iter()
-                .map(|group| Group {
-                    kind: group.kind.to_owned(),
-                    role: group.role,
-                    weight: group.weight,
-                    section: group.section,
-                    note: group.note.map(str::to_owned),
-                    tags: owned(group.tags),
-                    phrases: owned(group.phrases),
-                    context: owned(group.context),
-                    anchor: group.anchor,
-                    line: group.line,
-                })
-                .collect(),
+            groups: self.groups.iter().map(StaticGroup::to_group).collect(),
             cases: self
                 .cases
                 .iter()
@@ -131,13 +198,121 @@ impl StaticPack {
 /// the embedded TOML, else parsed from it. The TOML is tested, so this
 /// cannot fail in a released build.
 pub(crate) fn builtin_packs() -> Result<Vec<Pack>> {
-    if generated::SOURCE_HASH == source_hash() {
+    if generated::SOURCE_HASH == SOURCE_HASH {
         return Ok(generated::PACKS.iter().map(StaticPack::to_pack).collect());
     }
     BUILTIN_PACKS
         .iter()
         .map(|(file, text)| Pack::from_toml(file, text))
         .collect()
+}
+
+/// The built-in technology table from the static tables, when they were
+/// generated from the embedded TOML.
+pub(crate) fn builtin_technologies() -> Option<TechnologyTable> {
+    if generated::SOURCE_HASH != SOURCE_HASH {
+        return None;
+    }
+    let mut table = TechnologyTable::default();
+    for technology in generated::TECHNOLOGIES {
+        let (year, month, day) = technology.released;
+        table
+            .add(Technology {
+                name: technology.name.to_owned(),
+                phrases: owned(technology.phrases),
+                released: Date::new(year, month, day)?,
+                source: technology.source.to_owned(),
+                family: technology.family.map(str::to_owned),
+            })
+            .ok()?;
+    }
+    Some(table)
+}
+
+/// A compiler that has added the built-in packs and the pack of the
+/// built-in technology table: restored from the static tables when they were
+/// generated from the embedded TOML, else compiled from it.
+pub(super) fn compiler() -> Result<Compiler> {
+    if generated::SOURCE_HASH == SOURCE_HASH {
+        return Ok(from_static(&generated::COMPILED));
+    }
+    let mut compiler = Compiler::new();
+    for pack in builtin_packs()? {
+        compiler.add_pack(pack)?;
+    }
+    compiler.add_pack(TechnologyTable::builtin().pack())?;
+    Ok(compiler)
+}
+
+fn from_static(compiled: &'static StaticCompiler) -> Compiler {
+    let mut groups = Vec::with_capacity(compiled.groups.len());
+    let mut entries = Vec::with_capacity(compiled.pattern_entries.len());
+    let mut texts = Vec::with_capacity(compiled.pattern_entries.len());
+    for (index, data) in compiled.groups.iter().enumerate() {
+        let (group, phrases) = match generated::PACKS.get(usize::from(data.pack)) {
+            Some(pack) => {
+                let source = &pack.groups[usize::from(data.group)];
+                match data.context_of {
+                    Some(_) => (
+                        context_group(borrowed(source.context), source.line),
+                        source.context,
+                    ),
+                    None => (source.to_group(), source.phrases),
+                }
+            }
+            None => {
+                let source = &generated::TECHNOLOGIES[usize::from(data.group)];
+                let group =
+                    technology::group(Cow::Borrowed(source.name), borrowed(source.expanded));
+                (group, source.expanded)
+            }
+        };
+        // A group's entries are its phrases, in order (as `add_pack` adds
+        // them).
+        texts.extend(phrases.iter().map(|&phrase| Cow::Borrowed(phrase)));
+        entries.extend(phrases.iter().map(|_| EntryData {
+            group: index as u32,
+            kind: KindId(0),
+            context_of: None,
+        }));
+        groups.push(GroupData {
+            group,
+            namespace: data.namespace,
+            context_of: data.context_of,
+            context_key: data.context_key,
+            kind: KindId(data.kind),
+        });
+    }
+    Compiler {
+        namespaces: compiled
+            .namespaces
+            .iter()
+            .map(|&name| name.to_owned())
+            .collect(),
+        kinds: compiled
+            .kinds
+            .iter()
+            .enumerate()
+            .map(|(id, &kind)| (kind.to_owned(), KindId(id as u32)))
+            .collect(),
+        groups,
+        entries,
+        phrases: texts,
+        keys: compiled
+            .keys
+            .iter()
+            .map(|&key| Cow::Borrowed(key))
+            .collect(),
+        marked: compiled
+            .marked
+            .iter()
+            .map(|&read| Cow::Borrowed(read))
+            .collect(),
+        pattern_entries: compiled.pattern_entries.to_vec(),
+        static_index: compiled.index,
+        unindexed: vec![true; compiled.namespaces.len()],
+        ..Compiler::default()
+    }
 }
 
 /// The text of `generated.rs` for `packs`, parsed from [`BUILTIN_PACKS`].
@@ -192,7 +367,76 @@ fn generate(packs: &[Pack]) -> String {
         }
         code.push_str("    ] },\n");
     }
-    code.push_str("];\n");
+    code.push_str("];\n\n");
+    let table = TechnologyTable::from_toml("technologies.toml", technology::BUILTIN).unwrap();
+    code.push_str("/// The technologies of `technologies.toml`, in order.\npub(super) static TECHNOLOGIES: &[StaticTechnology] = &[\n");
+    for t in table.iter() {
+        writeln!(
+            code,
+            "    StaticTechnology {{ name: {:?}, phrases: &{:?}, expanded: &{:?}, released: ({}, {}, {}), source: {:?}, family: {:?} }},",
+            t.name, t.phrases, t.phrases.iter().flat_map(|p| super::expand_plurals(p)).collect::<Vec<_>>(),
+            t.released.year(), t.released.month(), t.released.day(), t.source, t.family
+        )
+        .unwrap();
+    }
+    code.push_str("];\n\n");
+    let mut compiler = Compiler::new();
+    for pack in packs {
+        compiler.add_pack(pack.clone()).unwrap();
+    }
+    compiler.add_pack(table.pack()).unwrap();
+    code.push_str("/// What compiling [`PACKS`] and the technology table's pack leaves.\npub(super) static COMPILED: StaticCompiler = StaticCompiler {\n");
+    writeln!(code, "    namespaces: &{:?},", compiler.namespaces).unwrap();
+    let mut kinds = vec![""; compiler.kinds.len()];
+    for (kind, id) in &compiler.kinds {
+        kinds[id.index()] = kind;
+    }
+    writeln!(code, "    kinds: &{kinds:?},").unwrap();
+    code.push_str("    groups: &[\n");
+    // Groups come in pack order, each context group after the group whose
+    // context it holds.
+    let mut sources = packs
+        .iter()
+        .enumerate()
+        .flat_map(|(p, pack)| (0..pack.groups.len()).map(move |g| (p, g)))
+        .chain((0..table.len()).map(|t| (packs.len(), t)));
+    let mut source = (0, 0);
+    for data in &compiler.groups {
+        if data.context_of.is_none() {
+            source = sources.next().unwrap();
+        }
+        writeln!(
+            code,
+            "        StaticGroupData {{ pack: {}, group: {}, namespace: {}, context_of: {:?}, context_key: {:?}, kind: {} }},",
+            source.0, source.1, data.namespace, data.context_of, data.context_key, data.kind.index()
+        )
+        .unwrap();
+    }
+    code.push_str("    ],\n");
+    writeln!(code, "    keys: &{:?},", compiler.keys).unwrap();
+    code.push_str("    marked: &[");
+    for read in &compiler.marked {
+        code.push_str("b\"");
+        for &b in read.iter() {
+            match b {
+                b'"' | b'\\' => write!(code, "\\{}", b as char).unwrap(),
+                b' '..=b'~' => code.push(b as char),
+                _ => write!(code, "\\x{b:02x}").unwrap(),
+            }
+        }
+        code.push_str("\", ");
+    }
+    code.push_str("],\n");
+    writeln!(
+        code,
+        "    pattern_entries: &{:?},",
+        compiler.pattern_entries
+    )
+    .unwrap();
+    let mut index: Vec<u32> = (0..compiler.keys.len() as u32).collect();
+    index.sort_unstable_by(|&a, &b| compiler.keys[a as usize].cmp(&compiler.keys[b as usize]));
+    writeln!(code, "    index: &{index:?},").unwrap();
+    code.push_str("};\n");
     code
 }
 
@@ -225,6 +469,36 @@ mod tests {
         );
         let statics: Vec<Pack> = generated::PACKS.iter().map(StaticPack::to_pack).collect();
         assert_eq!(statics, parsed);
-        assert_eq!(generated::SOURCE_HASH, source_hash());
+        assert_eq!(generated::SOURCE_HASH, SOURCE_HASH);
+        assert_eq!(
+            builtin_technologies().unwrap(),
+            TechnologyTable::from_toml("technologies.toml", technology::BUILTIN).unwrap()
+        );
+        // The static state is the state compiling the packs leaves.
+        let restored = from_static(&generated::COMPILED);
+        let mut compiled = Compiler::new();
+        for pack in parsed {
+            compiled.add_pack(pack).unwrap();
+        }
+        compiled
+            .add_pack(
+                TechnologyTable::from_toml("technologies.toml", technology::BUILTIN)
+                    .unwrap()
+                    .pack(),
+            )
+            .unwrap();
+        assert_eq!(restored.namespaces, compiled.namespaces);
+        assert_eq!(restored.kinds, compiled.kinds);
+        assert_eq!(restored.groups, compiled.groups);
+        assert_eq!(restored.entries, compiled.entries);
+        assert_eq!(restored.phrases, compiled.phrases);
+        assert_eq!(restored.keys, compiled.keys);
+        assert_eq!(restored.marked, compiled.marked);
+        assert_eq!(restored.pattern_entries, compiled.pattern_entries);
+        assert!(
+            restored
+                .static_index
+                .is_sorted_by_key(|&id| &restored.keys[id as usize])
+        );
     }
 }
