@@ -300,7 +300,9 @@ impl Spans {
 }
 
 /// The duty lines of a posting, sorted into those that state a concrete
-/// output and those that name only an activity.
+/// output and those that name only an activity. Read up to the first line
+/// that names its output: past it the rule finds nothing (`named > 0`), so
+/// the counts stop there.
 struct DutyLines {
     /// How many lines state a concrete output.
     concrete: usize,
@@ -585,6 +587,11 @@ impl DutyLines {
                 if concrete {
                     out.concrete += 1;
                     out.named += usize::from(named_any);
+                    // A line that names its output settles the rule: it
+                    // finds nothing, whatever the other lines say.
+                    if named_any {
+                        return out;
+                    }
                 } else if duty && duties {
                     out.generic.push(line);
                 }
