@@ -7,7 +7,7 @@
 use super::Role;
 use super::profile::{DELEGATION_KIND, NEGATION_KIND, PREFERRED_CUE_KIND};
 use crate::document::Document;
-use crate::lexicon::{GroupId, Lexicon};
+use crate::lexicon::{CONTEXT_KIND, GroupId, Lexicon};
 
 /// A delegation cue that names no role hands over everyone's work.
 const ANY_ROLE: u8 = 1 << 7;
@@ -50,7 +50,10 @@ impl HitIndex {
         // Hits come by start, so `context_seen` fills sentence by sentence:
         // only each sentence's run of groups needs sorting.
         let mut run_start = 0;
-        for hit in document.hits() {
+        // Only the hidden context groups' phrases have a context owner:
+        // their entries are read, not every hit's.
+        let context = lexicon.kind_id(CONTEXT_KIND);
+        for (i, hit) in document.hits().iter().enumerate() {
             // Hits are sorted by start: walk the sentences along with them.
             while current < sentences.len() && sentences[current].span.end <= hit.span.start {
                 current += 1;
@@ -65,8 +68,11 @@ impl HitIndex {
             let sentence = current;
             let number = u32::try_from(sentence).unwrap_or(NO_SENTENCE);
             index.sentence.push(number);
-            let kind = Some(lexicon.kind_of(hit.entry));
-            if let Some(owner) = lexicon.context_owner(hit.entry) {
+            let kind = Some(document.hit_kind(i));
+            if let Some(owner) = (kind == context)
+                .then(|| lexicon.context_owner(hit.entry))
+                .flatten()
+            {
                 if index.context_seen.last().is_some_and(|&(s, _)| s != number) {
                     index.context_seen[run_start..].sort_unstable();
                     run_start = index.context_seen.len();

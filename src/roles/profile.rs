@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{HitIndex, Role, TitleAnalysis, TitleRole};
 use crate::document::{Document, SectionKind};
-use crate::lexicon::{GroupId, KindId, Lexicon};
+use crate::lexicon::{CONTEXT_KIND, GroupId, KindId, Lexicon};
 use crate::span::Span;
 
 /// Group kind of negation cues (`lints/cues.toml`).
@@ -334,13 +334,12 @@ pub(crate) fn build(
     // group's context phrases (sentence, Some(group), span), and the AI
     // Engineer's own phrases ("AI-powered", "RAG"), objects of any of its
     // building verbs (sentence, None, span).
+    // Only the hidden context groups' phrases have a context owner.
     let mut objects: Vec<VerbObject> = doc
-        .hits()
-        .iter()
-        .enumerate()
+        .hits_of_kind(lexicon.kind_id(CONTEXT_KIND))
         .filter_map(|(j, hit)| {
             let owner = lexicon.context_owner(hit.entry)?;
-            Some((index.sentence(j as u32), Some(owner), hit.span))
+            Some((index.sentence(j), Some(owner), hit.span))
         })
         .collect();
     for &i in &hit_indices {
