@@ -759,9 +759,13 @@ fn list_items(text: &str, span: Span, items: &mut Vec<Span>) {
                 c,
                 ',' | '-' | '/' | '&' | '(' | '+' | '.' | '!' | '?' | ':' | ';'
             )
-        }) || CONTINUING_WORDS
-            .iter()
-            .any(|w| last_word(before).eq_ignore_ascii_case(w));
+        }) || {
+            // Found once, not once per continuing word.
+            let last = last_word(before);
+            CONTINUING_WORDS
+                .iter()
+                .any(|w| last.eq_ignore_ascii_case(w))
+        };
         let starts_item = after
             .chars()
             .next()
