@@ -173,10 +173,6 @@ pub struct Document<'a> {
     tokens: OnceLock<Vec<Token>>,
     lines: LineIndex,
     hits: Vec<Hit>,
-    /// The kind of each hit's group, by index in `hits`: read once here
-    /// (one random read of the lexicon's entries per hit), then by the hit
-    /// index and the role profile in order.
-    hit_kinds: Vec<KindId>,
     /// The indices in `hits` of the hits of each group kind, kind after
     /// kind: those of kind `k` are `by_kind[kind_starts[k]..kind_starts[k + 1]]`.
     by_kind: Vec<u32>,
@@ -207,10 +203,13 @@ impl<'a> Document<'a> {
         let hits = lexicon.find(text);
         // A counting sort of the hits by kind: two allocations, not one
         // growing vector per kind.
-        let kinds: Vec<KindId> = hits.iter().map(|hit| lexicon.kind_of(hit.entry)).collect();
+        let kinds: Vec<u32> = hits
+            .iter()
+            .map(|hit| lexicon.kind_of(hit.entry).index() as u32)
+            .collect();
         let mut kind_starts = vec![0u32; lexicon.kind_count() + 1];
         for &kind in &kinds {
-            kind_starts[kind.index() + 1] += 1;
+            kind_starts[kind as usize + 1] += 1;
         }
         for k in 1..kind_starts.len() {
             kind_starts[k] += kind_starts[k - 1];
@@ -218,8 +217,8 @@ impl<'a> Document<'a> {
         let mut by_kind = vec![0u32; hits.len()];
         let mut next = kind_starts.clone();
         for (i, &kind) in kinds.iter().enumerate() {
-            by_kind[next[kind.index()] as usize] = i as u32;
-            next[kind.index()] += 1;
+            by_kind[next[kind as usize] as usize] = i as u32;
+            next[kind as usize] += 1;
         }
         let of_kind = |kind: &str| {
             lexicon.kind_id(kind).map_or(&[][..], |k| {
@@ -247,7 +246,6 @@ impl<'a> Document<'a> {
             tokens: OnceLock::new(),
             lines,
             hits,
-            hit_kinds: kinds,
             by_kind,
             kind_starts,
             blocks: structure.blocks,
@@ -290,18 +288,6 @@ impl<'a> Document<'a> {
     #[must_use]
     pub fn hits(&self) -> &[Hit] {
         &self.hits
-    }
-
-    /// The kind of the group of the hit at `index` in
-    /// [`hits`](Document::hits): [`Lexicon::kind_of`] of its entry, without
-    /// reading the lexicon again.
-    ///
-    /// # Panics
-    ///
-    /// When `index` is out of bounds.
-    #[must_use]
-    pub fn hit_kind(&self, index: usize) -> KindId {
-        self.hit_kinds[index]
     }
 
     /// The hits whose group is of `kind`, with their index in
