@@ -98,6 +98,10 @@ impl Rule for GenderCodedWording {
                 .collect::<Vec<_>>()
         };
         let masculine = counted(MASCULINE);
+        // Fewer than the margin cannot outweigh any number of feminine words.
+        if masculine.len() < margin {
+            return;
+        }
         let feminine = counted(FEMININE);
         if masculine.len() < feminine.len() + margin {
             return;
