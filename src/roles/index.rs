@@ -51,19 +51,19 @@ impl HitIndex {
         // The sentence of every hit: hits are sorted by start, so the
         // sentences are walked along with them.
         let mut current = 0;
-        for hit in document.hits() {
+        index.sentence.extend(document.hits().iter().map(|hit| {
             while current < sentences.len() && sentences[current].span.end <= hit.span.start {
                 current += 1;
             }
             let inside = sentences
                 .get(current)
                 .is_some_and(|s| s.span.start <= hit.span.start);
-            index.sentence.push(if inside {
+            if inside {
                 u32::try_from(current).unwrap_or(NO_SENTENCE)
             } else {
                 NO_SENTENCE
-            });
-        }
+            }
+        }));
         // Then only the hits of the kinds this index records, kind by kind,
         // each in order: a pass over every hit that compared its kind with
         // four others cost more than the rest of the index.

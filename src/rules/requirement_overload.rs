@@ -92,8 +92,12 @@ impl Rule for RequirementOverload {
         };
 
         // Skills: technologies by name, role competencies by phrase.
-        let mut skills: Vec<Skill<'_>> = Vec::new();
-        for (hit, entry) in ctx.hits_of(TECHNOLOGY_KIND) {
+        let (technologies, competencies) =
+            (ctx.hits_of(TECHNOLOGY_KIND), ctx.hits_of("competency"));
+        // Sized once: at most one skill per hit.
+        let mut skills: Vec<Skill<'_>> =
+            Vec::with_capacity(technologies.size_hint().0 + competencies.size_hint().0);
+        for (hit, entry) in technologies {
             let Some(tech) = entry
                 .group
                 .tags
@@ -113,7 +117,7 @@ impl Rule for RequirementOverload {
                 place: place(hit.span.start),
             });
         }
-        for (hit, entry) in ctx.hits_of("competency") {
+        for (hit, entry) in competencies {
             if entry.group.role.is_some() {
                 let cluster = Cluster::Competency(entry.group_id);
                 skills.push(Skill {
