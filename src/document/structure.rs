@@ -110,7 +110,10 @@ pub(super) fn analyse(
     let boilerplate_hits: Vec<(Span, SectionKind)> =
         kinds.boilerplate.iter().filter_map(section_of).collect();
 
-    let mut blocks: Vec<Block> = Vec::new();
+    // A block per line at most, but for the rare "Heading: text" line that
+    // is two: sized once, where growing it block by block copied it again
+    // and again.
+    let mut blocks: Vec<Block> = Vec::with_capacity(lines.len());
     let mut headings: Vec<PendingHeading> = Vec::new();
     let mut title = None;
     let mut seen_content = false;
@@ -759,9 +762,13 @@ fn list_items(text: &str, span: Span, items: &mut Vec<Span>) {
                 c,
                 ',' | '-' | '/' | '&' | '(' | '+' | '.' | '!' | '?' | ':' | ';'
             )
-        }) || CONTINUING_WORDS
-            .iter()
-            .any(|w| last_word(before).eq_ignore_ascii_case(w));
+        }) || {
+            // Found once, not once per continuing word.
+            let last = last_word(before);
+            CONTINUING_WORDS
+                .iter()
+                .any(|w| last.eq_ignore_ascii_case(w))
+        };
         let starts_item = after
             .chars()
             .next()

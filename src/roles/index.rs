@@ -7,7 +7,7 @@
 use super::Role;
 use super::profile::{DELEGATION_KIND, NEGATION_KIND, PREFERRED_CUE_KIND};
 use crate::document::Document;
-use crate::lexicon::{GroupId, Lexicon};
+use crate::lexicon::{CONTEXT_KIND, GroupId, Lexicon};
 
 /// A delegation cue that names no role hands over everyone's work.
 const ANY_ROLE: u8 = 1 << 7;
@@ -37,49 +37,70 @@ impl HitIndex {
         let negation = lexicon.kind_id(NEGATION_KIND);
         let delegation = lexicon.kind_id(DELEGATION_KIND);
         let preferred = lexicon.kind_id(PREFERRED_CUE_KIND);
+        let context = lexicon.kind_id(CONTEXT_KIND);
         let sentences = document.sentences();
         let mut index = HitIndex {
             sentence: Vec::with_capacity(document.hits().len()),
             negated: vec![false; sentences.len()],
             preferred_lines: Vec::new(),
             delegated: vec![0; sentences.len()],
-            // At most one entry per hit: reserved once, never regrown.
-            context_seen: Vec::with_capacity(document.hits().len()),
+            // At most one entry per context phrase: reserved once, never
+            // regrown.
+            context_seen: Vec::with_capacity(document.hits_of_kind(context).size_hint().0),
         };
+        // The sentence of every hit: hits are sorted by start, so the
+        // sentences are walked along with them.
         let mut current = 0;
-        // Hits come by start, so `context_seen` fills sentence by sentence:
-        // only each sentence's run of groups needs sorting.
-        let mut run_start = 0;
-        for hit in document.hits() {
-            // Hits are sorted by start: walk the sentences along with them.
+        index.sentence.extend(document.hits().iter().map(|hit| {
             while current < sentences.len() && sentences[current].span.end <= hit.span.start {
                 current += 1;
             }
             let inside = sentences
                 .get(current)
                 .is_some_and(|s| s.span.start <= hit.span.start);
-            if !inside {
-                index.sentence.push(NO_SENTENCE);
+            if inside {
+                u32::try_from(current).unwrap_or(NO_SENTENCE)
+            } else {
+                NO_SENTENCE
+            }
+        }));
+        // Then only the hits of the kinds this index records, kind by kind,
+        // each in order: a pass over every hit that compared its kind with
+        // four others cost more than the rest of the index.
+        // Hits come by start, so `context_seen` fills sentence by sentence:
+        // only each sentence's run of groups needs sorting. Only the hidden
+        // context groups' phrases have a context owner.
+        let mut run_start = 0;
+        for (i, hit) in document.hits_of_kind(context) {
+            let number = index.sentence[i as usize];
+            let Some(owner) = lexicon.context_owner(hit.entry) else {
+                continue;
+            };
+            if number == NO_SENTENCE {
                 continue;
             }
-            let sentence = current;
-            let number = u32::try_from(sentence).unwrap_or(NO_SENTENCE);
-            index.sentence.push(number);
-            let kind = Some(lexicon.kind_of(hit.entry));
-            if let Some(owner) = lexicon.context_owner(hit.entry) {
-                if index.context_seen.last().is_some_and(|&(s, _)| s != number) {
-                    index.context_seen[run_start..].sort_unstable();
-                    run_start = index.context_seen.len();
-                }
-                index.context_seen.push((number, owner));
-            } else if kind == negation {
+            if index.context_seen.last().is_some_and(|&(s, _)| s != number) {
+                index.context_seen[run_start..].sort_unstable();
+                run_start = index.context_seen.len();
+            }
+            index.context_seen.push((number, owner));
+        }
+        // The cues below are few: their sentence is searched for.
+        for (_, hit) in document.hits_of_kind(negation) {
+            if let Some(sentence) = document.sentence_index_at(hit.span.start) {
                 index.negated[sentence] = true;
-            } else if kind == preferred {
+            }
+        }
+        for (_, hit) in document.hits_of_kind(preferred) {
+            if document.sentence_index_at(hit.span.start).is_some() {
                 let line = document.lines().line_of(hit.span.start);
                 if index.preferred_lines.last() != Some(&line) {
                     index.preferred_lines.push(line);
                 }
-            } else if kind == delegation {
+            }
+        }
+        for (_, hit) in document.hits_of_kind(delegation) {
+            if let Some(sentence) = document.sentence_index_at(hit.span.start) {
                 let role = lexicon.entry(hit.entry).group.role;
                 index.delegated[sentence] |= role.map_or(ANY_ROLE, role_bit);
             }

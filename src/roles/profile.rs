@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{HitIndex, Role, TitleAnalysis, TitleRole};
 use crate::document::{Document, SectionKind};
-use crate::lexicon::{GroupId, KindId, Lexicon};
+use crate::lexicon::{CONTEXT_KIND, GroupId, KindId, Lexicon};
 use crate::span::Span;
 
 /// Group kind of negation cues (`lints/cues.toml`).
@@ -322,27 +322,32 @@ pub(crate) fn build(
     let mut repeats: HashMap<_, u32> = HashMap::default();
     let mut context_counted = HashSet::default();
     let mut verb_stages = HashSet::default();
-    let mut evidence = Vec::new();
     // The hits of the evidence kinds only, in text order (repeats are
-    // damped in order).
-    let mut hit_indices: Vec<u32> = evidence_kinds
-        .iter()
-        .flat_map(|&kind| doc.hits_of_kind(Some(kind)).map(|(i, _)| i))
-        .collect();
+    // damped in order). Sized once: a collect through `flat_map` regrew it
+    // (and copied it) several times per posting.
+    let mut hit_indices: Vec<u32> = Vec::with_capacity(
+        evidence_kinds
+            .iter()
+            .map(|&kind| doc.hits_of_kind(Some(kind)).size_hint().0)
+            .sum(),
+    );
+    for &kind in &evidence_kinds {
+        hit_indices.extend(doc.hits_of_kind(Some(kind)).map(|(i, _)| i));
+    }
     hit_indices.sort_unstable();
+    // At most one piece of evidence per hit.
+    let mut evidence = Vec::with_capacity(hit_indices.len());
     // What a building verb may be the verb of, in order of start: its
     // group's context phrases (sentence, Some(group), span), and the AI
     // Engineer's own phrases ("AI-powered", "RAG"), objects of any of its
     // building verbs (sentence, None, span).
-    let mut objects: Vec<VerbObject> = doc
-        .hits()
-        .iter()
-        .enumerate()
-        .filter_map(|(j, hit)| {
-            let owner = lexicon.context_owner(hit.entry)?;
-            Some((index.sentence(j as u32), Some(owner), hit.span))
-        })
-        .collect();
+    // Only the hidden context groups' phrases have a context owner.
+    let context_hits = doc.hits_of_kind(lexicon.kind_id(CONTEXT_KIND));
+    let mut objects: Vec<VerbObject> = Vec::with_capacity(context_hits.size_hint().0);
+    objects.extend(context_hits.filter_map(|(j, hit)| {
+        let owner = lexicon.context_owner(hit.entry)?;
+        Some((index.sentence(j), Some(owner), hit.span))
+    }));
     for &i in &hit_indices {
         let hit = &doc.hits()[i as usize];
         let group = lexicon.entry(hit.entry).group;

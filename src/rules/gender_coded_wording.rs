@@ -66,7 +66,7 @@ impl Rule for GenderCodedWording {
         // The filters below only drop words: with fewer masculine-coded
         // words than the margin, nothing can fire (most postings), and the
         // text need not be read again.
-        if ctx.hits_of(MASCULINE).take(margin).count() < margin {
+        if ctx.spans_of(MASCULINE).take(margin).count() < margin {
             return;
         }
         let mut heads = ctx.live_hits(NEUTRAL_HEAD);
@@ -100,6 +100,10 @@ impl Rule for GenderCodedWording {
                 .collect::<Vec<_>>()
         };
         let masculine = counted(MASCULINE);
+        // Fewer than the margin cannot outweigh any number of feminine words.
+        if masculine.len() < margin {
+            return;
+        }
         let feminine = counted(FEMININE);
         if masculine.len() < feminine.len() + margin {
             return;

@@ -227,8 +227,8 @@ fn evenly_claimed(ctx: &LintContext<'_>) -> Option<String> {
         .filter_map(|e| doc.sentence_index_at(e.span.start))
         .collect();
     let owned = ctx
-        .hits_of(OWNERSHIP_KIND)
-        .filter_map(|(hit, _)| doc.sentence_index_at(hit.span.start))
+        .spans_of(OWNERSHIP_KIND)
+        .filter_map(|span| doc.sentence_index_at(span.start))
         .any(|sentence| deliverables.contains(&sentence));
     if owned {
         return None;
@@ -284,7 +284,7 @@ struct Spans(Vec<Span>);
 
 impl Spans {
     fn of(ctx: &LintContext<'_>, kind: &str) -> Self {
-        Spans(ctx.hits_of(kind).map(|(hit, _)| hit.span).collect())
+        Spans(ctx.spans_of(kind).collect())
     }
 
     /// The hits that start inside `line`.
@@ -306,7 +306,9 @@ impl Spans {
 }
 
 /// The duty lines of a posting, sorted into those that state a concrete
-/// output and those that name only an activity.
+/// output and those that name only an activity. Read up to the first line
+/// that names its output: past it the rule finds nothing (`named > 0`), so
+/// the counts stop there.
 struct DutyLines {
     /// How many lines state a concrete output.
     concrete: usize,
@@ -328,9 +330,8 @@ impl DutyLines {
         // longer phrase shadows the verb's).
         let lead = {
             let mut spans: Vec<Span> = ctx
-                .hits_of(kinds::LEAD)
-                .chain(ctx.hits_of(kinds::MAKING))
-                .map(|(hit, _)| hit.span)
+                .spans_of(kinds::LEAD)
+                .chain(ctx.spans_of(kinds::MAKING))
                 .collect();
             spans.sort_unstable_by_key(|span| span.start);
             Spans(spans)
@@ -356,13 +357,12 @@ impl DutyLines {
             generic: Spans::of(ctx, kinds::HEAD_GENERIC),
             verbs: {
                 let mut verbs: Vec<Span> = ctx
-                    .hits_of(BUILD_KIND)
-                    .chain(ctx.hits_of(OWNERSHIP_KIND))
-                    .chain(ctx.hits_of(INTO_KIND))
+                    .spans_of(BUILD_KIND)
+                    .chain(ctx.spans_of(OWNERSHIP_KIND))
+                    .chain(ctx.spans_of(INTO_KIND))
                     // "Development and implementation of geospatial
                     // algorithms": the making, named as a noun, is the verb.
-                    .chain(ctx.hits_of(kinds::MAKING))
-                    .map(|(hit, _)| hit.span)
+                    .chain(ctx.spans_of(kinds::MAKING))
                     .collect();
                 verbs.sort_unstable_by_key(|span| span.start);
                 Spans(verbs)
@@ -597,6 +597,11 @@ impl DutyLines {
                 if concrete {
                     out.concrete += 1;
                     out.named += usize::from(named_any);
+                    // A line that names its output settles the rule: it
+                    // finds nothing, whatever the other lines say.
+                    if named_any {
+                        return out;
+                    }
                 } else if duty && duties {
                     out.generic.push(line);
                 }

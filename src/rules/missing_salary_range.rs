@@ -48,8 +48,8 @@ impl Rule for MissingSalaryRange {
         let stated = pay::pay_stated(doc, ctx.lexicon);
         // Sorted, so each amount looks its sentence up by binary search.
         let mut pay_sentences: Vec<usize> = ctx
-            .hits_of(PAY_KIND)
-            .filter_map(|(hit, _)| doc.sentence_index_at(hit.span.start))
+            .spans_of(PAY_KIND)
+            .filter_map(|span| doc.sentence_index_at(span.start))
             .collect();
         pay_sentences.sort_unstable();
         pay_sentences.dedup();
@@ -57,10 +57,7 @@ impl Rule for MissingSalaryRange {
         // a vague pay phrase, on its line, is pay as much as after "salary".
         // Not the whole sentence: a perks list run together ("Competitive
         // pay and benefits ... $200/month wellness perk") names other money.
-        let mut vague_ends: Vec<usize> = ctx
-            .hits_of(VAGUE_KIND)
-            .map(|(hit, _)| hit.span.end)
-            .collect();
+        let mut vague_ends: Vec<usize> = ctx.spans_of(VAGUE_KIND).map(|span| span.end).collect();
         vague_ends.sort_unstable();
         let text = doc.text();
         // The nearest vague phrase ending before an amount is the one that

@@ -336,6 +336,18 @@ impl<'a> LintContext<'a> {
             .map(move |(_, hit)| (*hit, lexicon.entry(hit.entry)))
     }
 
+    /// The spans of the hits of groups of `kind`, in order: [`hits_of`]
+    /// without the entries, for a reader that needs only where the hits are
+    /// (an entry is a read of the lexicon's tables per hit, most of them
+    /// cache misses).
+    ///
+    /// [`hits_of`]: LintContext::hits_of
+    pub fn spans_of(&self, kind: &str) -> impl Iterator<Item = Span> + 'a {
+        self.document
+            .hits_of_kind(self.lexicon.kind_id(kind))
+            .map(|(_, hit)| hit.span)
+    }
+
     /// The hits of groups of `kind` that count: outside a negated sentence
     /// ("you will not be on call"), and, for a group with a `context`, in a
     /// sentence that holds one of its context phrases. With their entries, in

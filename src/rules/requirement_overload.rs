@@ -92,8 +92,12 @@ impl Rule for RequirementOverload {
         };
 
         // Skills: technologies by name, role competencies by phrase.
-        let mut skills: Vec<Skill<'_>> = Vec::new();
-        for (hit, entry) in ctx.hits_of(TECHNOLOGY_KIND) {
+        let (technologies, competencies) =
+            (ctx.hits_of(TECHNOLOGY_KIND), ctx.hits_of("competency"));
+        // Sized once: at most one skill per hit.
+        let mut skills: Vec<Skill<'_>> =
+            Vec::with_capacity(technologies.size_hint().0 + competencies.size_hint().0);
+        for (hit, entry) in technologies {
             let Some(tech) = entry
                 .group
                 .tags
@@ -113,7 +117,7 @@ impl Rule for RequirementOverload {
                 place: place(hit.span.start),
             });
         }
-        for (hit, entry) in ctx.hits_of("competency") {
+        for (hit, entry) in competencies {
             if entry.group.role.is_some() {
                 let cluster = Cluster::Competency(entry.group_id);
                 skills.push(Skill {
@@ -399,16 +403,16 @@ fn not_required_blocks(
             set.insert(b);
         }
     };
-    for (hit, _) in ctx.hits_of(TECHNOLOGY_KIND).chain(ctx.hits_of(YEARS)) {
-        mark(&mut hard, hit.span.start);
+    for span in ctx.spans_of(TECHNOLOGY_KIND).chain(ctx.spans_of(YEARS)) {
+        mark(&mut hard, span.start);
     }
     for (hit, entry) in ctx.hits_of("competency") {
         if entry.group.role.is_some() && entry.group.weight >= 1.0 {
             mark(&mut hard, hit.span.start);
         }
     }
-    for (hit, _) in ctx.hits_of(TRAIT) {
-        mark(&mut traits, hit.span.start);
+    for span in ctx.spans_of(TRAIT) {
+        mark(&mut traits, span.start);
     }
     for (hit, _) in preferred_cues {
         mark(&mut preferred, hit.span.start);
@@ -418,11 +422,12 @@ fn not_required_blocks(
     for (hit, _) in alternative_hits {
         mark(&mut alternatives, hit.span.start);
     }
-    for (hit, _) in ctx.hits_of(DUTY_VERB).chain(
+    for span in ctx.spans_of(DUTY_VERB).chain(
         ctx.hits_of(SCOPE)
-            .filter(|(_, e)| e.group.has_tag(IMPERATIVE)),
+            .filter(|(_, e)| e.group.has_tag(IMPERATIVE))
+            .map(|(hit, _)| hit.span),
     ) {
-        duty_starts.push(hit.span.start);
+        duty_starts.push(span.start);
     }
     duty_starts.sort_unstable();
     // (start, end, section) of the heading phrases, the first at each start:

@@ -119,9 +119,9 @@ impl Rule for SeniorityContradiction {
         }
         // Senior: in the title, with nothing to own.
         if let Some(hit) = in_title(SENIOR_KIND) {
-            let scope = ctx.hits_of(SCOPE_KIND).any(|(h, _)| {
+            let scope = ctx.spans_of(SCOPE_KIND).any(|span| {
                 !matches!(
-                    doc.section_at(h.span.start),
+                    doc.section_at(span.start),
                     SectionKind::Legal | SectionKind::Benefits | SectionKind::Compensation
                 )
             });

@@ -31,8 +31,8 @@ fn asked_of_hire<'p>(ctx: &LintContext<'_>, found: Vec<&'p Evidence>) -> Vec<&'p
     // The sentences of each cue kind, sorted for binary search.
     let sentences_of = |kind: &str| {
         let mut sentences: Vec<Option<usize>> = ctx
-            .hits_of(kind)
-            .map(|(hit, _)| doc.sentence_index_at(hit.span.start))
+            .spans_of(kind)
+            .map(|span| doc.sentence_index_at(span.start))
             .collect();
         sentences.sort_unstable();
         sentences.dedup();
@@ -115,13 +115,13 @@ fn modelling_pipeline(ctx: &LintContext<'_>, e: &Evidence, sentence: &Option<usi
     let doc = ctx.document;
     let in_sentence = |at: usize| &doc.sentence_index_at(at) == sentence;
     let steps = ctx
-        .hits_of(MODELLING_STEP)
-        .filter(|(hit, _)| hit.span.start >= e.span.end && in_sentence(hit.span.start))
+        .spans_of(MODELLING_STEP)
+        .filter(|span| span.start >= e.span.end && in_sentence(span.start))
         .count();
     steps >= MIN_MODELLING_STEPS
         && !ctx
-            .hits_of(PRODUCTION_STEP)
-            .any(|(hit, _)| in_sentence(hit.span.start))
+            .spans_of(PRODUCTION_STEP)
+            .any(|span| in_sentence(span.start))
 }
 
 /// Words that name the hire in a sentence.
