@@ -393,3 +393,28 @@ fn code_reviews_are_no_other_jobs_evidence() {
     assert_eq!(report.profile.scores.other.score, 0.0, "{report:#?}");
     assert_eq!(report.profile.primary_role, Role::MlEngineer);
 }
+
+/// A building verb whose objects are the generative models themselves,
+/// listed with other verbs of their making ("develop, test, and optimize
+/// generative AI models, LLMs and ..."), builds the models: no AI Engineer
+/// work. The same verb building a product on them is.
+#[test]
+fn developing_generative_models_is_not_ai_engineer_work() {
+    let linter = Linter::new();
+    let ai_engineer_weight = |text: &str| -> f32 {
+        linter
+            .lint(text)
+            .profile
+            .evidence
+            .iter()
+            .filter(|e| e.role == Role::AiEngineer && &*e.phrase == "develop")
+            .map(|e| e.weight)
+            .sum()
+    };
+    let models = "Machine Learning Engineer\n\nWhat you will do\n\
+                  - Develop, test, and optimize generative AI models, LLMs, and other ML models.\n";
+    assert_eq!(ai_engineer_weight(models), 0.0);
+    let product = "Machine Learning Engineer\n\nWhat you will do\n\
+                   - Develop generative AI applications for our customer support team.\n";
+    assert!(ai_engineer_weight(product) > 0.0);
+}

@@ -899,6 +899,8 @@ const MODEL_OBJECT_FILLER: &[&str] = &[
     "pre",
     "evaluate",
     "evaluating",
+    "test",
+    "testing",
     "optimize",
     "optimizing",
     "improve",
@@ -942,6 +944,10 @@ const MODEL_NOUNS: &[&[&str]] = &[
     &["language", "model"],
     &["foundation", "models"],
     &["foundation", "model"],
+    &["generative", "ai", "models"],
+    &["generative", "ai", "model"],
+    &["genai", "models"],
+    &["genai", "model"],
     &["generative", "models"],
     &["llms"],
     &["llm"],
@@ -954,7 +960,7 @@ const MODEL_NOUNS: &[&[&str]] = &[
 /// ("LLM applications", "LLM-powered features").
 const AFTER_MODEL_OBJECT: &[&str] = &[
     "for", "on", "with", "that", "which", "in", "at", "from", "using", "and", "or", "as", "by",
-    "across", "models", "model", "like",
+    "across", "models", "model", "like", "llms",
 ];
 
 /// Whether the building verb `verb`, ending at byte `end` of `text`, has the
