@@ -367,14 +367,42 @@ fn near_line_start(text: &str, at: usize) -> bool {
 
 /// Whether `span` ends on a char boundary and, when `end_edge`, before a
 /// char that is not a word char. (A pattern made of ASCII bytes never ends
-/// inside a multi-byte char of the text, but be strict.)
+/// inside a multi-byte char of the text, but be strict.) The byte after a
+/// match is nearly always ASCII: it is read by table, and only a multi-byte
+/// char is decoded.
 fn ends_on_word_boundary(text: &str, span: Span, end_edge: bool) -> bool {
-    text.is_char_boundary(span.end)
-        && (!end_edge
-            || text[span.end..]
-                .chars()
-                .next()
-                .is_none_or(|c| !is_word_char(c)))
+    match text.as_bytes().get(span.end) {
+        None => true,
+        Some(&b) if b < 0x80 => !end_edge || !ASCII[usize::from(b)].1,
+        Some(_) => {
+            text.is_char_boundary(span.end)
+                && (!end_edge
+                    || text[span.end..]
+                        .chars()
+                        .next()
+                        .is_none_or(|c| !is_word_char(c)))
+        }
+    }
+}
+
+/// The length of the word chars that begin at `at` (a char boundary): the
+/// rest of a stem's word. ASCII by table; from the first multi-byte char on,
+/// by decoding chars.
+fn word_len_at(text: &str, at: usize) -> usize {
+    let rest = &text.as_bytes()[at..];
+    let ascii = rest
+        .iter()
+        .position(|&b| b >= 0x80 || !ASCII[usize::from(b)].1)
+        .unwrap_or(rest.len());
+    if rest.get(ascii).is_some_and(|&b| b >= 0x80) {
+        let from = at + ascii;
+        ascii
+            + text[from..]
+                .find(|c: char| !is_word_char(c))
+                .unwrap_or(text.len() - from)
+    } else {
+        ascii
+    }
 }
 
 fn is_word_char(c: char) -> bool {
@@ -590,9 +618,16 @@ impl Lexicon {
                 continue;
             }
             if pattern.stem {
-                span.end += text[span.end..]
-                    .find(|c: char| !is_word_char(c))
-                    .unwrap_or(text.len() - span.end);
+                span.end += word_len_at(text, span.end);
+            }
+            // Most patterns have one entry, placed anywhere.
+            if pattern.more_count == 0 && pattern.slot.anchor == Anchor::Anywhere {
+                let slot = &pattern.slot;
+                insert_in_order(
+                    candidates,
+                    Candidate::new(span, pattern.stem, len, slot.entry, slot.namespace),
+                );
+                continue;
             }
             let others = &self.slots[pattern.more as usize..][..pattern.more_count as usize];
             for slot in std::iter::once(&pattern.slot).chain(others) {
