@@ -470,6 +470,11 @@ thread_local! {
 /// `log n` per candidate.
 fn insert_in_order(candidates: &mut Vec<Candidate>, candidate: Candidate) {
     let key = candidate.key();
+    // The common case: it goes last.
+    if candidates.last().is_none_or(|last| last.key() <= key) {
+        candidates.push(candidate);
+        return;
+    }
     let mut at = candidates.len();
     candidates.push(candidate);
     while at > 0 && candidates[at - 1].key() > key {
@@ -606,6 +611,7 @@ impl Lexicon {
         candidates.clear();
         raw.clear();
         self.walk(text, raw);
+        candidates.reserve(raw.len());
         self.collect(text, first_line_end, raw, candidates);
         self.resolve(candidates)
     }
@@ -663,7 +669,9 @@ impl Lexicon {
         // keep each candidate that begins after the last one its namespace
         // kept.
         let mut hits = Vec::with_capacity(candidates.len());
-        let mut last: Vec<Option<Span>> = vec![None; self.namespaces.len()];
+        // The last kept span per namespace; an empty span at 0 for none
+        // (nothing starts before 0), which saves an `Option`'s tag test.
+        let mut last: Vec<Span> = vec![Span::new(0, 0); self.namespaces.len()];
         for &candidate in candidates.iter() {
             let span = candidate.span();
             let stem = candidate.is_stem();
@@ -673,13 +681,10 @@ impl Lexicon {
             // shorter one (`competenc*` over `compet*`), and a stem never
             // counts twice.
             let last = &mut last[candidate.namespace as usize];
-            if let Some(kept) = *last
-                && span.start < kept.end
-                && (span != kept || stem)
-            {
+            if span.start < last.end && (span != *last || stem) {
                 continue;
             }
-            *last = Some(span);
+            *last = span;
             hits.push(Hit {
                 span,
                 entry: EntryId(candidate.entry()),
