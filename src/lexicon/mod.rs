@@ -170,7 +170,7 @@ pub struct Lexicon {
     /// a word byte (`in_word`) or not, leads to from the start state, the
     /// word mark included. In the start state the walk reads this row
     /// instead of stepping the automaton (see [`Lexicon::walk`]). Counted
-    /// over the corpus (session 12), only 18% of the bytes are read there:
+    /// over the corpus (session 11), only 18% of the bytes are read there:
     /// nearly every word begins some pattern's path, and the walk leaves
     /// the start state at almost every word (82% of the bytes go through
     /// the automaton's own step, 1.3 M of them through failure links).
