@@ -7,7 +7,7 @@ use crate::diagnostic::{Diagnostic, Origin, Report, Severity, UnusedSuppression}
 use crate::document::{Document, LineIndex};
 use crate::error::{Error, Result, closest};
 use crate::facts::{self, Date, DateSource, PostingDate, TechnologyTable};
-use crate::lexicon::{self, Hit, Lexicon, Pack};
+use crate::lexicon::{Hit, Lexicon, Pack};
 use crate::roles;
 use crate::rules::{self, Category, LintContext, Rule, RuleMeta, Thresholds, TitleSource};
 use crate::source::{Directive, DirectiveKind, Format, Source};
@@ -622,22 +622,11 @@ impl LinterBuilder {
         let mut thresholds = Thresholds::builtin();
         thresholds.apply(&self.config.thresholds)?;
         let user_packs = self.packs;
-        let (lexicon, technologies) = match self.technologies {
-            // The built-in packs and technology table come compiled ahead of
-            // time (see `lexicon::compile`).
-            None => (
-                Lexicon::with_builtin(user_packs.iter().cloned())?,
-                TechnologyTable::builtin(),
-            ),
-            // Another table's pack comes after the built-in packs: all are
-            // compiled here (slower, the same lexicon).
-            Some(technologies) => {
-                let mut packs = lexicon::builtin_packs()?;
-                packs.push(technologies.pack());
-                packs.extend(user_packs.iter().cloned());
-                (Lexicon::new(packs)?, technologies)
-            }
-        };
+        // With the built-in technology table, the built-in packs and the
+        // table come compiled ahead of time (see `lexicon::compile`).
+        let lexicon =
+            Lexicon::with_builtin(self.technologies.as_ref(), user_packs.iter().cloned())?;
+        let technologies = self.technologies.unwrap_or_else(TechnologyTable::builtin);
         for pack in &user_packs {
             lexicon.check_cases(pack)?;
         }

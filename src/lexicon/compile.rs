@@ -223,6 +223,11 @@ impl Compiler {
         Ok(())
     }
 
+    /// Adds the phrases of `packs`, in order (see [`add_pack`](Compiler::add_pack)).
+    pub(super) fn add_packs(&mut self, packs: impl IntoIterator<Item = Pack>) -> Result<()> {
+        packs.into_iter().try_for_each(|pack| self.add_pack(pack))
+    }
+
     /// A compiler with no packs.
     pub(super) fn new() -> Compiler {
         let mut kinds = HashMap::default();

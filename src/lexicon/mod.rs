@@ -56,13 +56,14 @@ use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::nfa::contiguous::NFA;
 
 pub use self::builtin::BUILTIN_PACKS;
-pub(crate) use self::builtin::builtin_packs;
+use self::builtin::builtin_packs;
 pub(crate) use self::builtin::builtin_technologies;
 use self::compile::Compiler;
 pub(crate) use self::pack::line_of;
 pub use self::pack::{Anchor, Case, Group, Pack};
 pub(crate) use self::plurals::expand_plurals;
 use crate::error::{Error, Result};
+use crate::facts::TechnologyTable;
 use crate::span::Span;
 
 /// Index of a phrase entry in a [`Lexicon`].
@@ -522,20 +523,24 @@ impl Lexicon {
     /// normalization), naming the pack and both lines.
     pub fn new(packs: impl IntoIterator<Item = Pack>) -> Result<Lexicon> {
         let mut compiler = Compiler::new();
-        for pack in packs {
-            compiler.add_pack(pack)?;
-        }
+        compiler.add_packs(packs)?;
         compiler.finish()
     }
 
-    /// [`new`](Lexicon::new) with the built-in packs and the built-in
-    /// technology table's pack before `packs`: the same lexicon, but the
-    /// built-in part of the work comes precomputed (see [`compile`]).
-    pub(crate) fn with_builtin(packs: impl IntoIterator<Item = Pack>) -> Result<Lexicon> {
-        let mut compiler = builtin::compiler()?;
-        for pack in packs {
-            compiler.add_pack(pack)?;
-        }
+    /// [`new`](Lexicon::new) with the built-in packs and the pack of
+    /// `technologies` (`None`: the built-in table) before `packs`. With the
+    /// built-in table, the built-in part of the work comes precomputed (see
+    /// [`compile`]); another table's pack is compiled here with the built-in
+    /// packs (slower, the same lexicon).
+    pub(crate) fn with_builtin(
+        technologies: Option<&TechnologyTable>,
+        packs: impl IntoIterator<Item = Pack>,
+    ) -> Result<Lexicon> {
+        let mut compiler = match technologies {
+            None => builtin::compiler()?,
+            Some(table) => builtin::compile(builtin_packs()?, table)?,
+        };
+        compiler.add_packs(packs)?;
         compiler.finish()
     }
 

@@ -151,6 +151,11 @@ const fn source_hash() -> u64 {
 /// [`source_hash`] of the embedded texts.
 const SOURCE_HASH: u64 = source_hash();
 
+/// Whether `generated.rs` was made from the embedded texts: when it was not
+/// (a TOML edited, the tables not regenerated yet), everything is parsed
+/// and compiled from the TOML instead.
+const FRESH: bool = generated::SOURCE_HASH == SOURCE_HASH;
+
 fn owned(strings: &[&str]) -> Vec<String> {
     strings.iter().map(|&s| s.to_owned()).collect()
 }
@@ -198,7 +203,7 @@ impl StaticPack {
 /// the embedded TOML, else parsed from it. The TOML is tested, so this
 /// cannot fail in a released build.
 pub(crate) fn builtin_packs() -> Result<Vec<Pack>> {
-    if generated::SOURCE_HASH == SOURCE_HASH {
+    if FRESH {
         return Ok(generated::PACKS.iter().map(StaticPack::to_pack).collect());
     }
     BUILTIN_PACKS
@@ -210,7 +215,7 @@ pub(crate) fn builtin_packs() -> Result<Vec<Pack>> {
 /// The built-in technology table from the static tables, when they were
 /// generated from the embedded TOML.
 pub(crate) fn builtin_technologies() -> Option<TechnologyTable> {
-    if generated::SOURCE_HASH != SOURCE_HASH {
+    if !FRESH {
         return None;
     }
     let mut table = TechnologyTable::default();
@@ -233,14 +238,18 @@ pub(crate) fn builtin_technologies() -> Option<TechnologyTable> {
 /// built-in technology table: restored from the static tables when they were
 /// generated from the embedded TOML, else compiled from it.
 pub(super) fn compiler() -> Result<Compiler> {
-    if generated::SOURCE_HASH == SOURCE_HASH {
+    if FRESH {
         return Ok(from_static(&generated::COMPILED));
     }
+    compile(builtin_packs()?, &TechnologyTable::builtin())
+}
+
+/// A compiler that has added `packs` (the built-in ones) and then the pack of
+/// `technologies`: what the static state is made from and checked against.
+pub(super) fn compile(packs: Vec<Pack>, technologies: &TechnologyTable) -> Result<Compiler> {
     let mut compiler = Compiler::new();
-    for pack in builtin_packs()? {
-        compiler.add_pack(pack)?;
-    }
-    compiler.add_pack(TechnologyTable::builtin().pack())?;
+    compiler.add_packs(packs)?;
+    compiler.add_pack(technologies.pack())?;
     Ok(compiler)
 }
 
@@ -368,7 +377,7 @@ fn generate(packs: &[Pack]) -> String {
         code.push_str("    ] },\n");
     }
     code.push_str("];\n\n");
-    let table = TechnologyTable::from_toml("technologies.toml", technology::BUILTIN).unwrap();
+    let table = TechnologyTable::parse_builtin();
     code.push_str("/// The technologies of `technologies.toml`, in order.\npub(super) static TECHNOLOGIES: &[StaticTechnology] = &[\n");
     for t in table.iter() {
         writeln!(
@@ -380,11 +389,7 @@ fn generate(packs: &[Pack]) -> String {
         .unwrap();
     }
     code.push_str("];\n\n");
-    let mut compiler = Compiler::new();
-    for pack in packs {
-        compiler.add_pack(pack.clone()).unwrap();
-    }
-    compiler.add_pack(table.pack()).unwrap();
+    let compiler = compile(packs.to_vec(), &table).unwrap();
     code.push_str("/// What compiling [`PACKS`] and the technology table's pack leaves.\npub(super) static COMPILED: StaticCompiler = StaticCompiler {\n");
     writeln!(code, "    namespaces: &{:?},", compiler.namespaces).unwrap();
     let mut kinds = vec![""; compiler.kinds.len()];
@@ -470,23 +475,11 @@ mod tests {
         let statics: Vec<Pack> = generated::PACKS.iter().map(StaticPack::to_pack).collect();
         assert_eq!(statics, parsed);
         assert_eq!(generated::SOURCE_HASH, SOURCE_HASH);
-        assert_eq!(
-            builtin_technologies().unwrap(),
-            TechnologyTable::from_toml("technologies.toml", technology::BUILTIN).unwrap()
-        );
+        let table = TechnologyTable::parse_builtin();
+        assert_eq!(builtin_technologies().unwrap(), table);
         // The static state is the state compiling the packs leaves.
         let restored = from_static(&generated::COMPILED);
-        let mut compiled = Compiler::new();
-        for pack in parsed {
-            compiled.add_pack(pack).unwrap();
-        }
-        compiled
-            .add_pack(
-                TechnologyTable::from_toml("technologies.toml", technology::BUILTIN)
-                    .unwrap()
-                    .pack(),
-            )
-            .unwrap();
+        let compiled = compile(parsed, &table).unwrap();
         assert_eq!(restored.namespaces, compiled.namespaces);
         assert_eq!(restored.kinds, compiled.kinds);
         assert_eq!(restored.groups, compiled.groups);
