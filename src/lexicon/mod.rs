@@ -707,7 +707,7 @@ impl Lexicon {
     /// state to [`record`], itself out of line: the loop keeps its state in
     /// registers (the call only clobbers what `record` uses), and a match
     /// costs a call instead of a return from the loop and a new entry to it
-    /// (session 11 returned from the loop at every match state: 22 M more
+    /// (a walk that returned from its loop at every match state ran 22 M more
     /// instructions per corpus pass, most of them the loop's prologue).
     /// Inlined next to the code that pushes the matches, the loop spilled
     /// its state to the stack on every byte.

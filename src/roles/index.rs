@@ -85,22 +85,22 @@ impl HitIndex {
             }
             index.context_seen.push((number, owner));
         }
-        // The cues below are few: their sentence is searched for.
-        for (_, hit) in document.hits_of_kind(negation) {
-            if let Some(sentence) = document.sentence_index_at(hit.span.start) {
+        // The cues below are few; their sentences are the ones found above.
+        for (i, _) in document.hits_of_kind(negation) {
+            if let Some(sentence) = index.sentence(i) {
                 index.negated[sentence] = true;
             }
         }
-        for (_, hit) in document.hits_of_kind(preferred) {
-            if document.sentence_index_at(hit.span.start).is_some() {
+        for (i, hit) in document.hits_of_kind(preferred) {
+            if index.sentence(i).is_some() {
                 let line = document.lines().line_of(hit.span.start);
                 if index.preferred_lines.last() != Some(&line) {
                     index.preferred_lines.push(line);
                 }
             }
         }
-        for (_, hit) in document.hits_of_kind(delegation) {
-            if let Some(sentence) = document.sentence_index_at(hit.span.start) {
+        for (i, hit) in document.hits_of_kind(delegation) {
+            if let Some(sentence) = index.sentence(i) {
                 let role = lexicon.entry(hit.entry).group.role;
                 index.delegated[sentence] |= role.map_or(ANY_ROLE, role_bit);
             }
