@@ -717,17 +717,17 @@ mod tests {
         assert_eq!(clamp(text, Span::new(5, 99)), Span::new(2, 6));
     }
 
+    /// A linter with the built-in packs and the pack `toml`.
+    fn with_pack(toml: &str) -> Result<Linter> {
+        Linter::builder().pack_from_str("p.toml", toml)?.build()
+    }
+
     #[test]
     fn a_pack_joining_a_builtin_one_is_checked_against_its_phrases() {
         // The built-in packs come precomputed; a pack of the same name still
         // sees their phrases and contexts.
         let pack = "[pack]\nname = \"sections\"\n[[group]]\nkind = \"heading\"\nphrases = [\"About the Role\"]\n";
-        let err = Linter::builder()
-            .pack_from_str("p.toml", pack)
-            .unwrap()
-            .build()
-            .unwrap_err()
-            .to_string();
+        let err = with_pack(pack).unwrap_err().to_string();
         let builtin = crate::lexicon::BUILTIN_PACKS[0].1;
         let line = builtin[..builtin.find("\"about the role\"").unwrap()]
             .rfind("[[group]]")
@@ -735,11 +735,7 @@ mod tests {
             .unwrap();
         assert!(err.contains(&format!("group at line {line}")), "{err}");
         let pack = "[pack]\nname = \"sections\"\n[[group]]\nkind = \"heading\"\nphrases = [\"About the gig\"]\n";
-        let linter = Linter::builder()
-            .pack_from_str("p.toml", pack)
-            .unwrap()
-            .build()
-            .unwrap();
+        let linter = with_pack(pack).unwrap();
         let hits = linter.lexicon().find("About the gig");
         assert_eq!(linter.lexicon().entry(hits[0].entry).pack, "sections");
     }
@@ -749,11 +745,7 @@ mod tests {
         // Same context phrases as a built-in `duties` group (in another
         // order and case): matched once, owned by the built-in group.
         let pack = "[pack]\nname = \"duties\"\n[[group]]\nkind = \"x\"\ncontext = [\"Claude\", \"gpt\", \"openai\", \"anthropic\", \"llm(s)\", \"prompt(s)\"]\nphrases = [\"wrangle the zorblax\"]\n";
-        let linter = Linter::builder()
-            .pack_from_str("p.toml", pack)
-            .unwrap()
-            .build()
-            .unwrap();
+        let linter = with_pack(pack).unwrap();
         let lexicon = linter.lexicon();
         let hits = lexicon.find("wrangle the zorblax");
         let group = lexicon.entry(hits[0].entry).group_id;
@@ -785,11 +777,7 @@ mod tests {
     #[test]
     fn failing_pack_case_is_an_error() {
         let pack = "[pack]\nname = \"p\"\n[[group]]\nkind = \"k\"\nphrases = [\"alpha\"]\n[[case]]\ntext = \"beta\"\nhits = [\"alpha\"]\n";
-        let err = Linter::builder()
-            .pack_from_str("p.toml", pack)
-            .unwrap()
-            .build()
-            .unwrap_err();
+        let err = with_pack(pack).unwrap_err();
         assert!(matches!(err, Error::PackCase { case: 1, .. }), "{err}");
     }
 }
