@@ -114,7 +114,7 @@ under \"What you'll bring\", or after a pay line that opened a pay section) stat
 the team's work states one when it names the thing (\"the squad is charged with building all data \
 pipelines\"), not only whom it is for. Deliverables of any job count, not only the three roles' \
 (test plans, toolchains, compilers, configured surveys, analysis results, review reports, a ported code \
-base, a center of excellence, training datasets). A duty may be named by coordinated nouns of making (\"Installation, configuration and bring-up of the \
+base, a center of excellence, training datasets, whitepapers; prototypes whose purpose is said). A duty may be named by coordinated nouns of making (\"Installation, configuration and bring-up of the \
 lab's GPU hardware\"); data, analytics and cloud say what kind a built thing is (\"implement analytics \
 systems\"), and a complement after an adjective of need says what for (\"the tooling necessary for fast \
 model release\"). A model counts as a built thing only when what it is for \
