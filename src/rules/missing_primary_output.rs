@@ -114,7 +114,7 @@ under \"What you'll bring\", or after a pay line that opened a pay section) stat
 the team's work states one when it names the thing (\"the squad is charged with building all data \
 pipelines\"), not only whom it is for. Deliverables of any job count, not only the three roles' \
 (test plans, toolchains, compilers, configured surveys, analysis results, review reports, a ported code \
-base, a center of excellence, training datasets). A duty may be named by coordinated nouns of making (\"Installation, configuration and bring-up of the \
+base, a center of excellence, training datasets, whitepapers; prototypes whose purpose is said). A duty may be named by coordinated nouns of making (\"Installation, configuration and bring-up of the \
 lab's GPU hardware\"); data, analytics and cloud say what kind a built thing is (\"implement analytics \
 systems\"), and a complement after an adjective of need says what for (\"the tooling necessary for fast \
 model release\"). A model counts as a built thing only when what it is for \
@@ -143,8 +143,8 @@ complex problems and drive innovation\"); such a clause names a model too (\"the
 courier arrival times\"), and names things joined in one phrase (\"simulation and database applications \
 to support exercise planning\", \"the infrastructure and tools necessary for model release\"). Every \
 line of a list of responsibilities is the hire's duty, whatever its first word: one that owns a named thing \
-(\"Become the owner of our scanning data pipelines\") states the output. Bullets a scrape ran into one line \
-(\"..., * Design the ...\") are read one by one; \"assist in\" is read from its object as \"support\" is. Also flags the posting when the outputs of several roles are claimed \
+(\"Become the owner of our scanning data pipelines\") states the output. Bullets or sentences a scrape ran into one line \
+(\"..., * Design the ...\", \"... hosted LLMs.Experience with ...\") are read one by one; \"assist in\" is read from its object as \"support\" is. Also flags the posting when the outputs of several roles are claimed \
 so evenly that no primary one can be named and no sentence says which the hire owns.",
         why_it_matters: "The primary output decides the role: what the hire delivers is what the \
 interview should test and what candidates need to judge the job. A list of skills says neither.",
@@ -1224,11 +1224,31 @@ fn push_trimmed(text: &str, span: Span, lines: &mut Vec<Span>) {
         push_trimmed(text, Span::new(span.start + at + 3, span.end), lines);
         return;
     }
+    // Sentences a scrape ran together ("... efficient use of
+    // LLMs.Experience around evaluation frameworks"): a full stop between a
+    // lower-case word and a capitalised one ends a sentence.
+    if let Some(at) = memchr::memchr_iter(b'.', bytes).find(|&dot| run_together(slice, dot)) {
+        push_trimmed(text, Span::new(span.start, span.start + at + 1), lines);
+        push_trimmed(text, Span::new(span.start + at + 1, span.end), lines);
+        return;
+    }
     let start = span.start + (slice.len() - slice.trim_start().len());
     let end = span.end - (slice.len() - slice.trim_end().len());
     if start < end {
         lines.push(Span::new(start, end));
     }
+}
+
+/// Whether the full stop at `dot` ends a sentence that a scrape ran into the
+/// next: a letter and a lower-case letter before it ("LLMs.", "etc.", not
+/// "e.g."), a capital and a lower-case letter after it ("Experience").
+fn run_together(slice: &str, dot: usize) -> bool {
+    let bytes = slice.as_bytes();
+    dot >= 2
+        && bytes[dot - 1].is_ascii_lowercase()
+        && bytes[dot - 2].is_ascii_alphabetic()
+        && bytes.get(dot + 1).is_some_and(u8::is_ascii_uppercase)
+        && bytes.get(dot + 2).is_some_and(u8::is_ascii_lowercase)
 }
 
 /// The clauses of a line: its text split at semicolons ("Support the
