@@ -35,11 +35,15 @@ const MAX_OBJECT_GAP_WORDS: usize = 4;
 /// (`lints/cues.toml`): "AI tools to boost productivity", "AI coding
 /// assistants".
 const AI_TOOL_USE_KIND: &str = "ai-tool-use";
+/// Group kind of the duties of a role (`lints/roles.toml`).
+const DUTY_KIND: &str = "duty";
+/// Group kind of the tools of a role (`lints/roles.toml`).
+const TOOL_KIND: &str = "tool";
 /// Group kinds that are role evidence.
 const EVIDENCE_KINDS: &[&str] = &[
-    "duty",
+    DUTY_KIND,
     "competency",
-    "tool",
+    TOOL_KIND,
     "output",
     "workplace",
     "failure-mode",
@@ -181,6 +185,11 @@ pub struct RoleProfile {
 /// A phrase at least this strong (pack weight) is a duty or competency of
 /// substance; weaker ones are hints that never make a role present alone.
 pub const SUBSTANTIAL_WEIGHT: f32 = 1.5;
+/// The weakest phrase [`RoleProfile::is_nearly_present`] counts: the
+/// rubric's competencies that another role shares ("feature engineering",
+/// "model validation") weigh this much in the packs; lighter phrases are
+/// hints, not work.
+const WEAK_WORK_WEIGHT: f32 = 0.75;
 /// Forms of one contextual verb share their first letters ("maintain",
 /// "maintaining", "maintenance"): they are one duty.
 const VERB_STEM: usize = 4;
@@ -223,10 +232,33 @@ impl RoleProfile {
     /// Engineer's lifecycle verbs ("deploy", "monitor", "train") are duties
     /// of their own and still count beside a phrase. In the role summary the
     /// pair still counts twice: a duty stated as central is enough alone.
-    /// The phrases of one nice-to-have sentence are one item.
+    /// The phrases of one nice-to-have sentence are one item, and so are the
+    /// duties of one responsibility sentence (a duty with its purpose:
+    /// "conduct exploratory data analysis to gain insights").
     #[must_use]
     pub fn is_present(&self, role: Role) -> bool {
         present_in(&self.substantial_evidence(role))
+    }
+
+    /// Whether `role` has a substantial phrase and, in a sentence with none
+    /// of them, outside the nice-to-haves, a weaker phrase of its own: a competency,
+    /// duty or output the pack keeps below [`SUBSTANTIAL_WEIGHT`] because
+    /// another role shares it ("model validation", "AI-powered
+    /// solutions"), not a tool and not a verb counted from its sentence's
+    /// subject. Short of presence, it is still work of the role's own that
+    /// a body whose primary role it clearly is describes.
+    #[must_use]
+    pub fn is_nearly_present(&self, role: Role) -> bool {
+        let found = self.substantial_evidence(role);
+        !found.is_empty()
+            && self.evidence_for(role).any(|e| {
+                e.phrase_weight >= WEAK_WORK_WEIGHT
+                    && e.phrase_weight < SUBSTANTIAL_WEIGHT
+                    && !e.contextual
+                    && &*e.kind != TOOL_KIND
+                    && e.section != SectionKind::Preferred
+                    && found.iter().all(|f| f.sentence != e.sentence)
+            })
     }
 
     /// The roles among the three with substantial presence, strongest first.
@@ -1128,9 +1160,25 @@ fn present_in(found: &[&Evidence]) -> bool {
     // bonus line alone does not make its role present.
     // `found` is in text order: a bonus sentence's phrases are next to
     // each other.
+    //
+    // One responsibility sentence states one duty, with its purpose
+    // ("conduct exploratory data analysis to gain insights and identify
+    // patterns", "generate insights into customer behavior and derive
+    // modeling ideas"): its second duty phrase of the role is not a second
+    // duty. Competencies, tools and outputs listed in one sentence stay
+    // distinct ("LLM frameworks such as the OpenAI API"), and in the role
+    // summary each duty is stated as central.
+    let mut duty_sentences: HashSet<u32> = HashSet::default();
     let mut last_bonus: Option<u32> = None;
     let mut items = 0;
     for e in found.iter().filter(|e| !verb_of_phrase(e)) {
+        if &*e.kind == DUTY_KIND
+            && e.section != SectionKind::Summary
+            && e.sentence
+                .is_some_and(|sentence| !duty_sentences.insert(sentence))
+        {
+            continue;
+        }
         if let (SectionKind::Preferred, Some(sentence)) = (e.section, e.sentence) {
             if last_bonus == Some(sentence) {
                 continue;

@@ -21,7 +21,9 @@ static META: RuleMeta = RuleMeta {
         what_it_does: "Finds the duties and competencies specific to each of Data Scientist, ML \
 Engineer and AI Engineer (from the role taxonomy pack) in the role summary, responsibilities, \
 requirements and nice-to-haves, and flags the posting when at least two distinct ones of each of \
-two or three roles are asked for (the tools of one nice-to-have bullet are one). An ML \
+two or three roles are asked for (the tools of one nice-to-have bullet are one, and so are \
+the duties of one responsibility sentence, a duty with its purpose: \"conduct exploratory data \
+analysis to gain insights and identify patterns\"). An ML \
 Engineer verb whose object is a data pipeline (\"deploy and maintain automated data pipelines\") is \
 data engineering, and the words that describe an architecture being trained (\"LLM architectures \
 optimized for low inference cost\") are not AI Engineer work. Company blurbs, benefits and legal text never count, nor do \

@@ -18,16 +18,17 @@ static META: RuleMeta = RuleMeta {
 Engineer) with the role of the body, read from its duties and competencies by their primary \
 output. Flags the posting in two cases, and suggests the title that fits the body. \
 (1) The body's primary role clearly outweighs the title's (by 15%, the title's own prior \
-counted) and, when it is one of the three, has at least two duties or competencies of its own \
-(one \"prompt engineering\" line is not another role's job); a body of another job (data \
+counted) and, when it is one of the three, has at least two duties or competencies of its own, \
+or one of substance and other, lighter work of its own in another sentence (one \"prompt \
+engineering\" line is not another role's job); this holds when the body mixes all three roles \
+too, since a mixed body still has a primary output; a body of another job (data \
 analyst, data engineer, software engineer, research scientist, platform engineer ...) is named \
 as that job. (2) The title's role has no firm evidence in the body (not two distinct duties or \
 competencies of its own) while another of the three has (at least two) and weighs more in the \
 body read alone: the title's prior decides close calls between roles the body describes, it \
 does not stand in for duties the body never lists, so no margin is asked. A single duty of \
-another role beside hints of the title's stays a close call. A body split nearly evenly between roles it describes, or \
-with substantial work of all three roles, is a mixed posting (`mixed-role-responsibilities`), \
-not a mismatched one. A body too thin to name any role's work, another job's included, does \
+another role beside hints of the title's stays a close call. A body split nearly evenly between roles it describes \
+is a mixed posting (`mixed-role-responsibilities`), not a mismatched one. A body too thin to name any role's work, another job's included, does \
 not contradict its title.",
         why_it_matters: "An \"AI Engineer\" whose duties are training and deploying classic ML \
 models draws LLM application builders who will not do that job well, and misses the ML engineers \
@@ -161,8 +162,8 @@ struct Reading {
 }
 
 /// The body's primary role when it clearly outweighs the title's (by
-/// [`MIN_LEAD`](crate::roles::MIN_LEAD) with the title's prior counted),
-/// has work of its own, and the body is not a mix of all three roles.
+/// [`MIN_LEAD`](crate::roles::MIN_LEAD) with the title's prior counted)
+/// and has work of its own, even when the body mixes all three roles.
 fn outweighing_role(ctx: &LintContext<'_>, title_role: Role) -> Option<Reading> {
     let profile = ctx.profile;
     let body = profile.primary_role;
@@ -177,15 +178,16 @@ fn outweighing_role(ctx: &LintContext<'_>, title_role: Role) -> Option<Reading> 
     }
     // One duty or competency of another of the three roles (a single
     // "prompt engineering" line beside a thin body) is too little to
-    // say the duties describe that role: it must be present.
-    if body != Role::Other && !ctx.presence.is_present(body) {
+    // say the duties describe that role: it must be present, or have one
+    // duty of substance and other work of its own elsewhere ("GPT-4 Vision"
+    // beside "AI automation systems").
+    if body != Role::Other && !ctx.presence.is_present(body) && !profile.is_nearly_present(body) {
         return None;
     }
-    // A body with substantial work of all three roles is mixed, not the
-    // description of another one: mixed-role-responsibilities says so.
-    if ctx.presence.present_roles().len() == Role::THREE.len() {
-        return None;
-    }
+    // A body with substantial work of all three roles is mixed, and it
+    // still has a primary role: when that role clearly outweighs the
+    // title's, the title names the wrong one (mixed-role-responsibilities
+    // reports the mix as well).
     Some(Reading {
         role: body,
         title_unsupported: false,

@@ -8,6 +8,8 @@ use crate::roles::{Evidence, Role};
 pub struct WrongRoleCompetencies;
 
 const MAX_LABELS: usize = 6;
+/// Group kind of a role's duties (`lints/roles.toml`).
+const DUTY_KIND: &str = "duty";
 /// Kind of the phrases for teaching people ("training courses",
 /// `lints/cues.toml`).
 const PEOPLE_TRAINING: &str = "people-training";
@@ -76,9 +78,27 @@ fn asked_of_hire<'p>(ctx: &LintContext<'_>, found: Vec<&'p Evidence>) -> Vec<&'p
     // lists ("LangChain and LLMOps stack"): only its first counts.
     // The evidence is in text order: a bonus sentence's phrases are next to
     // each other.
+    // One responsibility sentence states one duty with its purpose
+    // ("conduct exploratory data analysis to gain insights and identify
+    // patterns"): its first duty phrase of the role counts, the rest are
+    // the same duty. In the role summary each duty is stated as central.
+    let mut duty_sentences: Vec<usize> = Vec::new();
     let mut last_bonus: Option<usize> = None;
     asked
         .into_iter()
+        .filter(|e| {
+            if &*e.kind != DUTY_KIND || e.section == SectionKind::Summary {
+                return true;
+            }
+            let Some(sentence) = sentence_of(e) else {
+                return true;
+            };
+            if duty_sentences.contains(&sentence) {
+                return false;
+            }
+            duty_sentences.push(sentence);
+            true
+        })
         .filter(|e| match (e.section, sentence_of(e)) {
             (SectionKind::Preferred, Some(sentence)) => {
                 let first = last_bonus != Some(sentence);
@@ -233,7 +253,9 @@ statistics or metrics said of the hire's own models (\"define success metrics fo
 that sentence already names a competency of the role (\"design and deploy large-scale ML \
 algorithms\" is one). Distinct means different duties: the same duty said twice (\"develop and \
 deploy ML models\" in the summary and again in a bullet) counts once, so do the tools of one \
-nice-to-have bullet (\"LangChain, LlamaIndex or Pinecone\"), and an AI Engineer building \
+nice-to-have bullet (\"LangChain, LlamaIndex or Pinecone\"), so do the duties of one \
+responsibility sentence outside the role summary (\"conduct exploratory data analysis to gain \
+insights and identify patterns\" is one duty with its purpose), and an AI Engineer building \
 verb (\"design\", \"integration\") counts only as the verb of its own LLM phrase (\"integrate LLM \
 APIs\", not \"work with Product Design teams\"). Each competency counted is labelled.",
         why_it_matters: "Candidates read the title, then the requirements. A Data Scientist who \
