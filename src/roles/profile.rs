@@ -778,8 +778,16 @@ pub(crate) fn build(
     // the only statement of the job: it names the primary role, with the
     // little confidence the prior alone gives.
     let body_silent = raw.iter().sum::<f32>() <= 0.0;
+    // A thin body whose few hints are all of the three roles, the title's
+    // the strongest, and none of another job: it asks for what the title
+    // names, too briefly to anchor it, and nothing else.
+    let thin_but_the_titles = thin_body
+        && raw[Role::Other.index()] <= 0.0
+        && title.role.role() == Some(best);
     let saturation = 1.0 - (-total / 4.0).exp();
-    let (primary_role, confidence) = if let (true, Some(role)) = (body_silent, title.role.role()) {
+    let (primary_role, confidence) = if let (true, Some(role)) =
+        (body_silent || thin_but_the_titles, title.role.role())
+    {
         (role, scores.get(role).share * saturation)
     } else if describes_none {
         (Role::Other, 0.0)
