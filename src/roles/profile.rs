@@ -781,19 +781,17 @@ pub(crate) fn build(
     // A thin body whose few hints are all of the three roles, the title's
     // the strongest, and none of another job: it asks for what the title
     // names, too briefly to anchor it, and nothing else.
-    let thin_but_the_titles = thin_body
-        && raw[Role::Other.index()] <= 0.0
-        && title.role.role() == Some(best);
+    let thin_but_the_titles =
+        thin_body && raw[Role::Other.index()] <= 0.0 && title.role.role() == Some(best);
     let saturation = 1.0 - (-total / 4.0).exp();
-    let (primary_role, confidence) = if let (true, Some(role)) =
-        (body_silent || thin_but_the_titles, title.role.role())
-    {
-        (role, scores.get(role).share * saturation)
-    } else if describes_none {
-        (Role::Other, 0.0)
-    } else {
-        (best, scores.get(best).share * saturation)
-    };
+    let (primary_role, confidence) =
+        if let (true, Some(role)) = (body_silent || thin_but_the_titles, title.role.role()) {
+            (role, scores.get(role).share * saturation)
+        } else if describes_none {
+            (Role::Other, 0.0)
+        } else {
+            (best, scores.get(best).share * saturation)
+        };
     RoleProfile {
         title_role: title.role,
         primary_role,
