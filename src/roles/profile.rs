@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::{HitIndex, Role, TitleAnalysis, TitleRole};
 use crate::document::{Document, SectionKind};
 use crate::lexicon::{CONTEXT_KIND, GroupId, KindId, Lexicon};
+use crate::rules::is_one_of_caseless;
 use crate::span::Span;
 
 /// Group kind of negation cues (`lints/cues.toml`).
@@ -812,7 +813,7 @@ fn verb_of_context(
     // the few objects near it, not all of the posting's.
     let after = objects.partition_point(|&(_, _, span)| span.start < verb.end);
     for object in &objects[after..] {
-        if words(text.get(verb.end..object.2.start)).count() > VERB_OBJECT_WORDS {
+        if !at_most_words(text.get(verb.end..object.2.start), VERB_OBJECT_WORDS) {
             break;
         }
         if same(object) {
@@ -823,15 +824,36 @@ fn verb_of_context(
         let span = object.2;
         if span.end <= verb.start
             && same(object)
-            && words(text.get(span.end..verb.start)).count() <= SUBJECT_VERB_WORDS
+            && at_most_words(text.get(span.end..verb.start), SUBJECT_VERB_WORDS)
         {
             return true;
         }
-        if words(text.get(span.start..verb.start)).count() > SUBJECT_VERB_WORDS + MAX_PHRASE_WORDS {
+        if !at_most_words(
+            text.get(span.start..verb.start),
+            SUBJECT_VERB_WORDS + MAX_PHRASE_WORDS,
+        ) {
             break;
         }
     }
     false
+}
+
+/// Whether `text` (`None`: none) holds at most `most` words, runs of
+/// alphanumeric chars: read only until one word too many.
+fn at_most_words(text: Option<&str>, most: usize) -> bool {
+    let mut words = 0;
+    let mut in_word = false;
+    for c in text.unwrap_or("").chars() {
+        let word = c.is_alphanumeric();
+        if word && !in_word {
+            words += 1;
+            if words > most {
+                return false;
+            }
+        }
+        in_word = word;
+    }
+    true
 }
 
 /// What another job's phrase counts for in a list of requirements: the
@@ -981,12 +1003,18 @@ fn builds_the_model(verb: &str, text: &str, end: usize) -> bool {
     };
     // The rest of the sentence (a rough cut: the first full stop, colon or line end).
     let rest = &rest[..rest.find(['.', ';', '\n', '(', ')']).unwrap_or(rest.len())];
-    let words: Vec<String> = rest
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .take(16)
-        .map(str::to_ascii_lowercase)
-        .collect();
+    // The first 16 words, compared caselessly in place (the lists are
+    // lowercase ASCII): no lowercase copy of each.
+    let mut found = [""; 16];
+    let mut count = 0;
+    for (slot, word) in found.iter_mut().zip(
+        rest.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty()),
+    ) {
+        *slot = word;
+        count += 1;
+    }
+    let words = &found[..count];
     let mut i = 0;
     while i < words.len() {
         if let Some(noun) = MODEL_NOUNS
@@ -996,19 +1024,23 @@ fn builds_the_model(verb: &str, text: &str, end: usize) -> bool {
             return (training_verb || !needs_training_verb)
                 && words
                     .get(i + noun.len())
-                    .is_none_or(|next| AFTER_MODEL_OBJECT.contains(&next.as_str()));
+                    .is_none_or(|next| is_one_of_caseless(AFTER_MODEL_OBJECT, next));
         }
-        if !MODEL_OBJECT_FILLER.contains(&words[i].as_str()) {
+        if !is_one_of_caseless(MODEL_OBJECT_FILLER, words[i]) {
             return false;
         }
-        training_verb |= TRAINING_WORDS.contains(&words[i].as_str());
+        training_verb |= is_one_of_caseless(TRAINING_WORDS, words[i]);
         i += 1;
     }
     false
 }
 
-fn starts_with_words(text: &[String], words: &[&str]) -> bool {
-    text.len() >= words.len() && text.iter().zip(words).all(|(a, b)| a == b)
+fn starts_with_words(text: &[&str], words: &[&str]) -> bool {
+    text.len() >= words.len()
+        && text
+            .iter()
+            .zip(words)
+            .all(|(a, b)| a.eq_ignore_ascii_case(b))
 }
 
 /// `phrase` lowercased, char by char.
@@ -1022,13 +1054,26 @@ fn stems(phrase: &str) -> impl Iterator<Item = [char; VERB_STEM]> + '_ {
     phrase
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(|w| {
-            let mut stem = ['\0'; VERB_STEM];
-            for (slot, c) in stem.iter_mut().zip(lower(w)) {
-                *slot = c;
-            }
-            stem
-        })
+        .map(stem)
+}
+
+/// The first [`VERB_STEM`] chars of `text` lowercased, padded with NUL. A
+/// text whose first bytes are ASCII is read by bytes: the chars are those
+/// bytes, and lowercasing one is the ASCII mapping (no table search).
+fn stem(text: &str) -> [char; VERB_STEM] {
+    let mut stem = ['\0'; VERB_STEM];
+    let bytes = text.as_bytes();
+    let head = &bytes[..bytes.len().min(VERB_STEM)];
+    if head.is_ascii() {
+        for (slot, &b) in stem.iter_mut().zip(head) {
+            *slot = char::from(b.to_ascii_lowercase());
+        }
+    } else {
+        for (slot, c) in stem.iter_mut().zip(lower(text)) {
+            *slot = c;
+        }
+    }
+    stem
 }
 
 /// A hash of what [`same_duty`] compares: two pieces of evidence that are
@@ -1038,9 +1083,7 @@ fn duty_hash(e: &Evidence) -> u64 {
     let mut hasher = rustc_hash::FxHasher::default();
     e.contextual.hash(&mut hasher);
     if e.contextual {
-        lower(&e.phrase)
-            .take(VERB_STEM)
-            .for_each(|c| c.hash(&mut hasher));
+        stem(&e.phrase).hash(&mut hasher);
     } else {
         stems(&e.phrase).for_each(|stem| stem.hash(&mut hasher));
     }
@@ -1150,9 +1193,9 @@ fn present_in(found: &[&Evidence]) -> bool {
 /// letters.
 fn same_duty(a: &Evidence, b: &Evidence) -> bool {
     match (a.contextual, b.contextual) {
-        (true, true) => lower(&a.phrase)
-            .take(VERB_STEM)
-            .eq(lower(&b.phrase).take(VERB_STEM)),
+        // Padded with NUL, which no phrase holds: equal arrays are equal
+        // first letters.
+        (true, true) => stem(&a.phrase) == stem(&b.phrase),
         (false, false) => stems(&a.phrase).eq(stems(&b.phrase)),
         _ => false,
     }
