@@ -185,6 +185,9 @@ pub const SUBSTANTIAL_WEIGHT: f32 = 1.5;
 /// Forms of one contextual verb share their first letters ("maintain",
 /// "maintaining", "maintenance"): they are one duty.
 const VERB_STEM: usize = 4;
+/// Up to this many duties kept, [`RoleProfile::substantial_evidence`]
+/// compares a phrase's hash with each kept one's instead of keeping a map.
+const FEW_DUTIES: usize = 32;
 /// A role is present in a posting with at least this many distinct
 /// substantial phrases (the rubric's "at least two distinct duties or
 /// competencies specific to it").
@@ -198,17 +201,38 @@ impl RoleProfile {
     #[must_use]
     pub fn substantial_evidence(&self, role: Role) -> Vec<&Evidence> {
         let mut out: Vec<&Evidence> = Vec::new();
-        // The duties kept so far by the hash of their key: a phrase is
-        // compared with the kept ones of its hash only, not with all of
-        // them (a long posting keeps thousands).
+        // The hash of each duty kept, by its index in `out`. A phrase is
+        // compared with the kept ones of its hash only: found by a look
+        // along `hashes` while few are kept (most postings keep a handful,
+        // and a map costs an allocation per duty), by the map past that (a
+        // long posting keeps thousands).
+        let mut hashes: Vec<u64> = Vec::new();
         let mut kept: HashMap<u64, Vec<u32>> = HashMap::default();
         for evidence in self.evidence_for(role) {
             if evidence.phrase_weight < SUBSTANTIAL_WEIGHT || evidence.loose {
                 continue;
             }
-            let same = kept.entry(duty_hash(evidence)).or_default();
-            if !same.iter().any(|&i| same_duty(out[i as usize], evidence)) {
-                same.push(out.len() as u32);
+            let hash = duty_hash(evidence);
+            let seen = if out.len() < FEW_DUTIES {
+                hashes
+                    .iter()
+                    .zip(&out)
+                    .any(|(&h, kept)| h == hash && same_duty(kept, evidence))
+            } else {
+                if kept.is_empty() {
+                    for (i, &h) in hashes.iter().enumerate() {
+                        kept.entry(h).or_default().push(i as u32);
+                    }
+                }
+                let same = kept.entry(hash).or_default();
+                let seen = same.iter().any(|&i| same_duty(out[i as usize], evidence));
+                if !seen {
+                    same.push(out.len() as u32);
+                }
+                seen
+            };
+            if !seen {
+                hashes.push(hash);
                 out.push(evidence);
             }
         }
@@ -443,19 +467,17 @@ pub(crate) fn build(
     // deploy LLMs", "create LLM infra for training and inference"), what is
     // built is the training or serving of the models: the rubric's ML
     // Engineer work, not a product feature on a pre-trained model.
-    let mut mle_sentences = HashSet::default();
-    let mut aie_specific_sentences = HashSet::default();
+    // Evidence comes in text order, so these sentence lists are sorted:
+    // searched by halves, no hash sets to build.
+    let mut mle_sentences = Vec::new();
+    let mut aie_specific_sentences = Vec::new();
     for item in &evidence {
         let Some(sentence) = item.sentence.filter(|_| item.weight > 0.0) else {
             continue;
         };
         match item.role {
-            Role::MlEngineer => {
-                mle_sentences.insert(sentence);
-            }
-            Role::AiEngineer if !item.contextual => {
-                aie_specific_sentences.insert(sentence);
-            }
+            Role::MlEngineer => mle_sentences.push(sentence),
+            Role::AiEngineer if !item.contextual => aie_specific_sentences.push(sentence),
             _ => {}
         }
     }
@@ -463,7 +485,8 @@ pub(crate) fn build(
         if item.role == Role::AiEngineer
             && item.contextual
             && item.sentence.is_some_and(|sentence| {
-                mle_sentences.contains(&sentence) && !aie_specific_sentences.contains(&sentence)
+                mle_sentences.binary_search(&sentence).is_ok()
+                    && aie_specific_sentences.binary_search(&sentence).is_err()
             })
         {
             item.weight = 0.0;
@@ -497,8 +520,9 @@ pub(crate) fn build(
     // assistants such as Copilot") asks for a user of the products, not a
     // builder of them: the AI Engineer's building verbs, weak hints and
     // tool names in it are not its work.
-    let sentences_with = |kind: &str| -> HashSet<u32> {
-        lexicon.kind_id(kind).map_or_else(HashSet::default, |kind| {
+    // Hits of a kind come in text order: their sentences are sorted.
+    let sentences_with = |kind: &str| -> Vec<u32> {
+        lexicon.kind_id(kind).map_or_else(Vec::new, |kind| {
             doc.hits_of_kind(Some(kind))
                 .filter_map(|(i, _)| index.sentence(i).map(|s| s as u32))
                 .collect()
@@ -512,8 +536,8 @@ pub(crate) fn build(
         };
         let weak = item.contextual || item.phrase_weight < SUBSTANTIAL_WEIGHT;
         if item.role == Role::AiEngineer
-            && ((weak && research.contains(&sentence))
-                || ((weak || &*item.kind == "tool") && using.contains(&sentence)))
+            && ((weak && research.binary_search(&sentence).is_ok())
+                || ((weak || &*item.kind == "tool") && using.binary_search(&sentence).is_ok()))
         {
             item.weight = 0.0;
         }
@@ -1154,8 +1178,9 @@ impl<'p> Presence<'p> {
 /// Whether a role with the distinct substantial phrases `found` (in text
 /// order) is present: [`RoleProfile::is_present`].
 fn present_in(found: &[&Evidence]) -> bool {
-    // The sentences that hold a phrase that is no contextual verb.
-    let phrase_sentences: HashSet<u32> = found
+    // The sentences that hold a phrase that is no contextual verb: sorted,
+    // `found` being in text order.
+    let phrase_sentences: Vec<u32> = found
         .iter()
         .filter(|o| !o.contextual)
         .filter_map(|o| o.sentence)
@@ -1164,7 +1189,8 @@ fn present_in(found: &[&Evidence]) -> bool {
         e.role == Role::AiEngineer
             && e.contextual
             && e.section != SectionKind::Summary
-            && e.sentence.is_some_and(|s| phrase_sentences.contains(&s))
+            && e.sentence
+                .is_some_and(|s| phrase_sentences.binary_search(&s).is_ok())
     };
     // One nice-to-have bullet is one item, however many tools it lists
     // ("LangChain and LLMOps stack", "prompt engineering, RAG"): a
