@@ -381,7 +381,9 @@ impl DutyLines {
             &[VAGUE_HEAD_KIND],
         ];
         let mut lists = SpanLists {
-            spans: Vec::new(),
+            // Room for every hit once: the lists hold a subset of them (the
+            // verbs of making three times, which rarely regrows it).
+            spans: Vec::with_capacity(doc.hits().len()),
             ends: Vec::with_capacity(LISTS.len()),
         };
         for kinds in LISTS {
