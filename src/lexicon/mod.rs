@@ -790,6 +790,7 @@ impl Lexicon {
 
     /// The phrase entry a hit refers to.
     #[must_use]
+    #[inline]
     pub fn entry(&self, id: EntryId) -> Entry<'_> {
         let data = &self.entries[id.0 as usize];
         let group = &self.groups[data.group as usize];

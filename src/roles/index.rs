@@ -48,22 +48,31 @@ impl HitIndex {
             // regrown.
             context_seen: Vec::with_capacity(document.hits_of_kind(context).size_hint().0),
         };
-        // The sentence of every hit: hits are sorted by start, so the
-        // sentences are walked along with them.
-        let mut current = 0;
-        index.sentence.extend(document.hits().iter().map(|hit| {
-            while current < sentences.len() && sentences[current].span.end <= hit.span.start {
-                current += 1;
-            }
-            let inside = sentences
-                .get(current)
-                .is_some_and(|s| s.span.start <= hit.span.start);
-            if inside {
-                u32::try_from(current).unwrap_or(NO_SENTENCE)
-            } else {
-                NO_SENTENCE
-            }
-        }));
+        // The sentence of every hit: hits are sorted by start and sentences
+        // are disjoint and in order, so each sentence takes the run of hits
+        // that start inside it, and the hits between sentences are in none.
+        // Counted run by run and written with `resize` (a fill), not decided
+        // hit by hit.
+        let hits = document.hits();
+        let mut at = 0;
+        for (number, sentence) in sentences.iter().enumerate() {
+            let before = at
+                + hits[at..]
+                    .iter()
+                    .take_while(|hit| hit.span.start < sentence.span.start)
+                    .count();
+            let inside = before
+                + hits[before..]
+                    .iter()
+                    .take_while(|hit| hit.span.start < sentence.span.end)
+                    .count();
+            index.sentence.resize(before, NO_SENTENCE);
+            index
+                .sentence
+                .resize(inside, u32::try_from(number).unwrap_or(NO_SENTENCE));
+            at = inside;
+        }
+        index.sentence.resize(hits.len(), NO_SENTENCE);
         // Then only the hits of the kinds this index records, kind by kind,
         // each in order: a pass over every hit that compared its kind with
         // four others cost more than the rest of the index.

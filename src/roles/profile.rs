@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::{HitIndex, Role, TitleAnalysis, TitleRole};
 use crate::document::{Document, SectionKind};
 use crate::lexicon::{CONTEXT_KIND, GroupId, KindId, Lexicon};
+use crate::rules::is_one_of_caseless;
 use crate::span::Span;
 
 /// Group kind of negation cues (`lints/cues.toml`).
@@ -193,6 +194,9 @@ const WEAK_WORK_WEIGHT: f32 = 0.75;
 /// Forms of one contextual verb share their first letters ("maintain",
 /// "maintaining", "maintenance"): they are one duty.
 const VERB_STEM: usize = 4;
+/// Up to this many duties kept, [`RoleProfile::substantial_evidence`]
+/// compares a phrase's hash with each kept one's instead of keeping a map.
+const FEW_DUTIES: usize = 32;
 /// A role is present in a posting with at least this many distinct
 /// substantial phrases (the rubric's "at least two distinct duties or
 /// competencies specific to it").
@@ -206,17 +210,38 @@ impl RoleProfile {
     #[must_use]
     pub fn substantial_evidence(&self, role: Role) -> Vec<&Evidence> {
         let mut out: Vec<&Evidence> = Vec::new();
-        // The duties kept so far by the hash of their key: a phrase is
-        // compared with the kept ones of its hash only, not with all of
-        // them (a long posting keeps thousands).
+        // The hash of each duty kept, by its index in `out`. A phrase is
+        // compared with the kept ones of its hash only: found by a look
+        // along `hashes` while few are kept (most postings keep a handful,
+        // and a map costs an allocation per duty), by the map past that (a
+        // long posting keeps thousands).
+        let mut hashes: Vec<u64> = Vec::new();
         let mut kept: HashMap<u64, Vec<u32>> = HashMap::default();
         for evidence in self.evidence_for(role) {
             if evidence.phrase_weight < SUBSTANTIAL_WEIGHT || evidence.loose {
                 continue;
             }
-            let same = kept.entry(duty_hash(evidence)).or_default();
-            if !same.iter().any(|&i| same_duty(out[i as usize], evidence)) {
-                same.push(out.len() as u32);
+            let hash = duty_hash(evidence);
+            let seen = if out.len() < FEW_DUTIES {
+                hashes
+                    .iter()
+                    .zip(&out)
+                    .any(|(&h, kept)| h == hash && same_duty(kept, evidence))
+            } else {
+                if kept.is_empty() {
+                    for (i, &h) in hashes.iter().enumerate() {
+                        kept.entry(h).or_default().push(i as u32);
+                    }
+                }
+                let same = kept.entry(hash).or_default();
+                let seen = same.iter().any(|&i| same_duty(out[i as usize], evidence));
+                if !seen {
+                    same.push(out.len() as u32);
+                }
+                seen
+            };
+            if !seen {
+                hashes.push(hash);
                 out.push(evidence);
             }
         }
@@ -474,19 +499,17 @@ pub(crate) fn build(
     // deploy LLMs", "create LLM infra for training and inference"), what is
     // built is the training or serving of the models: the rubric's ML
     // Engineer work, not a product feature on a pre-trained model.
-    let mut mle_sentences = HashSet::default();
-    let mut aie_specific_sentences = HashSet::default();
+    // Evidence comes in text order, so these sentence lists are sorted:
+    // searched by halves, no hash sets to build.
+    let mut mle_sentences = Vec::new();
+    let mut aie_specific_sentences = Vec::new();
     for item in &evidence {
         let Some(sentence) = item.sentence.filter(|_| item.weight > 0.0) else {
             continue;
         };
         match item.role {
-            Role::MlEngineer => {
-                mle_sentences.insert(sentence);
-            }
-            Role::AiEngineer if !item.contextual => {
-                aie_specific_sentences.insert(sentence);
-            }
+            Role::MlEngineer => mle_sentences.push(sentence),
+            Role::AiEngineer if !item.contextual => aie_specific_sentences.push(sentence),
             _ => {}
         }
     }
@@ -494,7 +517,8 @@ pub(crate) fn build(
         if item.role == Role::AiEngineer
             && item.contextual
             && item.sentence.is_some_and(|sentence| {
-                mle_sentences.contains(&sentence) && !aie_specific_sentences.contains(&sentence)
+                mle_sentences.binary_search(&sentence).is_ok()
+                    && aie_specific_sentences.binary_search(&sentence).is_err()
             })
         {
             item.weight = 0.0;
@@ -528,8 +552,9 @@ pub(crate) fn build(
     // assistants such as Copilot") asks for a user of the products, not a
     // builder of them: the AI Engineer's building verbs, weak hints and
     // tool names in it are not its work.
-    let sentences_with = |kind: &str| -> HashSet<u32> {
-        lexicon.kind_id(kind).map_or_else(HashSet::default, |kind| {
+    // Hits of a kind come in text order: their sentences are sorted.
+    let sentences_with = |kind: &str| -> Vec<u32> {
+        lexicon.kind_id(kind).map_or_else(Vec::new, |kind| {
             doc.hits_of_kind(Some(kind))
                 .filter_map(|(i, _)| index.sentence(i).map(|s| s as u32))
                 .collect()
@@ -543,8 +568,8 @@ pub(crate) fn build(
         };
         let weak = item.contextual || item.phrase_weight < SUBSTANTIAL_WEIGHT;
         if item.role == Role::AiEngineer
-            && ((weak && research.contains(&sentence))
-                || ((weak || &*item.kind == "tool") && using.contains(&sentence)))
+            && ((weak && research.binary_search(&sentence).is_ok())
+                || ((weak || &*item.kind == "tool") && using.binary_search(&sentence).is_ok()))
         {
             item.weight = 0.0;
         }
@@ -850,7 +875,7 @@ fn verb_of_context(
     // the few objects near it, not all of the posting's.
     let after = objects.partition_point(|&(_, _, span)| span.start < verb.end);
     for object in &objects[after..] {
-        if words(text.get(verb.end..object.2.start)).count() > VERB_OBJECT_WORDS {
+        if !at_most_words(text.get(verb.end..object.2.start), VERB_OBJECT_WORDS) {
             break;
         }
         if same(object) {
@@ -861,15 +886,36 @@ fn verb_of_context(
         let span = object.2;
         if span.end <= verb.start
             && same(object)
-            && words(text.get(span.end..verb.start)).count() <= SUBJECT_VERB_WORDS
+            && at_most_words(text.get(span.end..verb.start), SUBJECT_VERB_WORDS)
         {
             return true;
         }
-        if words(text.get(span.start..verb.start)).count() > SUBJECT_VERB_WORDS + MAX_PHRASE_WORDS {
+        if !at_most_words(
+            text.get(span.start..verb.start),
+            SUBJECT_VERB_WORDS + MAX_PHRASE_WORDS,
+        ) {
             break;
         }
     }
     false
+}
+
+/// Whether `text` (`None`: none) holds at most `most` words, runs of
+/// alphanumeric chars: read only until one word too many.
+fn at_most_words(text: Option<&str>, most: usize) -> bool {
+    let mut words = 0;
+    let mut in_word = false;
+    for c in text.unwrap_or("").chars() {
+        let word = c.is_alphanumeric();
+        if word && !in_word {
+            words += 1;
+            if words > most {
+                return false;
+            }
+        }
+        in_word = word;
+    }
+    true
 }
 
 /// What another job's phrase counts for in a list of requirements: the
@@ -1019,12 +1065,18 @@ fn builds_the_model(verb: &str, text: &str, end: usize) -> bool {
     };
     // The rest of the sentence (a rough cut: the first full stop, colon or line end).
     let rest = &rest[..rest.find(['.', ';', '\n', '(', ')']).unwrap_or(rest.len())];
-    let words: Vec<String> = rest
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .take(16)
-        .map(str::to_ascii_lowercase)
-        .collect();
+    // The first 16 words, compared caselessly in place (the lists are
+    // lowercase ASCII): no lowercase copy of each.
+    let mut found = [""; 16];
+    let mut count = 0;
+    for (slot, word) in found.iter_mut().zip(
+        rest.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty()),
+    ) {
+        *slot = word;
+        count += 1;
+    }
+    let words = &found[..count];
     let mut i = 0;
     while i < words.len() {
         if let Some(noun) = MODEL_NOUNS
@@ -1034,19 +1086,23 @@ fn builds_the_model(verb: &str, text: &str, end: usize) -> bool {
             return (training_verb || !needs_training_verb)
                 && words
                     .get(i + noun.len())
-                    .is_none_or(|next| AFTER_MODEL_OBJECT.contains(&next.as_str()));
+                    .is_none_or(|next| is_one_of_caseless(AFTER_MODEL_OBJECT, next));
         }
-        if !MODEL_OBJECT_FILLER.contains(&words[i].as_str()) {
+        if !is_one_of_caseless(MODEL_OBJECT_FILLER, words[i]) {
             return false;
         }
-        training_verb |= TRAINING_WORDS.contains(&words[i].as_str());
+        training_verb |= is_one_of_caseless(TRAINING_WORDS, words[i]);
         i += 1;
     }
     false
 }
 
-fn starts_with_words(text: &[String], words: &[&str]) -> bool {
-    text.len() >= words.len() && text.iter().zip(words).all(|(a, b)| a == b)
+fn starts_with_words(text: &[&str], words: &[&str]) -> bool {
+    text.len() >= words.len()
+        && text
+            .iter()
+            .zip(words)
+            .all(|(a, b)| a.eq_ignore_ascii_case(b))
 }
 
 /// `phrase` lowercased, char by char.
@@ -1060,13 +1116,26 @@ fn stems(phrase: &str) -> impl Iterator<Item = [char; VERB_STEM]> + '_ {
     phrase
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(|w| {
-            let mut stem = ['\0'; VERB_STEM];
-            for (slot, c) in stem.iter_mut().zip(lower(w)) {
-                *slot = c;
-            }
-            stem
-        })
+        .map(stem)
+}
+
+/// The first [`VERB_STEM`] chars of `text` lowercased, padded with NUL. A
+/// text whose first bytes are ASCII is read by bytes: the chars are those
+/// bytes, and lowercasing one is the ASCII mapping (no table search).
+fn stem(text: &str) -> [char; VERB_STEM] {
+    let mut stem = ['\0'; VERB_STEM];
+    let bytes = text.as_bytes();
+    let head = &bytes[..bytes.len().min(VERB_STEM)];
+    if head.is_ascii() {
+        for (slot, &b) in stem.iter_mut().zip(head) {
+            *slot = char::from(b.to_ascii_lowercase());
+        }
+    } else {
+        for (slot, c) in stem.iter_mut().zip(lower(text)) {
+            *slot = c;
+        }
+    }
+    stem
 }
 
 /// A hash of what [`same_duty`] compares: two pieces of evidence that are
@@ -1076,9 +1145,7 @@ fn duty_hash(e: &Evidence) -> u64 {
     let mut hasher = rustc_hash::FxHasher::default();
     e.contextual.hash(&mut hasher);
     if e.contextual {
-        lower(&e.phrase)
-            .take(VERB_STEM)
-            .for_each(|c| c.hash(&mut hasher));
+        stem(&e.phrase).hash(&mut hasher);
     } else {
         stems(&e.phrase).for_each(|stem| stem.hash(&mut hasher));
     }
@@ -1149,8 +1216,9 @@ impl<'p> Presence<'p> {
 /// Whether a role with the distinct substantial phrases `found` (in text
 /// order) is present: [`RoleProfile::is_present`].
 fn present_in(found: &[&Evidence]) -> bool {
-    // The sentences that hold a phrase that is no contextual verb.
-    let phrase_sentences: HashSet<u32> = found
+    // The sentences that hold a phrase that is no contextual verb: sorted,
+    // `found` being in text order.
+    let phrase_sentences: Vec<u32> = found
         .iter()
         .filter(|o| !o.contextual)
         .filter_map(|o| o.sentence)
@@ -1159,7 +1227,8 @@ fn present_in(found: &[&Evidence]) -> bool {
         e.role == Role::AiEngineer
             && e.contextual
             && e.section != SectionKind::Summary
-            && e.sentence.is_some_and(|s| phrase_sentences.contains(&s))
+            && e.sentence
+                .is_some_and(|s| phrase_sentences.binary_search(&s).is_ok())
     };
     // One nice-to-have bullet is one item, however many tools it lists
     // ("LangChain and LLMOps stack", "prompt engineering, RAG"): a
@@ -1204,9 +1273,9 @@ fn present_in(found: &[&Evidence]) -> bool {
 /// letters.
 fn same_duty(a: &Evidence, b: &Evidence) -> bool {
     match (a.contextual, b.contextual) {
-        (true, true) => lower(&a.phrase)
-            .take(VERB_STEM)
-            .eq(lower(&b.phrase).take(VERB_STEM)),
+        // Padded with NUL, which no phrase holds: equal arrays are equal
+        // first letters.
+        (true, true) => stem(&a.phrase) == stem(&b.phrase),
         (false, false) => stems(&a.phrase).eq(stems(&b.phrase)),
         _ => false,
     }

@@ -144,18 +144,31 @@ const MIN_TITLE_BYTES: usize = 12;
 /// Where `title` occurs in `text`, ignoring ASCII case: the title line
 /// itself and its copies. One pass over the text per copy found.
 fn title_copies(text: &str, title: &str) -> Vec<Span> {
-    let title = title.trim().to_ascii_lowercase();
+    let title = title.trim().as_bytes();
     if title.len() < MIN_TITLE_BYTES {
         return Vec::new();
     }
-    // ASCII lowercasing keeps every byte offset.
-    let lower = text.to_ascii_lowercase();
+    // Compared in place, ASCII caselessly (as if both were lowercased, which
+    // keeps every byte offset), from each place the title's first byte is in
+    // either case: no lowercase copy of the text. A match of one UTF-8 text
+    // in another starts on a char boundary.
+    let bytes = text.as_bytes();
+    let first = title[0];
     let mut copies = Vec::new();
     let mut from = 0;
-    while let Some(at) = lower[from..].find(&title) {
-        let start = from + at;
-        copies.push(Span::new(start, start + title.len()));
-        from = start + title.len();
+    while let Some(at) = memchr::memchr2_iter(
+        first.to_ascii_lowercase(),
+        first.to_ascii_uppercase(),
+        &bytes[from..],
+    )
+    .map(|at| from + at)
+    .find(|&at| {
+        bytes
+            .get(at..at + title.len())
+            .is_some_and(|candidate| candidate.eq_ignore_ascii_case(title))
+    }) {
+        copies.push(Span::new(at, at + title.len()));
+        from = at + title.len();
     }
     copies
 }

@@ -279,16 +279,42 @@ fn in_duties(section: SectionKind) -> bool {
     )
 }
 
-/// The spans of the hits of one group kind, in order.
-struct Spans(Vec<Span>);
+/// The spans of the hits of one group kind (or of a few, merged), in
+/// order: a run of the one buffer of [`SpanLists`].
+#[derive(Clone, Copy)]
+struct Spans<'b>(&'b [Span]);
 
-impl Spans {
-    fn of(ctx: &LintContext<'_>, kind: &str) -> Self {
-        Spans(ctx.spans_of(kind).collect())
+/// The span lists the rule reads, kept in one buffer: one allocation per
+/// posting, not one per list.
+struct SpanLists {
+    spans: Vec<Span>,
+    ends: Vec<usize>,
+}
+
+impl SpanLists {
+    /// Appends the spans of the hits of `kinds` as the next list, sorted by
+    /// start when there are several kinds.
+    fn push(&mut self, ctx: &LintContext<'_>, kinds: &[&str]) {
+        let from = self.spans.len();
+        for kind in kinds {
+            self.spans.extend(ctx.spans_of(kind));
+        }
+        if kinds.len() > 1 {
+            self.spans[from..].sort_unstable_by_key(|span| span.start);
+        }
+        self.ends.push(self.spans.len());
     }
 
+    /// The `n`-th list.
+    fn get(&self, n: usize) -> Spans<'_> {
+        let from = n.checked_sub(1).map_or(0, |before| self.ends[before]);
+        Spans(&self.spans[from..self.ends[n]])
+    }
+}
+
+impl<'b> Spans<'b> {
     /// The hits that start inside `line`.
-    fn within(&self, line: Span) -> &[Span] {
+    fn within(&self, line: Span) -> &'b [Span] {
         let from = self.0.partition_point(|s| s.start < line.start);
         let to = self.0.partition_point(|s| s.start < line.end);
         &self.0[from..to]
@@ -325,52 +351,77 @@ impl DutyLines {
     fn new(ctx: &LintContext<'_>) -> Self {
         let doc = ctx.document;
         let text = doc.text();
-        let making = Spans::of(ctx, kinds::MAKING);
-        // "Creation of ..." starts a duty line as "Create ..." does (the
-        // longer phrase shadows the verb's).
-        let lead = {
-            let mut spans: Vec<Span> = ctx
-                .spans_of(kinds::LEAD)
-                .chain(ctx.spans_of(kinds::MAKING))
-                .collect();
-            spans.sort_unstable_by_key(|span| span.start);
-            Spans(spans)
+        // Each list's kinds, in the order of the lists below.
+        const LISTS: [&[&str]; 22] = [
+            &[kinds::MAKING],
+            // "Creation of ..." starts a duty line as "Create ..." does (the
+            // longer phrase shadows the verb's).
+            &[kinds::LEAD, kinds::MAKING],
+            &[kinds::HIRE],
+            &[kinds::INTRO],
+            &[kinds::SKILL],
+            &[kinds::PERK],
+            &[kinds::APPEAL],
+            &[kinds::VAGUE],
+            &[kinds::OBJECT_LEAD],
+            &[kinds::SEARCH],
+            &[kinds::OWNS],
+            &[kinds::CENTRAL],
+            &[kinds::ARTIFACT],
+            &[kinds::AI_MADE],
+            &[kinds::PRODUCT_NOUN],
+            &[kinds::PRODUCTION],
+            &[kinds::HEAD],
+            &[kinds::MODEL_HEAD],
+            &[kinds::SPECIFIC],
+            &[kinds::HEAD_GENERIC],
+            // "Development and implementation of geospatial algorithms":
+            // the making, named as a noun, is the verb.
+            &[BUILD_KIND, OWNERSHIP_KIND, INTO_KIND, kinds::MAKING],
+            &[VAGUE_HEAD_KIND],
+        ];
+        let mut lists = SpanLists {
+            // Room for every hit once: the lists hold a subset of them (the
+            // verbs of making three times, which rarely regrows it).
+            spans: Vec::with_capacity(doc.hits().len()),
+            ends: Vec::with_capacity(LISTS.len()),
         };
-        let hire = Spans::of(ctx, kinds::HIRE);
-        let intro = Spans::of(ctx, kinds::INTRO);
-        let skill = Spans::of(ctx, kinds::SKILL);
-        let perk = Spans::of(ctx, kinds::PERK);
-        let appeal = Spans::of(ctx, kinds::APPEAL);
-        let vague = Spans::of(ctx, kinds::VAGUE);
-        let object_lead = Spans::of(ctx, kinds::OBJECT_LEAD);
-        let search = Spans::of(ctx, kinds::SEARCH);
-        let owns = Spans::of(ctx, kinds::OWNS);
-        let central = Spans::of(ctx, kinds::CENTRAL);
-        let artifact = Spans::of(ctx, kinds::ARTIFACT);
-        let ai_made = Spans::of(ctx, kinds::AI_MADE);
-        let product_noun = Spans::of(ctx, kinds::PRODUCT_NOUN);
-        let production = Spans::of(ctx, kinds::PRODUCTION);
+        for kinds in LISTS {
+            lists.push(ctx, kinds);
+        }
+        let [
+            making,
+            lead,
+            hire,
+            intro,
+            skill,
+            perk,
+            appeal,
+            vague,
+            object_lead,
+            search,
+            owns,
+            central,
+            artifact,
+            ai_made,
+            product_noun,
+            production,
+            head,
+            models,
+            specific,
+            generic,
+            verbs,
+            vague_head,
+        ] = std::array::from_fn(|n| lists.get(n));
         let built = BuiltThings {
-            head: Spans::of(ctx, kinds::HEAD),
-            models: Spans::of(ctx, kinds::MODEL_HEAD),
-            specific: Spans::of(ctx, kinds::SPECIFIC),
-            generic: Spans::of(ctx, kinds::HEAD_GENERIC),
-            verbs: {
-                let mut verbs: Vec<Span> = ctx
-                    .spans_of(BUILD_KIND)
-                    .chain(ctx.spans_of(OWNERSHIP_KIND))
-                    .chain(ctx.spans_of(INTO_KIND))
-                    // "Development and implementation of geospatial
-                    // algorithms": the making, named as a noun, is the verb.
-                    .chain(ctx.spans_of(kinds::MAKING))
-                    .collect();
-                verbs.sort_unstable_by_key(|span| span.start);
-                Spans(verbs)
-            },
+            head,
+            models,
+            specific,
+            generic,
+            verbs,
         };
         let title = ctx.title_text();
         let title_noun = title.and_then(title_noun);
-        let vague_head = Spans::of(ctx, VAGUE_HEAD_KIND);
         // A domain or audience that only modifies a noun of no thing
         // ("innovative automotive solutions") says whom nothing is for.
         let for_whom = |scope: Span| {
@@ -454,7 +505,7 @@ impl DutyLines {
                         &mut starts,
                     );
                     let starts_with =
-                        |spans: &Spans| starts.iter().any(|&at| spans.at(at).is_some());
+                        |spans: &Spans<'_>| starts.iter().any(|&at| spans.at(at).is_some());
                     // Every line of a list of responsibilities is the
                     // hire's duty, whatever its first word: one that owns a
                     // named thing ("Become a key owner of our data
@@ -612,21 +663,21 @@ impl DutyLines {
 }
 
 /// The head nouns of built things and what may come before them.
-struct BuiltThings {
+struct BuiltThings<'b> {
     /// Head nouns ("pipelines", "platform", "tooling").
-    head: Spans,
+    head: Spans<'b>,
     /// Models as head nouns: only a modifier that says what for
     /// (`specific`) names one ("the churn model", not "complex models").
-    models: Spans,
+    models: Spans<'b>,
     /// Who or what an output is for ("fraud", "forecasting", "our customers").
-    specific: Spans,
+    specific: Spans<'b>,
     /// Modifiers that say nothing of the kind ("scalable", "new", "ML").
-    generic: Spans,
+    generic: Spans<'b>,
     /// Verbs that build, run or own a thing ("build", "monitor", "deliver").
-    verbs: Spans,
+    verbs: Spans<'b>,
 }
 
-impl BuiltThings {
+impl BuiltThings<'_> {
     /// Whether `scope` names a built thing: a build verb, then at most a few
     /// words and a head noun, with a modifier that says what kind ("model
     /// pipelines", "the MLOps platform") or a complement that says what for
@@ -785,8 +836,8 @@ impl BuiltThings {
             let word_end = word_start + word.len();
             // A built thing named bare says no purpose ("services to build
             // robust systems").
-            let bare_thing = covers(&self.head.0, word_start, word_end)
-                || covers(&self.models.0, word_start, word_end);
+            let bare_thing = covers(self.head.0, word_start, word_end)
+                || covers(self.models.0, word_start, word_end);
             let covered = is_one_of_caseless(DETERMINERS, word)
                 || is_one_of_caseless(AUXILIARIES, word)
                 || says_no_purpose(word)
@@ -935,7 +986,7 @@ fn past_partitive(text: &str, between: Span) -> Span {
 /// Whether a domain or audience `hit` only modifies a noun that names no
 /// thing ("automotive solutions", "the eCommerce growth agenda"): a vague
 /// head follows it within a few words, with no break of the noun phrase.
-fn modifies_vague_head(text: &str, hit: Span, scope: Span, vague_head: &Spans) -> bool {
+fn modifies_vague_head(text: &str, hit: Span, scope: Span, vague_head: &Spans<'_>) -> bool {
     let window = Span::new(hit.end, scope.end);
     let Some(head) = vague_head.within(window).first() else {
         return false;
@@ -953,7 +1004,7 @@ fn modifies_vague_head(text: &str, hit: Span, scope: Span, vague_head: &Spans) -
 /// or "or" before a duty verb ("participate in design reviews and bring
 /// ..."), not before a noun of making ("support the design and development
 /// of our reports").
-fn object_end(text: &str, from: usize, clause: Span, lead: &Spans) -> usize {
+fn object_end(text: &str, from: usize, clause: Span, lead: &Spans<'_>) -> usize {
     let object = &text[from..clause.end];
     let mut end = object.find(',').map_or(clause.end, |comma| from + comma);
     for verb in lead.within(Span::new(from, end)) {
@@ -1063,13 +1114,13 @@ const TITLE_PREPOSITIONS: &[&str] = &["with", "for", "at", "in", "on", "to"];
 
 /// What may start a clause as the hire's work.
 struct Starters<'s> {
-    hire: &'s Spans,
-    lead: &'s Spans,
+    hire: &'s Spans<'s>,
+    lead: &'s Spans<'s>,
     /// Introductory phrases read past, up to their comma.
-    intro: &'s Spans,
+    intro: &'s Spans<'s>,
     /// Nouns of making ("implementation of"): the last of coordinated
     /// ones starts a duty ("Design and implementation of ...").
-    making: &'s Spans,
+    making: &'s Spans<'s>,
     /// The title's noun: "The Analyst will ..." speaks of the hire.
     title_noun: Option<&'s str>,
     /// The whole title: "The NLP/ML will design ..." names the hire by a
@@ -1079,7 +1130,12 @@ struct Starters<'s> {
 
 /// Whether `scope` names an AI-powered product: an AI maker ("AI-driven",
 /// "powered by LLMs") next to a product noun ("features", "tools").
-fn ai_product(scope: Span, ai_made: &Spans, product_noun: &Spans, head: &Spans) -> bool {
+fn ai_product(
+    scope: Span,
+    ai_made: &Spans<'_>,
+    product_noun: &Spans<'_>,
+    head: &Spans<'_>,
+) -> bool {
     ai_made.within(scope).iter().any(|made| {
         let window = Span::new(
             made.start.saturating_sub(AI_PRODUCT_GAP).max(scope.start),
@@ -1092,7 +1148,7 @@ fn ai_product(scope: Span, ai_made: &Spans, product_noun: &Spans, head: &Spans) 
 /// Where the verb after a "help" opener starts: "help us shape our data
 /// warehouses", "helps build the fraud platform" are read from what is
 /// shaped or built ("help with ..." is not: no verb follows).
-fn help_verb(text: &str, opener: Span, clause: Span, lead: &Spans) -> Option<usize> {
+fn help_verb(text: &str, opener: Span, clause: Span, lead: &Spans<'_>) -> Option<usize> {
     let word = word_at(text, opener.start, clause.end);
     if !["help", "helps", "helping"]
         .iter()
@@ -1124,7 +1180,7 @@ fn help_verb(text: &str, opener: Span, clause: Span, lead: &Spans) -> Option<usi
 /// Whether `scope` has the hire own the making of a thing: an ownership cue
 /// right before "the creation of", "the development of" ("own the creation
 /// of the data measures").
-fn owned_making(text: &str, scope: Span, owns: &Spans, making: &Spans) -> bool {
+fn owned_making(text: &str, scope: Span, owns: &Spans<'_>, making: &Spans<'_>) -> bool {
     owns.within(scope).iter().any(|own| {
         let rest = &text[own.end..scope.end];
         let rest_trimmed = rest.trim_start();
@@ -1143,7 +1199,7 @@ fn owned_making(text: &str, scope: Span, owns: &Spans, making: &Spans) -> bool {
 /// base form after a "to" that is not the first word after the opener
 /// ("work with the supply team to build ...", not "contribute to design
 /// documents", "from inception to scaling").
-fn purpose_clause(text: &str, opener_end: usize, line: Span, lead: &Spans) -> Option<usize> {
+fn purpose_clause(text: &str, opener_end: usize, line: Span, lead: &Spans<'_>) -> Option<usize> {
     let from = Span::new(opener_end.max(line.start), line.end);
     lead.within(from).iter().find_map(|span| {
         let before = strip_help(text[opener_end..span.start].trim_end());

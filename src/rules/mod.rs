@@ -355,19 +355,21 @@ impl<'a> LintContext<'a> {
     #[must_use]
     pub fn live_hits(&self, kind: &str) -> Vec<(Hit, Entry<'a>)> {
         let index = self.index;
-        self.document
-            .hits_of_kind(self.lexicon.kind_id(kind))
-            .filter_map(|(i, &hit)| {
-                let entry = self.lexicon.entry(hit.entry);
-                let sentence = index.sentence(i);
-                let live = !index.is_negated(sentence)
-                    && self
-                        .lexicon
-                        .context_key(entry.group_id)
-                        .is_none_or(|key| index.has_context(sentence, key));
-                live.then_some((hit, entry))
-            })
-            .collect()
+        let hits = self.document.hits_of_kind(self.lexicon.kind_id(kind));
+        // Sized once for every hit of the kind (most are live): a collect
+        // through `filter_map` starts small and regrows.
+        let mut live = Vec::with_capacity(hits.size_hint().0);
+        live.extend(hits.filter_map(|(i, &hit)| {
+            let entry = self.lexicon.entry(hit.entry);
+            let sentence = index.sentence(i);
+            let live = !index.is_negated(sentence)
+                && self
+                    .lexicon
+                    .context_key(entry.group_id)
+                    .is_none_or(|key| index.has_context(sentence, key));
+            live.then_some((hit, entry))
+        }));
+        live
     }
 
     /// Whether the sentence holding `offset` hands work to someone else

@@ -1,4 +1,4 @@
-use super::{Category, LintContext, Rule, RuleDocs, RuleMeta};
+use super::{Category, LintContext, Rule, RuleDocs, RuleMeta, is_one_of_caseless};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{Document, SectionKind};
 use crate::roles::{Evidence, Role};
@@ -159,18 +159,18 @@ fn names_hire(sentence: &str) -> bool {
 /// team", "the search platform team"), that does not name the hire ("Our team develops generative AI
 /// initiatives" is the work the hire joins, not a competency asked of them).
 fn team_voice(section: SectionKind, sentence: &str) -> bool {
-    if names_hire(sentence) {
-        return false;
-    }
-    let lead = sentence.to_ascii_lowercase();
-    let mut words = lead
+    // The first words compared caselessly in place, and the whole sentence
+    // read for the hire only when the team speaks.
+    let mut words = sentence
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty());
-    let opens_with_team = matches!(words.next(), Some("the" | "our"))
+    let opens_with_team = words
+        .next()
+        .is_some_and(|w| is_one_of_caseless(&["the", "our"], w))
         && words
             .take(TEAM_NAME_WORDS)
-            .any(|w| matches!(w, "team" | "teams" | "group"));
-    section == SectionKind::Team || opens_with_team
+            .any(|w| is_one_of_caseless(&["team", "teams", "group"], w));
+    (section == SectionKind::Team || opens_with_team) && !names_hire(sentence)
 }
 
 /// A team's name runs to at most this many words after "the" or "our" ("The
@@ -190,6 +190,11 @@ const PROFESSIONS: [&str; 8] = [
     "applied scientists",
 ];
 
+/// The bytes of a sentence's opening that [`profession_voice`] reads: more
+/// than the longest quantifier, the longest name and a char after it.
+const PROFESSION_LEAD: usize = 64;
+const _: () = assert!(PROFESSION_LEAD >= "these ".len() + "generative ai engineers".len() + 4 + 3);
+
 /// Words that may open a sentence on a profession ("Some machine learning
 /// engineers design ...").
 const QUANTIFIERS: [&str; 5] = ["some ", "many ", "most ", "all ", "these "];
@@ -201,19 +206,23 @@ const QUANTIFIERS: [&str; 5] = ["some ", "many ", "most ", "all ", "these "];
 /// ...").
 fn profession_voice(doc: &Document<'_>, start: usize, sentence: &str) -> bool {
     fn opens_with_profession(sentence: &str) -> bool {
-        let lead = sentence
-            .trim_start_matches(|c: char| !c.is_alphanumeric())
-            .to_ascii_lowercase()
-            .replace('-', " ");
-        !names_hire(sentence)
-            && PROFESSIONS.iter().any(|name| {
-                let lead = QUANTIFIERS
-                    .iter()
-                    .find_map(|q| lead.strip_prefix(q))
-                    .unwrap_or(&lead);
-                lead.strip_prefix(name)
-                    .is_some_and(|rest| rest.starts_with(|c: char| !c.is_alphanumeric()))
-            })
+        let lead = sentence.trim_start_matches(|c: char| !c.is_alphanumeric());
+        // Only the opening is compared: a quantifier, a name and the char
+        // after it fit in `PROFESSION_LEAD` bytes, so only they are copied
+        // and lowercased, not the whole sentence.
+        let mut end = lead.len().min(PROFESSION_LEAD);
+        while !lead.is_char_boundary(end) {
+            end -= 1;
+        }
+        let lead = lead[..end].to_ascii_lowercase().replace('-', " ");
+        PROFESSIONS.iter().any(|name| {
+            let lead = QUANTIFIERS
+                .iter()
+                .find_map(|q| lead.strip_prefix(q))
+                .unwrap_or(&lead);
+            lead.strip_prefix(name)
+                .is_some_and(|rest| rest.starts_with(|c: char| !c.is_alphanumeric()))
+        }) && !names_hire(sentence)
     }
     if opens_with_profession(sentence) {
         return true;
