@@ -30,6 +30,7 @@ use serde::{Deserialize, Serialize};
 pub use self::lines::LineIndex;
 pub(crate) use self::structure::opens_with_name_and_verb;
 #[doc(hidden)]
+pub(crate) use self::tokens::is_one_of_caseless;
 pub use self::tokens::tokenize_unicode;
 pub use self::tokens::{Token, TokenKind, tokenize};
 use crate::lexicon::{Hit, KindId, Lexicon};

@@ -57,6 +57,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     tokens
 }
 
+/// Whether `word` is one of the ASCII `words`, whatever its case: compared
+/// in place, with no lowercase copy.
+pub(crate) fn is_one_of_caseless(words: &[&str], word: &str) -> bool {
+    words.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
 pub(crate) fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
     let bytes = text.as_bytes();
     let mut line_start = 0;

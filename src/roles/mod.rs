@@ -15,6 +15,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 pub use self::index::HitIndex;
+pub(crate) use self::profile::DUTY_KIND;
 pub(crate) use self::profile::build as build_profile;
 pub use self::profile::{
     Evidence, MIN_LEAD, PRESENCE_MIN_PHRASES, Presence, RoleProfile, RoleScore, SUBSTANTIAL_WEIGHT,

@@ -7,9 +7,8 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::{Deserialize, Serialize};
 
 use super::{HitIndex, Role, TitleAnalysis, TitleRole};
-use crate::document::{Document, SectionKind};
+use crate::document::{Document, SectionKind, is_one_of_caseless};
 use crate::lexicon::{CONTEXT_KIND, GroupId, KindId, Lexicon};
-use crate::rules::is_one_of_caseless;
 use crate::span::Span;
 
 /// Group kind of negation cues (`lints/cues.toml`).
@@ -37,7 +36,7 @@ const MAX_OBJECT_GAP_WORDS: usize = 4;
 /// assistants".
 const AI_TOOL_USE_KIND: &str = "ai-tool-use";
 /// Group kind of the duties of a role (`lints/roles.toml`).
-const DUTY_KIND: &str = "duty";
+pub(crate) const DUTY_KIND: &str = "duty";
 /// Group kind of the tools of a role (`lints/roles.toml`).
 const TOOL_KIND: &str = "tool";
 /// Group kinds that are role evidence.
@@ -513,6 +512,7 @@ pub(crate) fn build(
             _ => {}
         }
     }
+    debug_assert!(mle_sentences.is_sorted() && aie_specific_sentences.is_sorted());
     for item in &mut evidence {
         if item.role == Role::AiEngineer
             && item.contextual
@@ -562,6 +562,7 @@ pub(crate) fn build(
     };
     let research = sentences_with(MODEL_RESEARCH_KIND);
     let using = sentences_with(AI_TOOL_USE_KIND);
+    debug_assert!(research.is_sorted() && using.is_sorted());
     for item in &mut evidence {
         let Some(sentence) = item.sentence else {
             continue;
@@ -1223,6 +1224,7 @@ fn present_in(found: &[&Evidence]) -> bool {
         .filter(|o| !o.contextual)
         .filter_map(|o| o.sentence)
         .collect();
+    debug_assert!(phrase_sentences.is_sorted());
     let verb_of_phrase = |e: &Evidence| {
         e.role == Role::AiEngineer
             && e.contextual

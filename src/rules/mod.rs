@@ -397,11 +397,7 @@ pub(crate) fn ends_with_caseless(word: &str, suffix: &str) -> bool {
         && word.as_bytes()[word.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
 }
 
-/// Whether `word` is one of the ASCII `words`, whatever its case: compared
-/// in place, with no lowercase copy.
-pub(crate) fn is_one_of_caseless(words: &[&str], word: &str) -> bool {
-    words.iter().any(|w| w.eq_ignore_ascii_case(word))
-}
+pub(crate) use crate::document::is_one_of_caseless;
 
 /// "A", "A and B", "A, B and C": names for a message.
 pub(crate) fn join_names(names: &[&str]) -> String {

@@ -1,15 +1,13 @@
 use super::{Category, LintContext, Rule, RuleDocs, RuleMeta, is_one_of_caseless};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{Document, SectionKind};
-use crate::roles::{Evidence, Role};
+use crate::roles::{DUTY_KIND, Evidence, Role};
 
 /// The title names one role and the competencies asked for belong to another.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct WrongRoleCompetencies;
 
 const MAX_LABELS: usize = 6;
-/// Group kind of a role's duties (`lints/roles.toml`).
-const DUTY_KIND: &str = "duty";
 /// Kind of the phrases for teaching people ("training courses",
 /// `lints/cues.toml`).
 const PEOPLE_TRAINING: &str = "people-training";
