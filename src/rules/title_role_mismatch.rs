@@ -176,6 +176,16 @@ fn outweighing_role(ctx: &LintContext<'_>, title_role: Role) -> Option<Reading> 
     if body == Role::Other && profile.scores.get(Role::Other).score <= 0.0 {
         return None;
     }
+    // Against a body with work of the title's role, another job is named
+    // only when its own work is stated in two sentences: one phrase ("push
+    // the state of the art" in the company's pitch) beside trace words
+    // ("reporting skills") is not that job's duties.
+    if body == Role::Other
+        && profile.body_score(title_role) > 0.0
+        && other_job_sentences(profile) < 2
+    {
+        return None;
+    }
     // One duty or competency of another of the three roles (a single
     // "prompt engineering" line beside a thin body) is too little to
     // say the duties describe that role: it must be present, or have one
@@ -192,6 +202,22 @@ fn outweighing_role(ctx: &LintContext<'_>, title_role: Role) -> Option<Reading> 
         role: body,
         title_unsupported: false,
     })
+}
+
+/// Below this weight, a piece of other-job evidence is a trace word
+/// ("reporting" among the skills), not a duty of that job.
+const OTHER_JOB_MIN_WEIGHT: f32 = 0.25;
+
+/// The number of distinct sentences holding other-job evidence of weight.
+fn other_job_sentences(profile: &crate::roles::RoleProfile) -> usize {
+    let mut sentences: Vec<Option<u32>> = profile
+        .evidence_for(Role::Other)
+        .filter(|e| e.weight >= OTHER_JOB_MIN_WEIGHT)
+        .map(|e| e.sentence)
+        .collect();
+    sentences.sort_unstable();
+    sentences.dedup();
+    sentences.len()
 }
 
 /// Another of the three roles, when the title's role has no firm evidence
