@@ -23,7 +23,9 @@ or one of substance and other, lighter work of its own in another sentence (one 
 engineering\" line is not another role's job); this holds when the body mixes all three roles \
 too, since a mixed body still has a primary output; a body of another job (data \
 analyst, data engineer, software engineer, research scientist, platform engineer ...) is named \
-as that job. (2) The title's role has no firm evidence in the body (not two distinct duties or \
+as that job, and against a body with work of the title's role only when that job's work is \
+stated in two sentences (one \"push the state of the art\" in the company's pitch beside \
+\"reporting skills\" is not a research scientist's job). (2) The title's role has no firm evidence in the body (not two distinct duties or \
 competencies of its own) while another of the three has (at least two) and weighs more in the \
 body read alone: the title's prior decides close calls between roles the body describes, it \
 does not stand in for duties the body never lists, so no margin is asked. A single duty of \
