@@ -1,6 +1,6 @@
 use super::{Category, LintContext, Rule, RuleDocs, RuleMeta};
 use crate::diagnostic::{Diagnostic, Edit, Severity, Suggestion};
-use crate::roles::{Evidence, Role};
+use crate::roles::{Evidence, Role, RoleProfile};
 
 /// The title names one role and the body's primary output is another's.
 #[derive(Debug, Clone, Copy, Default)]
@@ -211,7 +211,7 @@ fn outweighing_role(ctx: &LintContext<'_>, title_role: Role) -> Option<Reading> 
 const OTHER_JOB_MIN_WEIGHT: f32 = 0.25;
 
 /// The number of distinct sentences holding other-job evidence of weight.
-fn other_job_sentences(profile: &crate::roles::RoleProfile) -> usize {
+fn other_job_sentences(profile: &RoleProfile) -> usize {
     let mut sentences: Vec<Option<u32>> = profile
         .evidence_for(Role::Other)
         .filter(|e| e.weight >= OTHER_JOB_MIN_WEIGHT)
