@@ -734,9 +734,9 @@ mod tests {
             .map(|at| crate::lexicon::line_of(builtin, at))
             .unwrap();
         assert!(err.contains(&format!("group at line {line}")), "{err}");
-        let pack = "[pack]\nname = \"sections\"\n[[group]]\nkind = \"heading\"\nphrases = [\"About the gig\"]\n";
+        let pack = "[pack]\nname = \"sections\"\n[[group]]\nkind = \"heading\"\nphrases = [\"About the zorblax\"]\n";
         let linter = with_pack(pack).unwrap();
-        let hits = linter.lexicon().find("About the gig");
+        let hits = linter.lexicon().find("About the zorblax");
         assert_eq!(linter.lexicon().entry(hits[0].entry).pack, "sections");
     }
 
