@@ -273,16 +273,7 @@ impl RoleProfile {
     /// a body whose primary role it clearly is describes.
     #[must_use]
     pub fn is_nearly_present(&self, role: Role) -> bool {
-        let found = self.substantial_evidence(role);
-        !found.is_empty()
-            && self.evidence_for(role).any(|e| {
-                e.phrase_weight >= WEAK_WORK_WEIGHT
-                    && e.phrase_weight < SUBSTANTIAL_WEIGHT
-                    && !e.contextual
-                    && &*e.kind != TOOL_KIND
-                    && e.section != SectionKind::Preferred
-                    && found.iter().all(|f| f.sentence != e.sentence)
-            })
+        nearly_present_in(self, role, &self.substantial_evidence(role))
     }
 
     /// The roles among the three with substantial presence, strongest first.
@@ -1207,11 +1198,32 @@ impl<'p> Presence<'p> {
         self.present.contains(&role)
     }
 
+    /// [`RoleProfile::is_nearly_present`] for the `profile` this presence
+    /// was worked out from, with its substantial phrases already found.
+    #[must_use]
+    pub fn is_nearly_present(&self, profile: &RoleProfile, role: Role) -> bool {
+        nearly_present_in(profile, role, self.substantial_evidence(role))
+    }
+
     /// [`RoleProfile::present_roles`]: strongest first.
     #[must_use]
     pub fn present_roles(&self) -> &[Role] {
         &self.present
     }
+}
+
+/// Whether `role`, with the distinct substantial phrases `found`, is nearly
+/// present in `profile`: [`RoleProfile::is_nearly_present`].
+fn nearly_present_in(profile: &RoleProfile, role: Role, found: &[&Evidence]) -> bool {
+    !found.is_empty()
+        && profile.evidence_for(role).any(|e| {
+            e.phrase_weight >= WEAK_WORK_WEIGHT
+                && e.phrase_weight < SUBSTANTIAL_WEIGHT
+                && !e.contextual
+                && &*e.kind != TOOL_KIND
+                && e.section != SectionKind::Preferred
+                && found.iter().all(|f| f.sentence != e.sentence)
+        })
 }
 
 /// Whether a role with the distinct substantial phrases `found` (in text

@@ -193,7 +193,10 @@ fn outweighing_role(ctx: &LintContext<'_>, title_role: Role) -> Option<Reading> 
     // say the duties describe that role: it must be present, or have one
     // duty of substance and other work of its own elsewhere ("GPT-4 Vision"
     // beside "AI automation systems").
-    if body != Role::Other && !ctx.presence.is_present(body) && !profile.is_nearly_present(body) {
+    if body != Role::Other
+        && !ctx.presence.is_present(body)
+        && !ctx.presence.is_nearly_present(profile, body)
+    {
         return None;
     }
     // A body with substantial work of all three roles is mixed, and it
