@@ -164,9 +164,10 @@ impl HitIndex {
     }
 
     /// Whether a delegation cue in the sentence hands `role`'s work to
-    /// someone else ("ML engineers own deployment"). Working with that role
-    /// ("work closely with ML engineers to deploy the models") is not: the
-    /// hire still does the work.
+    /// someone else ("ML engineers own deployment", "partner with the ML
+    /// engineers who deploy"). Working with engineering in general ("partner
+    /// with engineering to deploy the models") is not: no other role is
+    /// named to take the work, so the hire still does it.
     #[must_use]
     pub fn delegates(&self, sentence: Option<usize>, role: Role) -> bool {
         let bits = sentence.map_or(0, |s| self.delegated.get(s).copied().unwrap_or(0));
