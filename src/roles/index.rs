@@ -11,6 +11,8 @@ use crate::lexicon::{CONTEXT_KIND, GroupId, Lexicon};
 
 /// A delegation cue that names no role hands over everyone's work.
 const ANY_ROLE: u8 = 1 << 7;
+/// Tag of the delegation groups that are collaboration (`lints/cues.toml`).
+const COLLABORATION_TAG: &str = "collaboration";
 
 /// What each sentence says about the hits in it.
 #[derive(Debug, Clone, Default)]
@@ -25,6 +27,9 @@ pub struct HitIndex {
     /// Per sentence: the roles whose work a delegation cue in it hands over,
     /// one bit per [`Role::index`], and [`ANY_ROLE`].
     delegated: Vec<u8>,
+    /// The same for the cues of the hire working with another role ("work
+    /// closely with ML engineers to deploy"), which hand nothing over.
+    collaborating: Vec<u8>,
     /// (sentence, group) for each context phrase found, sorted (a sentence
     /// past `u32::MAX` counts as [`NO_SENTENCE`]).
     context_seen: Vec<(u32, GroupId)>,
@@ -44,6 +49,7 @@ impl HitIndex {
             negated: vec![false; sentences.len()],
             preferred_lines: Vec::new(),
             delegated: vec![0; sentences.len()],
+            collaborating: vec![0; sentences.len()],
             // At most one entry per context phrase: reserved once, never
             // regrown.
             context_seen: Vec::with_capacity(document.hits_of_kind(context).size_hint().0),
@@ -110,8 +116,13 @@ impl HitIndex {
         }
         for (i, hit) in document.hits_of_kind(delegation) {
             if let Some(sentence) = index.sentence(i) {
-                let role = lexicon.entry(hit.entry).group.role;
-                index.delegated[sentence] |= role.map_or(ANY_ROLE, role_bit);
+                let group = lexicon.entry(hit.entry).group;
+                let bits = group.role.map_or(ANY_ROLE, role_bit);
+                if group.has_tag(COLLABORATION_TAG) {
+                    index.collaborating[sentence] |= bits;
+                } else {
+                    index.delegated[sentence] |= bits;
+                }
             }
         }
         index.context_seen[run_start..].sort_unstable();
@@ -143,22 +154,24 @@ impl HitIndex {
         self.preferred_lines.binary_search(&line).is_ok()
     }
 
-    /// Whether a delegation cue ("partner with engineers who ...") is in the
-    /// sentence.
+    /// Whether a delegation cue ("hand them off to engineering") or a cue of
+    /// working with another role ("partner with engineering to ...") is in
+    /// the sentence.
     #[must_use]
     pub fn is_delegated(&self, sentence: Option<usize>) -> bool {
-        self.delegated_roles(sentence) != 0
+        let at = |bits: &[u8]| sentence.map_or(0, |s| bits.get(s).copied().unwrap_or(0));
+        at(&self.delegated) | at(&self.collaborating) != 0
     }
 
     /// Whether a delegation cue in the sentence hands `role`'s work to
-    /// someone else ("work with ML engineers who deploy ...").
+    /// someone else ("ML engineers own deployment", "partner with the ML
+    /// engineers who deploy"). Working with engineering in general ("partner
+    /// with engineering to deploy the models") is not: no other role is
+    /// named to take the work, so the hire still does it.
     #[must_use]
     pub fn delegates(&self, sentence: Option<usize>, role: Role) -> bool {
-        self.delegated_roles(sentence) & role_bit(role) != 0
-    }
-
-    fn delegated_roles(&self, sentence: Option<usize>) -> u8 {
-        sentence.map_or(0, |s| self.delegated.get(s).copied().unwrap_or(0))
+        let bits = sentence.map_or(0, |s| self.delegated.get(s).copied().unwrap_or(0));
+        bits & role_bit(role) != 0
     }
 
     /// Whether a phrase of a group's context is in the sentence; `key` is the

@@ -99,7 +99,8 @@ pub struct Evidence {
     pub loose: bool,
     /// True when a negation in the same sentence cancels it ("no LLM
     /// experience needed"), or the sentence hands the work to another team
-    /// ("partner with ML engineers who deploy the models").
+    /// ("ML engineers own deployment"; working with them, "partner with ML
+    /// engineers to deploy the models", hands nothing over).
     pub negated: bool,
     /// The sentence it is in (`None` outside any sentence): two phrases of
     /// one sentence are one statement when a role's presence is counted.
