@@ -1261,50 +1261,17 @@ fn continues(rest: &str) -> bool {
         .is_some_and(char::is_lowercase)
 }
 
+/// Pushes `span` without its surrounding white space, unless nothing is
+/// left. (Bullets and sentences a scrape ran together, "..., * Design the
+/// UI" and "... LLMs.Experience with ...", are split by the document's
+/// sentence splitter: they reach the rule as sentences of their own.)
 fn push_trimmed(text: &str, span: Span, lines: &mut Vec<Span>) {
     let slice = &text[span.start..span.end];
-    // Bullets a scrape ran together into one line ("... for the future., *
-    // Design the UI"): each item is a line of its own.
-    // Found from the stars (memchr: most lines have none), not by a
-    // substring search at every byte.
-    let bytes = slice.as_bytes();
-    if let Some(at) = memchr::memchr_iter(b'*', bytes)
-        .filter(|&star| star > 0 && bytes[star - 1] == b' ' && bytes.get(star + 1) == Some(&b' '))
-        .map(|star| star - 1)
-        .find(|&at| {
-            slice[..at].ends_with(['.', ',', ';', ':'])
-                && slice[at + 3..].starts_with(char::is_uppercase)
-        })
-    {
-        push_trimmed(text, Span::new(span.start, span.start + at), lines);
-        push_trimmed(text, Span::new(span.start + at + 3, span.end), lines);
-        return;
-    }
-    // Sentences a scrape ran together ("... efficient use of
-    // LLMs.Experience around evaluation frameworks"): a full stop between a
-    // lower-case word and a capitalised one ends a sentence.
-    if let Some(at) = memchr::memchr_iter(b'.', bytes).find(|&dot| run_together(slice, dot)) {
-        push_trimmed(text, Span::new(span.start, span.start + at + 1), lines);
-        push_trimmed(text, Span::new(span.start + at + 1, span.end), lines);
-        return;
-    }
     let start = span.start + (slice.len() - slice.trim_start().len());
     let end = span.end - (slice.len() - slice.trim_end().len());
     if start < end {
         lines.push(Span::new(start, end));
     }
-}
-
-/// Whether the full stop at `dot` ends a sentence that a scrape ran into the
-/// next: a letter and a lower-case letter before it ("LLMs.", "etc.", not
-/// "e.g."), a capital and a lower-case letter after it ("Experience").
-fn run_together(slice: &str, dot: usize) -> bool {
-    let bytes = slice.as_bytes();
-    dot >= 2
-        && bytes[dot - 1].is_ascii_lowercase()
-        && bytes[dot - 2].is_ascii_alphabetic()
-        && bytes.get(dot + 1).is_some_and(u8::is_ascii_uppercase)
-        && bytes.get(dot + 2).is_some_and(u8::is_ascii_lowercase)
 }
 
 /// The clauses of a line: its text split at semicolons ("Support the
