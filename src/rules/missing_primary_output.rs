@@ -110,7 +110,8 @@ first six months\", \"your main goal\"). Flags the posting when no line does: a 
 duties that are only generic activities (\"develop machine learning models\", \"collaborate with \
 cross-functional teams\", \"stay up to date\"). A line among the qualifications that opens with a \
 duty verb in the present, or \"you will\" before one (\"Build demand forecasts used by the supply team\" \
-under \"What you'll bring\", or after a pay line that opened a pay section) states an output too; a generic one there is no duty line. A line about \
+under \"What you'll bring\", after a pay line that opened a pay section, or a bullet run into the employer's \
+blurb, there only when it names the thing) states an output too; a generic one there is no duty line. A line about \
 the team's work states one when it names the thing (\"the squad is charged with building all data \
 pipelines\"), not only whom it is for. Deliverables of any job count, not only the three roles' \
 (test plans, toolchains, compilers, configured surveys, analysis results, review reports, a ported code \
@@ -468,10 +469,17 @@ impl DutyLines {
             let team = sentence.section == SectionKind::Team;
             // So can duty lines read into the pay section when a pay line
             // comes first ("Pay range $55/hr" and then "- Design and deploy
-            // the cash-flow forecasting solution").
+            // the cash-flow forecasting solution"), or into the employer's
+            // blurb when the bullets ran into its paragraph ("... a blueprint
+            // for the future., * Design and develop the front-end components
+            // of our products"): read as the qualifications are, only a line
+            // that opens with a duty verb (or "you will" before one) is a duty.
             let qualifications = matches!(
                 sentence.section,
-                SectionKind::Requirements | SectionKind::Preferred | SectionKind::Compensation
+                SectionKind::Requirements
+                    | SectionKind::Preferred
+                    | SectionKind::Compensation
+                    | SectionKind::Company
             );
             if !(duties || team || qualifications)
                 || matches!(
@@ -636,14 +644,17 @@ impl DutyLines {
                     named_any |= named;
                     // The team's work counts only when it names the thing
                     // ("builds all streaming data pipelines"), not for whom
-                    // ("transforms programs in line with regulatory aims").
+                    // ("transforms programs in line with regulatory aims");
+                    // so does a line in the employer's blurb (a slogan such
+                    // as "Transform healthcare logistics with us" names none).
                     // Whom the work is for counts only with work done for
                     // them: a clause with no duty verb ("your work will
                     // impact millions of patients") states an impact, not
                     // an output.
                     let acts = scope != clause || lead.any_in(scope);
+                    let blurb = team || sentence.section == SectionKind::Company;
                     concrete |=
-                        named || (!team && !object_only && !helped && acts && for_whom(scope));
+                        named || (!blurb && !object_only && !helped && acts && for_whom(scope));
                 }
                 if concrete {
                     out.concrete += 1;
