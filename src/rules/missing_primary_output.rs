@@ -131,8 +131,9 @@ own (\"innovative healthcare solutions\", \"our e-commerce growth agenda\") says
 platform's name (\"AWS services\") says no kind; what the hire receives (\"you will receive training\") \
 is no duty. A line that starts with a vague activity or says the \
 company is looking for someone is read from its purpose clause (\"work with the claims team to build \
-...\"); one that starts with \"support\" or \"participate in\" counts only when its object names the \
-thing itself (\"support the migration of our feature store\"), and so does \"help us <verb>\"; \
+...\"); one that starts with \"support\", \"participate in\" or \"play a key role in\" counts only when its object names the \
+thing itself (\"support the migration of our feature store\", \"play a key role in designing our trading frameworks\"; \
+not \"play a vital role in this mission\"), and so does \"help us <verb>\"; \
 \"we are hiring someone to help us build ...\" reads from \"build ...\"; \"own the creation of X\" is ownership; an AI-powered product (\"AI-driven \
 scheduling tools\") and role work put into production count too. Whom the work is for counts only in \
 a clause with a duty verb (\"your work will impact millions of patients\" states an impact, not an output); \
@@ -575,7 +576,11 @@ impl DutyLines {
                     let scope = match opener {
                         Some(opener) => match purpose_clause(text, opener.end, clause, &lead)
                             .or_else(|| {
-                                let verb = help_verb(text, opener, clause, &lead);
+                                let verb = help_verb(text, opener, clause, &lead).or_else(|| {
+                                    object_lead
+                                        .at(opener.start)
+                                        .and_then(|_| gerund_object(text, opener, clause, &lead))
+                                });
                                 helped = verb.is_some();
                                 verb
                             }) {
@@ -1154,6 +1159,18 @@ fn ai_product(
         );
         product_noun.any_in(window) || head.any_in(window)
     })
+}
+
+/// Where the object of an opener read from its object starts when it is a
+/// duty verb in -ing ("play a key role in designing our trading
+/// frameworks", "participate in building the feature store"): the duty is
+/// read from that verb, and counts, as after "help us", only when it names
+/// the thing itself.
+fn gerund_object(text: &str, opener: Span, clause: Span, lead: &Spans<'_>) -> Option<usize> {
+    let offset = text[opener.end..clause.end].find(|c: char| !c.is_whitespace())?;
+    let start = opener.end + offset;
+    lead.at(start)?;
+    ends_with_caseless(word_at(text, start, clause.end), "ing").then_some(start)
 }
 
 /// Where the verb after a "help" opener starts: "help us shape our data
