@@ -638,6 +638,74 @@ const ABBREVIATIONS: &[&str] = &[
     "fig", "al",
 ];
 
+/// Whether the full stop at `dot` ends a sentence that a scrape ran into the
+/// next ("... hosted LLMs.Experience with ..."): a letter and a lower-case
+/// letter before it ("LLMs.", not "e.g." or "U.S."), a capital and a
+/// lower-case letter after it ("Experience", not "node.JS").
+fn ran_together(text: &str, dot: usize) -> bool {
+    let bytes = text.as_bytes();
+    bytes.get(dot) == Some(&b'.')
+        && dot >= 2
+        && bytes[dot - 1].is_ascii_lowercase()
+        && bytes[dot - 2].is_ascii_alphabetic()
+        && bytes.get(dot + 1).is_some_and(u8::is_ascii_uppercase)
+        && bytes.get(dot + 2).is_some_and(u8::is_ascii_lowercase)
+}
+
+/// Where the bullets that a scrape ran into one line start (`" * "` after a
+/// stop, a comma, a semicolon or a colon, before a capital: "... for the
+/// future., * Design the UI"): the offset of the space before each star.
+fn run_bullets(slice: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = slice.as_bytes();
+    // Found from the stars (memchr: most items have none).
+    memchr::memchr_iter(b'*', bytes).filter_map(move |star| {
+        let at = star.checked_sub(1)?;
+        (bytes[at] == b' '
+            && bytes.get(star + 1) == Some(&b' ')
+            && slice[..at].ends_with(['.', ',', ';', ':'])
+            && slice[star + 2..].starts_with(char::is_uppercase))
+        .then_some(at)
+    })
+}
+
+/// Where an item goes on after a cut a scrape left out: `(end, start)` of
+/// the pieces on either side of a run-together bullet (see [`run_bullets`])
+/// or full stop (see [`ran_together`]), in order.
+fn run_together_cuts(slice: &str, cuts: &mut Vec<(usize, usize)>) {
+    cuts.clear();
+    cuts.extend(run_bullets(slice).map(|at| (at, at + 3)));
+    let bytes = slice.as_bytes();
+    let stops = memchr::memchr_iter(b'.', bytes).filter(|&dot| ran_together(slice, dot));
+    cuts.extend(stops.map(|dot| (dot + 1, dot + 1)));
+    cuts.sort_unstable();
+}
+
+/// Splits `items` where a scrape ran bullets or sentences together ("... for
+/// the future., * Design the UI", "... hosted LLMs.Experience with ..."):
+/// each piece is an item of its own.
+fn split_run_together(text: &str, items: &mut Vec<Span>) {
+    let mut cuts = Vec::new();
+    let mut i = 0;
+    while i < items.len() {
+        let span = items[i];
+        run_together_cuts(&text[span.start..span.end], &mut cuts);
+        if cuts.is_empty() {
+            i += 1;
+            continue;
+        }
+        let mut pieces = Vec::with_capacity(cuts.len() + 1);
+        let mut start = span.start;
+        for &(end, next) in &cuts {
+            pieces.push(Span::new(start, span.start + end));
+            start = span.start + next;
+        }
+        pieces.push(Span::new(start, span.end));
+        let added = pieces.len();
+        items.splice(i..=i, pieces);
+        i += added;
+    }
+}
+
 fn split_sentences(text: &str, blocks: &[Block]) -> Vec<Sentence> {
     let mut sentences = Vec::with_capacity(blocks.len() * 2);
     // The items of the block at hand (see [`list_items`]), reused.
@@ -671,6 +739,7 @@ fn split_sentences(text: &str, blocks: &[Block]) -> Vec<Sentence> {
         } else {
             items.push(span);
         }
+        split_run_together(text, &mut items);
         for &span in &items {
             let inside = &text[span.start..span.end];
             let mut start = span.start;
@@ -683,7 +752,8 @@ fn split_sentences(text: &str, blocks: &[Block]) -> Vec<Sentence> {
             };
             for (i, after) in stops {
                 // A full stop ends a sentence only before a space (or the end):
-                // `3.5`, `node.js` and `e.g.,` go on.
+                // `3.5`, `node.js` and `e.g.,` go on (one that a scrape ran into
+                // the next sentence ends its item: see [`split_run_together`]).
                 if word_char_at(inside, after).is_some_and(|(n, _, _)| !n.is_whitespace()) {
                     continue;
                 }
@@ -1457,6 +1527,26 @@ mod tests {
     }
 
     #[test]
+    fn sentences_and_bullets_a_scrape_ran_together_are_split() {
+        let text = "ML Engineer\n\nWe build a booking site from scratch., * Design the seat map of our booking site., * Review pull requests.\nUse of hosted LLMs.Experience with evaluation frameworks. Runs on node.js and Vue.JS, e.g.Python too.\n";
+        let linter = crate::Linter::new();
+        let doc = crate::document::Document::parse(text, linter.lexicon());
+        let sentences: Vec<&str> = doc
+            .sentences()
+            .iter()
+            .map(|s| &text[s.span.start..s.span.end])
+            .collect();
+        assert!(sentences.contains(&"We build a booking site from scratch.,"));
+        assert!(sentences.contains(&"Design the seat map of our booking site.,"));
+        assert!(sentences.contains(&"Review pull requests."));
+        assert!(sentences.contains(&"Use of hosted LLMs."));
+        assert!(sentences.contains(&"Experience with evaluation frameworks."));
+        // No capital and lower-case letter after the stop, or no lower-case
+        // letter before it: not a sentence end.
+        assert!(sentences.contains(&"Runs on node.js and Vue.JS, e.g.Python too."));
+    }
+
+    #[test]
     fn unmarked_list_lines_are_sentences_of_their_own() {
         let text = "Data Scientist\n\nYou will do the following:\nBuild churn models for the retention team\nKeep up with new research\nThis paragraph wraps because it is\nlong, and goes on with\nMore words after a joiner\n";
         let linter = crate::Linter::new();
@@ -1515,6 +1605,7 @@ mod tests {
             } else {
                 items.push(span);
             }
+            split_run_together(text, &mut items);
             for span in items {
                 let first = tokens.partition_point(|t| t.span.start < span.start);
                 let inside = &tokens[first..];

@@ -110,7 +110,8 @@ first six months\", \"your main goal\"). Flags the posting when no line does: a 
 duties that are only generic activities (\"develop machine learning models\", \"collaborate with \
 cross-functional teams\", \"stay up to date\"). A line among the qualifications that opens with a \
 duty verb in the present, or \"you will\" before one (\"Build demand forecasts used by the supply team\" \
-under \"What you'll bring\", or after a pay line that opened a pay section) states an output too; a generic one there is no duty line. A line about \
+under \"What you'll bring\", after a pay line that opened a pay section, or a bullet run into the employer's \
+blurb, there only when it names the thing) states an output too; a generic one there is no duty line. A line about \
 the team's work states one when it names the thing (\"the squad is charged with building all data \
 pipelines\"), not only whom it is for. Deliverables of any job count, not only the three roles' \
 (test plans, toolchains, compilers, configured surveys, analysis results, review reports, a ported code \
@@ -130,8 +131,9 @@ own (\"innovative healthcare solutions\", \"our e-commerce growth agenda\") says
 platform's name (\"AWS services\") says no kind; what the hire receives (\"you will receive training\") \
 is no duty. A line that starts with a vague activity or says the \
 company is looking for someone is read from its purpose clause (\"work with the claims team to build \
-...\"); one that starts with \"support\" or \"participate in\" counts only when its object names the \
-thing itself (\"support the migration of our feature store\"), and so does \"help us <verb>\"; \
+...\"); one that starts with \"support\", \"participate in\" or \"play a key role in\" counts only when its object names the \
+thing itself (\"support the migration of our feature store\", \"play a key role in designing our trading frameworks\"; \
+not \"play a vital role in this mission\"), and so does \"help us <verb>\"; \
 \"we are hiring someone to help us build ...\" reads from \"build ...\"; \"own the creation of X\" is ownership; an AI-powered product (\"AI-driven \
 scheduling tools\") and role work put into production count too. Whom the work is for counts only in \
 a clause with a duty verb (\"your work will impact millions of patients\" states an impact, not an output); \
@@ -468,10 +470,17 @@ impl DutyLines {
             let team = sentence.section == SectionKind::Team;
             // So can duty lines read into the pay section when a pay line
             // comes first ("Pay range $55/hr" and then "- Design and deploy
-            // the cash-flow forecasting solution").
+            // the cash-flow forecasting solution"), or into the employer's
+            // blurb when the bullets ran into its paragraph ("... a blueprint
+            // for the future., * Design and develop the front-end components
+            // of our products"): read as the qualifications are, only a line
+            // that opens with a duty verb (or "you will" before one) is a duty.
             let qualifications = matches!(
                 sentence.section,
-                SectionKind::Requirements | SectionKind::Preferred | SectionKind::Compensation
+                SectionKind::Requirements
+                    | SectionKind::Preferred
+                    | SectionKind::Compensation
+                    | SectionKind::Company
             );
             if !(duties || team || qualifications)
                 || matches!(
@@ -567,7 +576,11 @@ impl DutyLines {
                     let scope = match opener {
                         Some(opener) => match purpose_clause(text, opener.end, clause, &lead)
                             .or_else(|| {
-                                let verb = help_verb(text, opener, clause, &lead);
+                                let verb = help_verb(text, opener, clause, &lead).or_else(|| {
+                                    object_lead
+                                        .at(opener.start)
+                                        .and_then(|_| gerund_object(text, opener, clause, &lead))
+                                });
                                 helped = verb.is_some();
                                 verb
                             }) {
@@ -636,14 +649,17 @@ impl DutyLines {
                     named_any |= named;
                     // The team's work counts only when it names the thing
                     // ("builds all streaming data pipelines"), not for whom
-                    // ("transforms programs in line with regulatory aims").
+                    // ("transforms programs in line with regulatory aims");
+                    // so does a line in the employer's blurb (a slogan such
+                    // as "Transform healthcare logistics with us" names none).
                     // Whom the work is for counts only with work done for
                     // them: a clause with no duty verb ("your work will
                     // impact millions of patients") states an impact, not
                     // an output.
                     let acts = scope != clause || lead.any_in(scope);
+                    let blurb = team || sentence.section == SectionKind::Company;
                     concrete |=
-                        named || (!team && !object_only && !helped && acts && for_whom(scope));
+                        named || (!blurb && !object_only && !helped && acts && for_whom(scope));
                 }
                 if concrete {
                     out.concrete += 1;
@@ -1145,6 +1161,18 @@ fn ai_product(
     })
 }
 
+/// Where the object of an opener read from its object starts when it is a
+/// duty verb in -ing ("play a key role in designing our trading
+/// frameworks", "participate in building the feature store"): the duty is
+/// read from that verb, and counts, as after "help us", only when it names
+/// the thing itself.
+fn gerund_object(text: &str, opener: Span, clause: Span, lead: &Spans<'_>) -> Option<usize> {
+    let offset = text[opener.end..clause.end].find(|c: char| !c.is_whitespace())?;
+    let start = opener.end + offset;
+    lead.at(start)?;
+    ends_with_caseless(word_at(text, start, clause.end), "ing").then_some(start)
+}
+
 /// Where the verb after a "help" opener starts: "help us shape our data
 /// warehouses", "helps build the fraud platform" are read from what is
 /// shaped or built ("help with ..." is not: no verb follows).
@@ -1261,50 +1289,17 @@ fn continues(rest: &str) -> bool {
         .is_some_and(char::is_lowercase)
 }
 
+/// Pushes `span` without its surrounding white space, unless nothing is
+/// left. (Bullets and sentences a scrape ran together, "..., * Design the
+/// UI" and "... LLMs.Experience with ...", are split by the document's
+/// sentence splitter: they reach the rule as sentences of their own.)
 fn push_trimmed(text: &str, span: Span, lines: &mut Vec<Span>) {
     let slice = &text[span.start..span.end];
-    // Bullets a scrape ran together into one line ("... for the future., *
-    // Design the UI"): each item is a line of its own.
-    // Found from the stars (memchr: most lines have none), not by a
-    // substring search at every byte.
-    let bytes = slice.as_bytes();
-    if let Some(at) = memchr::memchr_iter(b'*', bytes)
-        .filter(|&star| star > 0 && bytes[star - 1] == b' ' && bytes.get(star + 1) == Some(&b' '))
-        .map(|star| star - 1)
-        .find(|&at| {
-            slice[..at].ends_with(['.', ',', ';', ':'])
-                && slice[at + 3..].starts_with(char::is_uppercase)
-        })
-    {
-        push_trimmed(text, Span::new(span.start, span.start + at), lines);
-        push_trimmed(text, Span::new(span.start + at + 3, span.end), lines);
-        return;
-    }
-    // Sentences a scrape ran together ("... efficient use of
-    // LLMs.Experience around evaluation frameworks"): a full stop between a
-    // lower-case word and a capitalised one ends a sentence.
-    if let Some(at) = memchr::memchr_iter(b'.', bytes).find(|&dot| run_together(slice, dot)) {
-        push_trimmed(text, Span::new(span.start, span.start + at + 1), lines);
-        push_trimmed(text, Span::new(span.start + at + 1, span.end), lines);
-        return;
-    }
     let start = span.start + (slice.len() - slice.trim_start().len());
     let end = span.end - (slice.len() - slice.trim_end().len());
     if start < end {
         lines.push(Span::new(start, end));
     }
-}
-
-/// Whether the full stop at `dot` ends a sentence that a scrape ran into the
-/// next: a letter and a lower-case letter before it ("LLMs.", "etc.", not
-/// "e.g."), a capital and a lower-case letter after it ("Experience").
-fn run_together(slice: &str, dot: usize) -> bool {
-    let bytes = slice.as_bytes();
-    dot >= 2
-        && bytes[dot - 1].is_ascii_lowercase()
-        && bytes[dot - 2].is_ascii_alphabetic()
-        && bytes.get(dot + 1).is_some_and(u8::is_ascii_uppercase)
-        && bytes.get(dot + 2).is_some_and(u8::is_ascii_lowercase)
 }
 
 /// The clauses of a line: its text split at semicolons ("Support the
