@@ -21,6 +21,7 @@
 
 mod lines;
 mod structure;
+pub(crate) use structure::trim as trim_span;
 mod tokens;
 
 use std::sync::OnceLock;

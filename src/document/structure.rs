@@ -226,7 +226,7 @@ fn block(kind: BlockKind, span: Span, content: Span) -> Block {
 /// The span without leading/trailing whitespace (Unicode, including NBSP).
 /// ASCII whitespace is skipped by byte; only a non-ASCII byte at either end
 /// goes through `str::trim_start` / `str::trim_end`.
-fn trim(text: &str, span: Span) -> Span {
+pub(crate) fn trim(text: &str, span: Span) -> Span {
     let bytes = text.as_bytes();
     let mut start = span.start;
     while start < span.end && is_ascii_space(bytes[start]) {

@@ -4,7 +4,7 @@ use super::{
     Category, LintContext, Rule, RuleDocs, RuleMeta, ends_with_caseless, is_one_of_caseless,
 };
 use crate::diagnostic::{Diagnostic, Origin, Severity};
-use crate::document::{BlockKind, Document, SectionKind};
+use crate::document::{BlockKind, Document, SectionKind, trim_span};
 use crate::span::Span;
 
 /// No sentence says what the hire delivers or owns.
@@ -1294,11 +1294,9 @@ fn continues(rest: &str) -> bool {
 /// UI" and "... LLMs.Experience with ...", are split by the document's
 /// sentence splitter: they reach the rule as sentences of their own.)
 fn push_trimmed(text: &str, span: Span, lines: &mut Vec<Span>) {
-    let slice = &text[span.start..span.end];
-    let start = span.start + (slice.len() - slice.trim_start().len());
-    let end = span.end - (slice.len() - slice.trim_end().len());
-    if start < end {
-        lines.push(Span::new(start, end));
+    let trimmed = trim_span(text, span);
+    if trimmed.start < trimmed.end {
+        lines.push(trimmed);
     }
 }
 
