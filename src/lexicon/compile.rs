@@ -18,7 +18,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::{
     Anchor, CONTEXT_KIND, EntryData, Group, GroupData, KindId, Lexicon, Pack, PatternInfo, Phrase,
-    STEM, Slot, is_word_char, kind_slots, marked, normalize_phrase, start_row,
+    STEM, Slot, is_word_char, marked, normalize_phrase, start_row,
 };
 use crate::error::{Error, Result};
 
@@ -322,7 +322,6 @@ impl Compiler {
         Ok(Lexicon {
             namespaces,
             kinds,
-            kind_slots: kind_slots(&kind_names),
             kind_names,
             groups,
             entries,

@@ -155,12 +155,6 @@ pub struct Lexicon {
     kinds: HashMap<String, KindId>,
     /// The name of each kind, by [`KindId::index`].
     kind_names: Vec<Arc<str>>,
-    /// [`kind_id`](Lexicon::kind_id)'s first guess: by [`kind_slot`] of a
-    /// name, the kind whose name has that slot (the first, when two share
-    /// it; `u32::MAX` for none). Rules look kinds up by name some 70 times a
-    /// posting: a slot and one comparison cost less than hashing the name
-    /// into `kinds`, which only a name that shares its slot needs.
-    kind_slots: Box<[u32; KIND_SLOTS]>,
     groups: Vec<GroupData>,
     entries: Vec<EntryData>,
     /// The text of each entry.
@@ -182,43 +176,6 @@ pub struct Lexicon {
     /// the start state at almost every word (82% of the bytes go through
     /// the automaton's own step, 1.3 M of them through failure links).
     from_start: [[StateID; 128]; 2],
-}
-
-/// The number of [`Lexicon::kind_slots`](Lexicon).
-const KIND_SLOTS: usize = 1 << KIND_SLOT_BITS;
-const KIND_SLOT_BITS: u32 = 10;
-
-/// The slot of a kind name in [`Lexicon::kind_slots`](Lexicon): its first
-/// and last eight bytes and its length, mixed by one multiplication. (Of the
-/// 84 built-in kinds, two pairs share a slot.)
-#[inline]
-fn kind_slot(name: &str) -> usize {
-    let b = name.as_bytes();
-    let mut first = [0; 8];
-    let mut last = [0; 8];
-    if b.len() >= 8 {
-        first.copy_from_slice(&b[..8]);
-        last.copy_from_slice(&b[b.len() - 8..]);
-    } else {
-        first[..b.len()].copy_from_slice(b);
-    }
-    let mixed = (u64::from_le_bytes(first)
-        ^ u64::from_le_bytes(last).rotate_left(29)
-        ^ b.len() as u64)
-        .wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    (mixed >> (64 - KIND_SLOT_BITS)) as usize
-}
-
-/// The [`Lexicon::kind_slots`](Lexicon) of `kind_names`.
-fn kind_slots(kind_names: &[Arc<str>]) -> Box<[u32; KIND_SLOTS]> {
-    let mut slots = Box::new([u32::MAX; KIND_SLOTS]);
-    for (id, name) in kind_names.iter().enumerate() {
-        let slot = &mut slots[kind_slot(name)];
-        if *slot == u32::MAX {
-            *slot = id as u32;
-        }
-    }
-    slots
 }
 
 /// An automaton pattern, with its first entry inline: a match reads one
@@ -867,12 +824,6 @@ impl Lexicon {
     /// The interned id of a group kind, if any group has it.
     #[must_use]
     pub fn kind_id(&self, kind: &str) -> Option<KindId> {
-        let guess = self.kind_slots[kind_slot(kind)];
-        if let Some(name) = self.kind_names.get(guess as usize)
-            && **name == *kind
-        {
-            return Some(KindId(guess));
-        }
         self.kinds.get(kind).copied()
     }
 
