@@ -21,6 +21,7 @@ pub use self::profile::{
     Evidence, MIN_LEAD, PRESENCE_MIN_PHRASES, Presence, RoleProfile, RoleScore, SUBSTANTIAL_WEIGHT,
     Scores,
 };
+pub(crate) use self::profile::{nearly_present_in, present_in};
 pub(crate) use self::title::analyse as analyse_title;
 pub(crate) use self::title::hits_past_acronyms as title_hits_past_acronyms;
 pub use self::title::{TitleAnalysis, TitleMention};

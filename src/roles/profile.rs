@@ -1215,7 +1215,7 @@ impl<'p> Presence<'p> {
 
 /// Whether `role`, with the distinct substantial phrases `found`, is nearly
 /// present in `profile`: [`RoleProfile::is_nearly_present`].
-fn nearly_present_in(profile: &RoleProfile, role: Role, found: &[&Evidence]) -> bool {
+pub(crate) fn nearly_present_in(profile: &RoleProfile, role: Role, found: &[&Evidence]) -> bool {
     !found.is_empty()
         && profile.evidence_for(role).any(|e| {
             e.phrase_weight >= WEAK_WORK_WEIGHT
@@ -1229,7 +1229,7 @@ fn nearly_present_in(profile: &RoleProfile, role: Role, found: &[&Evidence]) -> 
 
 /// Whether a role with the distinct substantial phrases `found` (in text
 /// order) is present: [`RoleProfile::is_present`].
-fn present_in(found: &[&Evidence]) -> bool {
+pub(crate) fn present_in(found: &[&Evidence]) -> bool {
     // The sentences that hold a phrase that is no contextual verb: sorted,
     // `found` being in text order.
     let phrase_sentences: Vec<u32> = found

@@ -1,6 +1,7 @@
 use super::{Category, LintContext, Rule, RuleDocs, RuleMeta};
 use crate::diagnostic::{Diagnostic, Edit, Severity, Suggestion};
-use crate::roles::{Evidence, Role, RoleProfile};
+use crate::document::SectionKind;
+use crate::roles::{Evidence, Role, RoleProfile, nearly_present_in, present_in};
 
 /// The title names one role and the body's primary output is another's.
 #[derive(Debug, Clone, Copy, Default)]
@@ -31,7 +32,11 @@ body read alone: the title's prior decides close calls between roles the body de
 does not stand in for duties the body never lists, so no margin is asked. A single duty of \
 another role beside hints of the title's stays a close call. A body split nearly evenly between roles it describes \
 is a mixed posting (`mixed-role-responsibilities`), not a mismatched one. A body too thin to name any role's work, another job's included, does \
-not contradict its title.",
+not contradict its title, nor does one that names another job only among its nice-to-haves. \
+Work put to the reader as a question (\"Are you excited to help customers build generative AI \
+solutions?\") is the posting's pitch, not its duties, and does not count toward another role's \
+work; against a title whose role the body never describes, that role's two duties or \
+competencies must be more than tool names (\"PyTorch, JAX\" in a list of frameworks).",
         why_it_matters: "An \"AI Engineer\" whose duties are training and deploying classic ML \
 models draws LLM application builders who will not do that job well, and misses the ML engineers \
 who would. A \"Data Scientist\" whose duties are data pipelines draws statisticians to a data \
@@ -178,6 +183,16 @@ fn outweighing_role(ctx: &LintContext<'_>, title_role: Role) -> Option<Reading> 
     if body == Role::Other && profile.scores.get(Role::Other).score <= 0.0 {
         return None;
     }
+    // Nor does a body that names another job only among its nice-to-haves
+    // ("Grafana", "cloud infrastructure experience" desired): what a
+    // posting would welcome besides is not the work it hires for.
+    if body == Role::Other
+        && profile
+            .evidence_for(Role::Other)
+            .all(|e| e.section == SectionKind::Preferred)
+    {
+        return None;
+    }
     // Against a body with work of the title's role, another job is named
     // only when its own work is stated in two sentences: one phrase ("push
     // the state of the art" in the company's pitch) beside trace words
@@ -193,10 +208,7 @@ fn outweighing_role(ctx: &LintContext<'_>, title_role: Role) -> Option<Reading> 
     // say the duties describe that role: it must be present, or have one
     // duty of substance and other work of its own elsewhere ("GPT-4 Vision"
     // beside "AI automation systems").
-    if body != Role::Other
-        && !ctx.presence.is_present(body)
-        && !ctx.presence.is_nearly_present(profile, body)
-    {
+    if body != Role::Other && !stated_apart_from_questions(ctx, body) {
         return None;
     }
     // A body with substantial work of all three roles is mixed, and it
@@ -207,6 +219,43 @@ fn outweighing_role(ctx: &LintContext<'_>, title_role: Role) -> Option<Reading> 
         role: body,
         title_unsupported: false,
     })
+}
+
+/// Whether a piece of evidence is in a question put to the reader ("Are
+/// you excited to help customers design and build generative AI
+/// solutions?"): the pitch of a posting, not a duty it lists.
+fn in_question(ctx: &LintContext<'_>, evidence: &Evidence) -> bool {
+    evidence
+        .sentence
+        .and_then(|s| ctx.document.sentences().get(s as usize))
+        .is_some_and(|sentence| ctx.document.slice(sentence.span).trim_end().ends_with('?'))
+}
+
+/// The distinct substantial phrases of `role`, those in questions left out.
+fn stated_work<'p>(ctx: &LintContext<'p>, role: Role) -> Vec<&'p Evidence> {
+    ctx.presence
+        .substantial_evidence(role)
+        .iter()
+        .copied()
+        .filter(|e| !in_question(ctx, e))
+        .collect()
+}
+
+/// [`stated_work`] without tools: what a body must state of a role to stand
+/// against a title whose role it never describes.
+fn stated_duties<'p>(ctx: &LintContext<'p>, role: Role) -> Vec<&'p Evidence> {
+    let mut found = stated_work(ctx, role);
+    found.retain(|e| &*e.kind != "tool");
+    found
+}
+
+/// Whether `role` is present, or nearly present, with the phrases of
+/// questions left out: a role whose work is only put to the reader as a
+/// question ("Are you excited to build generative AI solutions?") beside
+/// one other line is the posting's pitch, not its duties.
+fn stated_apart_from_questions(ctx: &LintContext<'_>, role: Role) -> bool {
+    let found = stated_work(ctx, role);
+    present_in(&found) || nearly_present_in(ctx.profile, role, &found)
 }
 
 /// Below this weight, a piece of other-job evidence is a trace word
@@ -234,6 +283,11 @@ fn other_job_sentences(profile: &RoleProfile) -> usize {
 /// hints of the title's is not enough: that is a close call the title's
 /// prior decides.
 ///
+/// Tool names do not count toward that presence here, nor do phrases of
+/// questions put to the reader ([`stated_duties`]): "paths to production"
+/// beside "JAX" in a list of frameworks does not name an ML Engineer's job
+/// against a title whose work the body never lists either.
+///
 /// The title's prior decides close calls between roles the body describes;
 /// it does not stand in for duties the body never lists. Against a title
 /// role with no firm work in the body, no margin is asked.
@@ -247,6 +301,7 @@ fn unsupported_title(ctx: &LintContext<'_>, title_role: Role) -> Option<Reading>
         .into_iter()
         .filter(|&role| role != title_role)
         .filter(|&role| ctx.presence.is_present(role))
+        .filter(|&role| present_in(&stated_duties(ctx, role)))
         .map(|role| (role, profile.body_score(role)))
         .filter(|&(_, score)| score > named)
         .max_by(|a, b| a.1.total_cmp(&b.1))
