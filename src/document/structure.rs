@@ -668,36 +668,25 @@ fn run_bullets(slice: &str) -> impl Iterator<Item = usize> + '_ {
     })
 }
 
-/// Where an item goes on after a cut a scrape left out: `(end, start)` of
-/// the pieces on either side of a run-together bullet (see [`run_bullets`])
-/// or full stop (see [`ran_together`]), in order.
-fn run_together_cuts(slice: &str, cuts: &mut Vec<(usize, usize)>) {
-    cuts.clear();
-    cuts.extend(run_bullets(slice).map(|at| (at, at + 3)));
-    let bytes = slice.as_bytes();
-    let stops = memchr::memchr_iter(b'.', bytes).filter(|&dot| ran_together(slice, dot));
-    cuts.extend(stops.map(|dot| (dot + 1, dot + 1)));
-    cuts.sort_unstable();
-}
-
-/// Splits `items` where a scrape ran bullets or sentences together ("... for
-/// the future., * Design the UI", "... hosted LLMs.Experience with ..."):
-/// each piece is an item of its own.
-fn split_run_together(text: &str, items: &mut Vec<Span>) {
-    let mut cuts = Vec::new();
+/// Splits `items` where a scrape ran bullets into one line ("... for the
+/// future., * Design the UI"): each piece is an item of its own. (A full
+/// stop a scrape ran into the next sentence, "LLMs.Experience", is a
+/// sentence end [`split_sentences`] finds with the others: see
+/// [`ran_together`].)
+fn split_run_bullets(text: &str, items: &mut Vec<Span>) {
     let mut i = 0;
     while i < items.len() {
         let span = items[i];
-        run_together_cuts(&text[span.start..span.end], &mut cuts);
-        if cuts.is_empty() {
+        let mut cuts = run_bullets(&text[span.start..span.end]).peekable();
+        if cuts.peek().is_none() {
             i += 1;
             continue;
         }
-        let mut pieces = Vec::with_capacity(cuts.len() + 1);
+        let mut pieces = Vec::new();
         let mut start = span.start;
-        for &(end, next) in &cuts {
-            pieces.push(Span::new(start, span.start + end));
-            start = span.start + next;
+        for at in cuts {
+            pieces.push(Span::new(start, span.start + at));
+            start = span.start + at + 3;
         }
         pieces.push(Span::new(start, span.end));
         let added = pieces.len();
@@ -715,6 +704,8 @@ fn split_sentences(text: &str, blocks: &[Block]) -> Vec<Sentence> {
     // do not overlap). Otherwise each block is searched by itself.
     let mut text_stops = (!has_ellipsis(text.as_bytes()))
         .then(|| memchr::memchr3_iter(b'.', b'!', b'?', text.as_bytes()).peekable());
+    // Bullets run into one line are looked for only in a text with a star.
+    let has_star = memchr::memchr(b'*', text.as_bytes()).is_some();
     for (index, block) in blocks.iter().enumerate() {
         let span = block.content;
         let mut push = |start: usize, end: usize| {
@@ -739,7 +730,9 @@ fn split_sentences(text: &str, blocks: &[Block]) -> Vec<Sentence> {
         } else {
             items.push(span);
         }
-        split_run_together(text, &mut items);
+        if has_star {
+            split_run_bullets(text, &mut items);
+        }
         for &span in &items {
             let inside = &text[span.start..span.end];
             let mut start = span.start;
@@ -751,9 +744,15 @@ fn split_sentences(text: &str, blocks: &[Block]) -> Vec<Sentence> {
                 None => stops(inside),
             };
             for (i, after) in stops {
+                // One that a scrape ran into the next sentence ends it
+                // ("LLMs.Experience").
+                if ran_together(text, span.start + i) {
+                    push(start, span.start + after);
+                    start = span.start + after;
+                    continue;
+                }
                 // A full stop ends a sentence only before a space (or the end):
-                // `3.5`, `node.js` and `e.g.,` go on (one that a scrape ran into
-                // the next sentence ends its item: see [`split_run_together`]).
+                // `3.5`, `node.js` and `e.g.,` go on.
                 if word_char_at(inside, after).is_some_and(|(n, _, _)| !n.is_whitespace()) {
                     continue;
                 }
@@ -1581,6 +1580,26 @@ mod tests {
 
     /// The token-based splitter this module used to run, kept as an oracle:
     /// splitting on bytes must give the same sentences.
+    /// The oracle's way with what a scrape ran together: the item is cut
+    /// into pieces at run-together bullets and full stops before its
+    /// sentences are read (the splitter under test finds the stops as
+    /// sentence ends instead).
+    fn split_run_together(text: &str, items: &mut Vec<Span>) {
+        split_run_bullets(text, items);
+        let mut split = Vec::with_capacity(items.len());
+        for &span in items.iter() {
+            let mut start = span.start;
+            for dot in span.start..span.end {
+                if ran_together(text, dot) {
+                    split.push(Span::new(start, dot + 1));
+                    start = dot + 1;
+                }
+            }
+            split.push(Span::new(start, span.end));
+        }
+        *items = split;
+    }
+
     fn split_sentences_by_tokens(text: &str, tokens: &[Token], blocks: &[Block]) -> Vec<Sentence> {
         let mut sentences = Vec::new();
         for (index, block) in blocks.iter().enumerate() {
@@ -1654,6 +1673,8 @@ mod tests {
             "Data Scientist\n\nWe build models. You will e.g. own them! Really? Yes... fine.\n- Deploy v2.5 to U.S. users. Then stop.\n",
             "Intro text. lowercase after. Dr. Who joined Acme Inc. in 2020. Ph.D. preferred.\nNext line! Done",
             "Ünïcode wörds. Café… Next. “Quoted.” End",
+            "ML Engineer\n\nWe build sites., * Design the map., * Review code.\nUse of hosted LLMs.Experience with evals. On node.js, e.g.Python.Go on etc.Then stop\n",
+            "Run together… hosted LLMs.Experience with evals and Dr.Who.Next",
         ];
         let linter = crate::Linter::new();
         for text in texts {
