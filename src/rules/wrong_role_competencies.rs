@@ -130,7 +130,31 @@ fn asked_of_hire<'p>(ctx: &LintContext<'_>, found: Vec<&'p Evidence>) -> Vec<&'p
             }
             _ => true,
         })
-        .collect()
+        .fold(Vec::new(), |mut out: Vec<&Evidence>, e| {
+            // One competency named in a shorter and a longer form
+            // ("forecasting models" ... "forecasting", "demand forecasting")
+            // counts once: one phrase holds the other as whole words.
+            let one = |a: &str, b: &str| holds_words(a, b) || holds_words(b, a);
+            if e.contextual
+                || !out
+                    .iter()
+                    .any(|o| !o.contextual && one(&o.phrase, &e.phrase))
+            {
+                out.push(e);
+            }
+            out
+        })
+}
+
+/// Whether the pack phrase `long` holds `short` as whole words
+/// ("demand forecasting" holds "forecasting").
+fn holds_words(long: &str, short: &str) -> bool {
+    long.len() > short.len()
+        && long.match_indices(short).any(|(at, _)| {
+            let before = long[..at].chars().next_back();
+            let after = long[at + short.len()..].chars().next();
+            before.is_none_or(|c| c == ' ') && after.is_none_or(|c| c == ' ')
+        })
 }
 
 /// Kind of the competency phrases of the role packs (`lints/roles.toml`).
@@ -290,7 +314,8 @@ deep learning and statistical modeling\"; \"statistical modeling, causal inferen
 still counts twice), and a verb that counts only through its sentence's subject when \
 that sentence already names a competency of the role (\"design and deploy large-scale ML \
 algorithms\" is one). Distinct means different duties: the same duty said twice (\"develop and \
-deploy ML models\" in the summary and again in a bullet) counts once, so do the tools of one \
+deploy ML models\" in the summary and again in a bullet) counts once, so does one competency \
+named in a shorter and a longer form (\"demand forecasting\" and \"forecasting\"), so do the tools of one \
 nice-to-have bullet (\"LangChain, LlamaIndex or Pinecone\"), so do the duties of one \
 responsibility sentence outside the role summary (\"conduct exploratory data analysis to gain \
 insights and identify patterns\" is one duty with its purpose), and an AI Engineer building \
