@@ -14,6 +14,9 @@ const PEOPLE_TRAINING: &str = "people-training";
 /// Kind of the phrases that apply statistics or metrics to the hire's own
 /// models ("for our models", "model performance", `lints/cues.toml`).
 const MODEL_IMPROVEMENT: &str = "model-improvement";
+/// Kind of the techniques of machine learning ("deep learning", "image
+/// processing", "model evaluation", `lints/cues.toml`).
+const ML_TECHNIQUE: &str = "ml-technique";
 
 /// The competencies among `found` that are asked of the hire: not the company
 /// speaking of itself ("Acme is the contract review AI agent", "we partner
@@ -21,7 +24,10 @@ const MODEL_IMPROVEMENT: &str = "model-improvement";
 /// ("maintain a training curriculum on machine learning"), not a Data
 /// Scientist's statistics or metrics applied to the hire's own models
 /// ("define success metrics for our models": how an ML engineer improves a
-/// model), and a verb
+/// model), not a Data Scientist's statistics named as one item of a list of
+/// machine-learning techniques, alone of its role in its sentence ("machine
+/// learning algorithms, deep learning, and statistical modeling": the
+/// modelling every ML practitioner knows), and a verb
 /// counted from its sentence's subject only when nothing else of the role is
 /// named in that sentence ("design and deploy large-scale ML algorithms" is
 /// one duty).
@@ -40,6 +46,20 @@ fn asked_of_hire<'p>(ctx: &LintContext<'_>, found: Vec<&'p Evidence>) -> Vec<&'p
     };
     let teaching = sentences_of(PEOPLE_TRAINING);
     let improving = sentences_of(MODEL_IMPROVEMENT);
+    let techniques = sentences_of(ML_TECHNIQUE);
+    // The sentences with two or more phrases of the Data Scientist that are
+    // no contextual verb: a list of statistics, not one item among
+    // techniques.
+    let mut statistics: Vec<Option<usize>> = found
+        .iter()
+        .filter(|e| e.role == Role::DataScientist && !e.contextual)
+        .map(|e| sentence_of(e))
+        .collect();
+    statistics.sort_unstable();
+    let several_statistics = |sentence: &Option<usize>| {
+        let from = statistics.partition_point(|s| s < sentence);
+        statistics.get(from + 1) == Some(sentence)
+    };
     let kept: Vec<&Evidence> = found
         .into_iter()
         .filter(|e| {
@@ -54,9 +74,14 @@ fn asked_of_hire<'p>(ctx: &LintContext<'_>, found: Vec<&'p Evidence>) -> Vec<&'p
                 && modelling_pipeline(ctx, e, &sentence_of(e));
             let model_statistics =
                 e.role == Role::DataScientist && improving.binary_search(&sentence_of(e)).is_ok();
+            let listed_technique = e.role == Role::DataScientist
+                && &*e.kind == COMPETENCY_KIND
+                && techniques.binary_search(&sentence_of(e)).is_ok()
+                && !several_statistics(&sentence_of(e));
             !(about_people
                 || modelling
                 || model_statistics
+                || listed_technique
                 || super::out_of_role_duty::company_voice(text, at)
                 || team_voice(e.section, text)
                 || profession_voice(doc, sentence.span.start, text))
@@ -105,8 +130,35 @@ fn asked_of_hire<'p>(ctx: &LintContext<'_>, found: Vec<&'p Evidence>) -> Vec<&'p
             }
             _ => true,
         })
-        .collect()
+        .fold(Vec::new(), |mut out: Vec<&Evidence>, e| {
+            // One competency named in a shorter and a longer form
+            // ("forecasting models" ... "forecasting", "demand forecasting")
+            // counts once: one phrase holds the other as whole words.
+            let one = |a: &str, b: &str| holds_words(a, b) || holds_words(b, a);
+            if e.contextual
+                || !out
+                    .iter()
+                    .any(|o| !o.contextual && one(&o.phrase, &e.phrase))
+            {
+                out.push(e);
+            }
+            out
+        })
 }
+
+/// Whether the pack phrase `long` holds `short` as whole words
+/// ("demand forecasting" holds "forecasting").
+fn holds_words(long: &str, short: &str) -> bool {
+    long.len() > short.len()
+        && long.match_indices(short).any(|(at, _)| {
+            let before = long[..at].chars().next_back();
+            let after = long[at + short.len()..].chars().next();
+            before.is_none_or(|c| c == ' ') && after.is_none_or(|c| c == ' ')
+        })
+}
+
+/// Kind of the competency phrases of the role packs (`lints/roles.toml`).
+const COMPETENCY_KIND: &str = "competency";
 
 /// Tag of the ML Engineer's pipeline phrases ("ML pipelines", "training
 /// pipelines", `lints/roles.toml`): a pipeline may be a modelling workflow.
@@ -256,10 +308,14 @@ one opening with the team's name, \"our team\" or \"the platform team\", that do
 after it), an ML pipeline whose sentence lists only modelling steps (\"end-to-end ML pipelines, \
 including data cleaning, cross-validation and hyper-parameter tuning\"), a Data Scientist's \
 statistics or metrics said of the hire's own models (\"define success metrics for our models\", \
-\"hypothesis testing on model performance\"), and a verb that counts only through its sentence's subject when \
+\"hypothesis testing on model performance\"), a Data Scientist's statistics named as one item of a list \
+of machine-learning techniques and alone of its role in that sentence (\"machine learning algorithms, \
+deep learning and statistical modeling\"; \"statistical modeling, causal inference and deep learning\" \
+still counts twice), and a verb that counts only through its sentence's subject when \
 that sentence already names a competency of the role (\"design and deploy large-scale ML \
 algorithms\" is one). Distinct means different duties: the same duty said twice (\"develop and \
-deploy ML models\" in the summary and again in a bullet) counts once, so do the tools of one \
+deploy ML models\" in the summary and again in a bullet) counts once, so does one competency \
+named in a shorter and a longer form (\"demand forecasting\" and \"forecasting\"), so do the tools of one \
 nice-to-have bullet (\"LangChain, LlamaIndex or Pinecone\"), so do the duties of one \
 responsibility sentence outside the role summary (\"conduct exploratory data analysis to gain \
 insights and identify patterns\" is one duty with its purpose), and an AI Engineer building \
