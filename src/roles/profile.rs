@@ -106,6 +106,13 @@ pub struct Evidence {
     /// one sentence are one statement when a role's presence is counted.
     #[serde(skip)]
     pub sentence: Option<u32>,
+    /// True for a Data Scientist's statistics asked for beside machine
+    /// learning in the requirements of a body whose primary role is another
+    /// one ("machine learning algorithms and statistical techniques"): the
+    /// fundamentals of that role's own work. A competency asked for still,
+    /// but it does not make the Data Scientist present in the body.
+    #[serde(skip)]
+    pub fundamental: bool,
 }
 
 /// A role's score and its share of all scores.
@@ -481,6 +488,7 @@ pub(crate) fn build(
             loose,
             negated,
             sentence: in_sentence.map(|s| s as u32),
+            fundamental: false,
         });
     }
 
@@ -810,6 +818,27 @@ pub(crate) fn build(
         } else {
             (best, scores.get(best).share * saturation)
         };
+    // A requirement that names statistics beside machine learning, as one
+    // more area of an ML practitioner's knowledge ("machine learning
+    // algorithms and statistical techniques", "machine learning or
+    // statistical modeling tools such as scikit-learn"), asks for the
+    // fundamentals of the body's own role when that role is another one:
+    // it still counts toward the Data Scientist's score, and is still a
+    // competency asked for, but does not make the role present in the body.
+    if primary_role != Role::DataScientist {
+        for item in &mut evidence {
+            if item.role == Role::DataScientist
+                && matches!(
+                    item.section,
+                    SectionKind::Requirements | SectionKind::Preferred | SectionKind::Other
+                )
+                && item.phrase.contains(STATISTICS_STEM)
+                && beside_machine_learning(text, item.span)
+            {
+                item.fundamental = true;
+            }
+        }
+    }
     RoleProfile {
         title_role: title.role,
         primary_role,
@@ -818,6 +847,46 @@ pub(crate) fn build(
         title,
         evidence,
     }
+}
+
+/// The stem of the Data Scientist's statistics phrases ("statistical
+/// modeling", "statistical techniques"), as the packs write them.
+const STATISTICS_STEM: &str = "statist";
+/// At most this many words stand between a statistics phrase and a mention
+/// of machine learning it is listed beside ("machine learning algorithms and
+/// statistical techniques").
+const BESIDE_ML_WORDS: usize = 2;
+/// Mentions of machine learning in general, as words.
+const MACHINE_LEARNING: &[&[&str]] = &[&["machine", "learning"], &["deep", "learning"], &["ml"]];
+
+/// Whether the phrase at `span` of `text` is listed beside a mention of
+/// machine learning ([`MACHINE_LEARNING`]) in its clause: at most
+/// [`BESIDE_ML_WORDS`] words between them, and no full stop, semicolon,
+/// colon or line end.
+fn beside_machine_learning(text: &str, span: Span) -> bool {
+    const CLAUSE_END: [char; 4] = ['.', ';', ':', '\n'];
+    fn words(slice: &str) -> Vec<&str> {
+        slice
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect()
+    }
+    let before = text.get(..span.start).unwrap_or("");
+    let before = &before[before.rfind(CLAUSE_END).map_or(0, |at| at + 1)..];
+    let after = text.get(span.end..).unwrap_or("");
+    let after = &after[..after.find(CLAUSE_END).unwrap_or(after.len())];
+    let (before, after) = (words(before), words(after));
+    MACHINE_LEARNING.iter().any(|mention| {
+        let n = mention.len();
+        // Ending at most BESIDE_ML_WORDS words before the phrase.
+        let ends_before = (0..=BESIDE_ML_WORDS).any(|gap| {
+            before.len() >= n + gap && starts_with_words(&before[before.len() - n - gap..], mention)
+        });
+        // Starting at most BESIDE_ML_WORDS words after it.
+        let starts_after = (0..=BESIDE_ML_WORDS)
+            .any(|gap| after.len() >= gap + n && starts_with_words(&after[gap..], mention));
+        ends_before || starts_after
+    })
 }
 
 /// A phrase a building verb may be the verb of: its sentence, the verb
@@ -1261,7 +1330,10 @@ fn present_in(found: &[&Evidence]) -> bool {
     let mut duty_sentences: HashSet<u32> = HashSet::default();
     let mut last_bonus: Option<u32> = None;
     let mut items = 0;
-    for e in found.iter().filter(|e| !verb_of_phrase(e)) {
+    for e in found
+        .iter()
+        .filter(|e| !verb_of_phrase(e) && !e.fundamental)
+    {
         if &*e.kind == DUTY_KIND
             && e.section != SectionKind::Summary
             && e.sentence
