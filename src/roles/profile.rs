@@ -107,8 +107,9 @@ pub struct Evidence {
     #[serde(skip)]
     pub sentence: Option<u32>,
     /// True for a Data Scientist's statistics asked for beside machine
-    /// learning in the requirements of a body whose primary role is another
-    /// one ("machine learning algorithms and statistical techniques"): the
+    /// learning or another neutral discipline in the requirements of a body
+    /// whose primary role is another one ("machine learning algorithms and
+    /// statistical techniques"): the
     /// fundamentals of that role's own work. A competency asked for still,
     /// but it does not make the Data Scientist present in the body.
     #[serde(skip)]
@@ -818,10 +819,12 @@ pub(crate) fn build(
         } else {
             (best, scores.get(best).share * saturation)
         };
-    // A requirement that names statistics beside machine learning, as one
-    // more area of an ML practitioner's knowledge ("machine learning
-    // algorithms and statistical techniques", "machine learning or
-    // statistical modeling tools such as scikit-learn"), asks for the
+    // A requirement that names statistics beside machine learning or
+    // another neutral discipline, as one more area of a practitioner's
+    // knowledge ("machine learning algorithms and statistical techniques",
+    // "machine learning or statistical modeling tools such as
+    // scikit-learn", "image processing, statistical modeling, advanced
+    // mathematics"), asks for the
     // fundamentals of the body's own role when that role is another one:
     // it still counts toward the Data Scientist's score, and is still a
     // competency asked for, but does not make the role present in the body.
@@ -833,7 +836,7 @@ pub(crate) fn build(
                     SectionKind::Requirements | SectionKind::Preferred | SectionKind::Other
                 )
                 && item.phrase.contains(STATISTICS_STEM)
-                && beside_machine_learning(text, item.span)
+                && beside_neutral_discipline(text, item.span)
             {
                 item.fundamental = true;
             }
@@ -852,18 +855,30 @@ pub(crate) fn build(
 /// The stem of the Data Scientist's statistics phrases ("statistical
 /// modeling", "statistical techniques"), as the packs write them.
 const STATISTICS_STEM: &str = "statist";
-/// At most this many words stand between a statistics phrase and a mention
-/// of machine learning it is listed beside ("machine learning algorithms and
+/// At most this many words stand between a statistics phrase and a
+/// neutral discipline it is listed beside ("machine learning algorithms and
 /// statistical techniques").
-const BESIDE_ML_WORDS: usize = 2;
-/// Mentions of machine learning in general, as words.
-const MACHINE_LEARNING: &[&[&str]] = &[&["machine", "learning"], &["deep", "learning"], &["ml"]];
+const BESIDE_DISCIPLINE_WORDS: usize = 2;
+/// Disciplines the rubric counts for no role (machine learning, NLP,
+/// computer vision alone) and their kin, as words: the areas of knowledge
+/// any of the three roles is asked for.
+const NEUTRAL_DISCIPLINES: &[&[&str]] = &[
+    &["machine", "learning"],
+    &["deep", "learning"],
+    &["ml"],
+    &["natural", "language", "processing"],
+    &["nlp"],
+    &["computer", "vision"],
+    &["image", "processing"],
+    &["mathematics"],
+    &["algorithms"],
+];
 
-/// Whether the phrase at `span` of `text` is listed beside a mention of
-/// machine learning ([`MACHINE_LEARNING`]) in its clause: at most
-/// [`BESIDE_ML_WORDS`] words between them, and no full stop, semicolon,
-/// colon or line end.
-fn beside_machine_learning(text: &str, span: Span) -> bool {
+/// Whether the phrase at `span` of `text` is listed beside a neutral
+/// discipline ([`NEUTRAL_DISCIPLINES`]) in its clause: at most
+/// [`BESIDE_DISCIPLINE_WORDS`] words between them, and no full stop,
+/// semicolon, colon or line end.
+fn beside_neutral_discipline(text: &str, span: Span) -> bool {
     const CLAUSE_END: [char; 4] = ['.', ';', ':', '\n'];
     fn words(slice: &str) -> Vec<&str> {
         slice
@@ -876,14 +891,14 @@ fn beside_machine_learning(text: &str, span: Span) -> bool {
     let after = text.get(span.end..).unwrap_or("");
     let after = &after[..after.find(CLAUSE_END).unwrap_or(after.len())];
     let (before, after) = (words(before), words(after));
-    MACHINE_LEARNING.iter().any(|mention| {
+    NEUTRAL_DISCIPLINES.iter().any(|mention| {
         let n = mention.len();
-        // Ending at most BESIDE_ML_WORDS words before the phrase.
-        let ends_before = (0..=BESIDE_ML_WORDS).any(|gap| {
+        // Ending at most BESIDE_DISCIPLINE_WORDS words before the phrase.
+        let ends_before = (0..=BESIDE_DISCIPLINE_WORDS).any(|gap| {
             before.len() >= n + gap && starts_with_words(&before[before.len() - n - gap..], mention)
         });
-        // Starting at most BESIDE_ML_WORDS words after it.
-        let starts_after = (0..=BESIDE_ML_WORDS)
+        // Starting at most BESIDE_DISCIPLINE_WORDS words after it.
+        let starts_after = (0..=BESIDE_DISCIPLINE_WORDS)
             .any(|gap| after.len() >= gap + n && starts_with_words(&after[gap..], mention));
         ends_before || starts_after
     })
