@@ -78,6 +78,21 @@ fn one_line_of_a_megabyte_without_spaces() {
     check("1MB joined", &words, Format::Text);
 }
 
+/// A megabyte line that lists statistics beside machine learning thousands of
+/// times: whether each is listed beside a discipline is read from the hits
+/// around it, not from its clause back to the line start (that was
+/// quadratic: 26 s for this line).
+#[test]
+fn a_megabyte_line_of_statistics_beside_machine_learning() {
+    let item = "machine learning algorithms and statistical techniques, ";
+    let line = item.repeat((1 << 20) / item.len());
+    let text = format!(
+        "Machine Learning Engineer\n\nResponsibilities\n- Deploy the models to production and monitor them for drift\n\nRequirements\n- {line}\n"
+    );
+    let report = check("1MB statistics", &text, Format::Text);
+    assert!(report.profile.evidence.iter().any(|e| e.fundamental));
+}
+
 #[test]
 fn unusual_scripts_and_characters() {
     let cases = [

@@ -304,14 +304,31 @@ impl<'a> Document<'a> {
     /// assert_eq!(doc.slice(years[0].1.span), "years");
     /// ```
     pub fn hits_of_kind(&self, kind: Option<KindId>) -> impl Iterator<Item = (u32, &Hit)> + '_ {
+        self.hit_indices_of_kind(kind)
+            .iter()
+            .map(|&i| (i, &self.hits[i as usize]))
+    }
+
+    /// The indices in [`hits`](Document::hits) of the hits whose group is of
+    /// `kind`, in order: what [`hits_of_kind`](Document::hits_of_kind) walks,
+    /// as a slice, so a reader can find the hits of a kind near a position by
+    /// binary search instead of walking them.
+    ///
+    /// ```
+    /// let linter = jdlint::Linter::new();
+    /// let lexicon = linter.lexicon();
+    /// let doc = jdlint::document::Document::parse("Data Scientist\n\n- 5+ years of SQL", lexicon);
+    /// let years = doc.hit_indices_of_kind(lexicon.kind_id("years"));
+    /// assert_eq!(doc.slice(doc.hits()[years[0] as usize].span), "years");
+    /// ```
+    #[must_use]
+    pub fn hit_indices_of_kind(&self, kind: Option<KindId>) -> &[u32] {
         kind.and_then(|k| {
             let from = *self.kind_starts.get(k.index())? as usize;
             let to = *self.kind_starts.get(k.index() + 1)? as usize;
             self.by_kind.get(from..to)
         })
         .unwrap_or_default()
-        .iter()
-        .map(|&i| (i, &self.hits[i as usize]))
     }
 
     /// Blocks in order.

@@ -35,6 +35,15 @@ const MAX_OBJECT_GAP_WORDS: usize = 4;
 /// (`lints/cues.toml`): "AI tools to boost productivity", "AI coding
 /// assistants".
 const AI_TOOL_USE_KIND: &str = "ai-tool-use";
+/// Tag of the Data Scientist's statistics phrases (`lints/roles.toml`,
+/// `lints/roles-coverage.toml`): "statistical modeling", "statistical
+/// techniques".
+pub(crate) const STATISTICS_TAG: &str = "statistics";
+/// Group kind of the disciplines any of the three roles is asked for
+/// (`lints/requirements.toml`): "machine learning", "NLP", "computer vision",
+/// "mathematics". Statistics listed beside one are the fundamentals of the
+/// body's own role (see [`Evidence::fundamental`]).
+pub(crate) const NEUTRAL_DISCIPLINE_KIND: &str = "neutral-discipline";
 /// Group kind of the duties of a role (`lints/roles.toml`).
 pub(crate) const DUTY_KIND: &str = "duty";
 /// Group kind of the tools of a role (`lints/roles.toml`).
@@ -106,6 +115,15 @@ pub struct Evidence {
     /// one sentence are one statement when a role's presence is counted.
     #[serde(skip)]
     pub sentence: Option<u32>,
+    /// True for a Data Scientist's statistics (a phrase of a group tagged
+    /// [`STATISTICS_TAG`]) asked for beside machine learning or another
+    /// neutral discipline (a hit of [`NEUTRAL_DISCIPLINE_KIND`]) in the
+    /// requirements of a body whose primary role is another one ("machine
+    /// learning algorithms and statistical techniques"): the fundamentals of
+    /// that role's own work. A competency asked for still, but it does not
+    /// make the Data Scientist present in the body.
+    #[serde(skip)]
+    pub fundamental: bool,
 }
 
 /// A role's score and its share of all scores.
@@ -385,6 +403,8 @@ pub(crate) fn build(
     hit_indices.sort_unstable();
     // At most one piece of evidence per hit.
     let mut evidence = Vec::with_capacity(hit_indices.len());
+    // The neutral disciplines statistics may be listed beside, in order.
+    let disciplines = doc.hit_indices_of_kind(lexicon.kind_id(NEUTRAL_DISCIPLINE_KIND));
     // What a building verb may be the verb of, in order of start: its
     // group's context phrases (sentence, Some(group), span), and the AI
     // Engineer's own phrases ("AI-powered", "RAG"), objects of any of its
@@ -459,6 +479,16 @@ pub(crate) fn build(
         };
         let negated = index.is_negated(in_sentence)
             || (title.role.role() != Some(role) && index.delegates(in_sentence, role));
+        // Statistics listed beside a neutral discipline in the requirements:
+        // the fundamentals of the body's role, unless that role is the Data
+        // Scientist's (decided once the primary role is known, below).
+        let fundamental = role == Role::DataScientist
+            && matches!(
+                section,
+                SectionKind::Requirements | SectionKind::Preferred | SectionKind::Other
+            )
+            && group.has_tag(STATISTICS_TAG)
+            && beside_neutral_discipline(doc, disciplines, hit.span);
         let seen = repeats.entry(hit.entry).or_insert(0);
         let damping = 0.5f32.powi(*seen as i32);
         let weight = if negated {
@@ -481,6 +511,7 @@ pub(crate) fn build(
             loose,
             negated,
             sentence: in_sentence.map(|s| s as u32),
+            fundamental,
         });
     }
 
@@ -810,6 +841,20 @@ pub(crate) fn build(
         } else {
             (best, scores.get(best).share * saturation)
         };
+    // A requirement that names statistics beside machine learning or
+    // another neutral discipline, as one more area of a practitioner's
+    // knowledge ("machine learning algorithms and statistical techniques",
+    // "machine learning or statistical modeling tools such as
+    // scikit-learn", "image processing, statistical modeling, advanced
+    // mathematics"), asks for the fundamentals of the body's own role when
+    // that role is another one: it still counts toward the Data Scientist's
+    // score, and is still a competency asked for, but does not make the role
+    // present in the body. In a Data Scientist's body it is the role's own.
+    if primary_role == Role::DataScientist {
+        for item in &mut evidence {
+            item.fundamental = false;
+        }
+    }
     RoleProfile {
         title_role: title.role,
         primary_role,
@@ -818,6 +863,73 @@ pub(crate) fn build(
         title,
         evidence,
     }
+}
+
+/// At most this many words stand between a statistics phrase and a
+/// neutral discipline it is listed beside ("machine learning algorithms and
+/// statistical techniques").
+const BESIDE_DISCIPLINE_WORDS: usize = 2;
+/// At most this many bytes stand between a statistics phrase and a neutral
+/// discipline it is listed beside: two words and the separators of a list
+/// ("ML, algorithms, and statistical modeling": 18) fit many times over,
+/// and the gap is read in bounded work whatever the text.
+const BESIDE_DISCIPLINE_BYTES: usize = 128;
+/// What ends a clause: statistics and a discipline on either side of one are
+/// not listed together.
+const CLAUSE_END: [char; 4] = ['.', ';', ':', '\n'];
+
+/// Whether the phrase at `span` is listed beside a neutral discipline: a hit
+/// among `disciplines` (indices into the document's hits, of
+/// [`NEUTRAL_DISCIPLINE_KIND`]) that ends at most
+/// [`BESIDE_DISCIPLINE_WORDS`] words before it or starts at most that many
+/// words after it, with no full stop, semicolon, colon or line end between
+/// them or inside the discipline.
+///
+/// Bounded work: two binary searches, then the nearest discipline on each
+/// side only (one nearer would be beside if any farther one is), and at
+/// most [`BESIDE_DISCIPLINE_BYTES`] of the gap read.
+fn beside_neutral_discipline(doc: &Document<'_>, disciplines: &[u32], span: Span) -> bool {
+    let (text, hits) = (doc.text(), doc.hits());
+    let at = |k: usize| hits[disciplines[k] as usize].span;
+    let one_clause = |d: Span| d.text(text).is_some_and(|s| !s.contains(CLAUSE_END));
+    // Hits of one pack never overlap: of the disciplines that start before
+    // the phrase, at most the last holds its start; the nearest that ends
+    // before it is that one or the one before.
+    let starting_before =
+        disciplines.partition_point(|&i| hits[i as usize].span.start < span.start);
+    let before = (starting_before.saturating_sub(2)..starting_before)
+        .rev()
+        .map(at)
+        .find(|d| d.end <= span.start);
+    // Those inside the phrase ("statistical and machine learning") are
+    // neither before nor after it.
+    let starting_after = disciplines.partition_point(|&i| hits[i as usize].span.start < span.end);
+    let after = disciplines.get(starting_after).map(|_| at(starting_after));
+    before.is_some_and(|d| one_clause(d) && close(text, d.end, span.start))
+        || after.is_some_and(|d| one_clause(d) && close(text, span.end, d.start))
+}
+
+/// Whether `text[from..to]` holds at most [`BESIDE_DISCIPLINE_WORDS`] words
+/// (runs of letters and digits), no [`CLAUSE_END`] and at most
+/// [`BESIDE_DISCIPLINE_BYTES`] bytes.
+fn close(text: &str, from: usize, to: usize) -> bool {
+    let Some(gap) = text.get(from..to) else {
+        return false;
+    };
+    if gap.len() > BESIDE_DISCIPLINE_BYTES {
+        return false;
+    }
+    let mut words = 0;
+    let mut in_word = false;
+    for c in gap.chars() {
+        if CLAUSE_END.contains(&c) {
+            return false;
+        }
+        let word = c.is_alphanumeric();
+        words += usize::from(word && !in_word);
+        in_word = word;
+    }
+    words <= BESIDE_DISCIPLINE_WORDS
 }
 
 /// A phrase a building verb may be the verb of: its sentence, the verb
@@ -1261,7 +1373,10 @@ pub(crate) fn present_in(found: &[&Evidence]) -> bool {
     let mut duty_sentences: HashSet<u32> = HashSet::default();
     let mut last_bonus: Option<u32> = None;
     let mut items = 0;
-    for e in found.iter().filter(|e| !verb_of_phrase(e)) {
+    for e in found
+        .iter()
+        .filter(|e| !verb_of_phrase(e) && !e.fundamental)
+    {
         if &*e.kind == DUTY_KIND
             && e.section != SectionKind::Summary
             && e.sentence
@@ -1301,5 +1416,75 @@ impl Evidence {
     #[must_use]
     pub fn is_defining(&self) -> bool {
         self.role != Role::Other && self.weight > 0.0 && self.phrase_weight >= DEFINING_WEIGHT
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Whether the statistics phrase `stats` of `text` is listed beside a
+    /// neutral discipline.
+    fn beside(text: &str, stats: &str) -> bool {
+        let linter = crate::Linter::new();
+        let lexicon = linter.lexicon();
+        let doc = Document::parse_body(text, lexicon);
+        let start = text.find(stats).unwrap();
+        let span = Span::new(start, start + stats.len());
+        let disciplines = doc.hit_indices_of_kind(lexicon.kind_id(NEUTRAL_DISCIPLINE_KIND));
+        beside_neutral_discipline(&doc, disciplines, span)
+    }
+
+    #[test]
+    fn statistics_beside_a_neutral_discipline() {
+        let techniques = "statistical techniques";
+        assert!(beside(
+            "Knowledge of machine learning algorithms and statistical techniques",
+            techniques
+        ));
+        assert!(beside(
+            "Statistical modeling or NLP",
+            "Statistical modeling"
+        ));
+        assert!(beside(
+            "In-depth knowledge of image processing, statistical modeling, advanced mathematics",
+            "statistical modeling"
+        ));
+        assert!(beside("ML's statistical techniques", techniques));
+        // Three words apart.
+        assert!(!beside(
+            "machine learning and also other statistical techniques",
+            techniques
+        ));
+        // Another clause.
+        assert!(!beside(
+            "Machine learning; statistical techniques",
+            techniques
+        ));
+        assert!(!beside(
+            "Machine learning\nstatistical techniques",
+            techniques
+        ));
+        assert!(!beside("statistical techniques: deep learning", techniques));
+        assert!(!beside(
+            "machine\nlearning statistical techniques",
+            techniques
+        ));
+        // Inside the phrase itself.
+        assert!(!beside(
+            "statistical and machine learning models",
+            "statistical and machine learning"
+        ));
+        // Whole words only.
+        assert!(!beside(
+            "an algorithm and statistical techniques",
+            techniques
+        ));
+        // Farther than any list separator.
+        let far = format!(
+            "ML{}statistical techniques",
+            " ".repeat(BESIDE_DISCIPLINE_BYTES + 1)
+        );
+        assert!(!beside(&far, techniques));
     }
 }

@@ -26,7 +26,10 @@ the duties of one responsibility sentence, a duty with its purpose: \"conduct ex
 analysis to gain insights and identify patterns\"). An ML \
 Engineer verb whose object is a data pipeline (\"deploy and maintain automated data pipelines\") is \
 data engineering, and the words that describe an architecture being trained (\"LLM architectures \
-optimized for low inference cost\") are not AI Engineer work. Company blurbs, benefits and legal text never count, nor do \
+optimized for low inference cost\") are not AI Engineer work. Statistics asked for beside machine \
+learning or another neutral discipline (\"machine learning algorithms and statistical \
+techniques\") in the requirements of another role's posting are that role's fundamentals: they do \
+not make the Data Scientist present. Company blurbs, benefits and legal text never count, nor do \
 negated mentions (\"you will not deploy models\"). The finding is an error, not a warning, when \
 the work is split evenly.",
         why_it_matters: "No single hire does all of this well. A posting that mixes roles draws \
