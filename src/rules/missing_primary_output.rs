@@ -757,7 +757,12 @@ impl BuiltThings<'_> {
                         && self.relative_complement(text, from, scope.end).is_some();
                 says_for(between)
                     || described
-                    || complement.is_some_and(|span| says_for(span) || names_kind(span) || ours)
+                    || complement.is_some_and(|span| {
+                        // "models for predicting outcomes": the purpose
+                        // names its aim with the "for" before it.
+                        let with_for = Span::new(span.start.saturating_sub(4), span.end);
+                        says_for(span) || says_for(with_for) || names_kind(span) || ours
+                    })
             } else {
                 modified || complement.is_some()
             }
