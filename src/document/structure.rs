@@ -1525,16 +1525,20 @@ mod tests {
         assert_eq!(bullet_content("•"), None);
     }
 
+    /// The text of each sentence of `text`, parsed with the built-in packs.
+    fn sentence_texts(text: &str) -> Vec<&str> {
+        let linter = crate::Linter::new();
+        let doc = crate::document::Document::parse(text, linter.lexicon());
+        doc.sentences()
+            .iter()
+            .map(|s| &text[s.span.start..s.span.end])
+            .collect()
+    }
+
     #[test]
     fn sentences_and_bullets_a_scrape_ran_together_are_split() {
         let text = "ML Engineer\n\nWe build a booking site from scratch., * Design the seat map of our booking site., * Review pull requests.\nUse of hosted LLMs.Experience with evaluation frameworks. Runs on node.js and Vue.JS, e.g.Python too.\n";
-        let linter = crate::Linter::new();
-        let doc = crate::document::Document::parse(text, linter.lexicon());
-        let sentences: Vec<&str> = doc
-            .sentences()
-            .iter()
-            .map(|s| &text[s.span.start..s.span.end])
-            .collect();
+        let sentences = sentence_texts(text);
         assert!(sentences.contains(&"We build a booking site from scratch.,"));
         assert!(sentences.contains(&"Design the seat map of our booking site.,"));
         assert!(sentences.contains(&"Review pull requests."));
@@ -1548,13 +1552,7 @@ mod tests {
     #[test]
     fn unmarked_list_lines_are_sentences_of_their_own() {
         let text = "Data Scientist\n\nYou will do the following:\nBuild churn models for the retention team\nKeep up with new research\nThis paragraph wraps because it is\nlong, and goes on with\nMore words after a joiner\n";
-        let linter = crate::Linter::new();
-        let doc = crate::document::Document::parse(text, linter.lexicon());
-        let sentences: Vec<&str> = doc
-            .sentences()
-            .iter()
-            .map(|s| &text[s.span.start..s.span.end])
-            .collect();
+        let sentences = sentence_texts(text);
         assert!(sentences.contains(&"Build churn models for the retention team"));
         assert!(sentences.contains(&"Keep up with new research"));
         assert!(sentences.contains(
