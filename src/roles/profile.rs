@@ -116,8 +116,8 @@ pub struct Evidence {
     #[serde(skip)]
     pub sentence: Option<u32>,
     /// True for a Data Scientist's statistics (a phrase of a group tagged
-    /// [`STATISTICS_TAG`]) asked for beside machine learning or another
-    /// neutral discipline (a hit of [`NEUTRAL_DISCIPLINE_KIND`]) in the
+    /// `statistics`) asked for beside machine learning or another
+    /// neutral discipline (a hit of kind `neutral-discipline`) in the
     /// requirements of a body whose primary role is another one ("machine
     /// learning algorithms and statistical techniques"): the fundamentals of
     /// that role's own work. A competency asked for still, but it does not
