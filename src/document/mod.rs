@@ -32,6 +32,12 @@ pub use self::lines::LineIndex;
 pub(crate) use self::structure::opens_with_name_and_verb;
 #[doc(hidden)]
 pub(crate) use self::tokens::is_one_of_caseless;
+
+/// Whether a sentence's text is a question put to the reader ("Are you
+/// passionate about ...?"): the pitch of a posting, not a duty it lists.
+pub(crate) fn is_question(sentence: &str) -> bool {
+    sentence.trim_end().ends_with('?')
+}
 pub use self::tokens::tokenize_unicode;
 pub use self::tokens::{Token, TokenKind, tokenize};
 use crate::lexicon::{Hit, KindId, Lexicon};

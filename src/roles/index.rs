@@ -159,8 +159,7 @@ impl HitIndex {
     /// the sentence.
     #[must_use]
     pub fn is_delegated(&self, sentence: Option<usize>) -> bool {
-        let at = |bits: &[u8]| sentence.map_or(0, |s| bits.get(s).copied().unwrap_or(0));
-        at(&self.delegated) | at(&self.collaborating) != 0
+        bits_at(&self.delegated, sentence) | bits_at(&self.collaborating, sentence) != 0
     }
 
     /// Whether a delegation cue in the sentence hands `role`'s work to
@@ -170,8 +169,7 @@ impl HitIndex {
     /// named to take the work, so the hire still does it.
     #[must_use]
     pub fn delegates(&self, sentence: Option<usize>, role: Role) -> bool {
-        let bits = sentence.map_or(0, |s| self.delegated.get(s).copied().unwrap_or(0));
-        bits & role_bit(role) != 0
+        bits_at(&self.delegated, sentence) & role_bit(role) != 0
     }
 
     /// Whether a phrase of a group's context is in the sentence; `key` is the
@@ -191,4 +189,9 @@ const NO_SENTENCE: u32 = u32::MAX;
 
 fn role_bit(role: Role) -> u8 {
     1 << role.index()
+}
+
+/// The role bits of `sentence` in a per-sentence list (none for no sentence).
+fn bits_at(bits: &[u8], sentence: Option<usize>) -> u8 {
+    sentence.map_or(0, |s| bits.get(s).copied().unwrap_or(0))
 }

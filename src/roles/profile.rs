@@ -46,12 +46,14 @@ pub(crate) const STATISTICS_TAG: &str = "statistics";
 pub(crate) const NEUTRAL_DISCIPLINE_KIND: &str = "neutral-discipline";
 /// Group kind of the duties of a role (`lints/roles.toml`).
 pub(crate) const DUTY_KIND: &str = "duty";
+/// Group kind of the competencies of a role (`lints/roles.toml`).
+pub(crate) const COMPETENCY_KIND: &str = "competency";
 /// Group kind of the tools of a role (`lints/roles.toml`).
-const TOOL_KIND: &str = "tool";
+pub(crate) const TOOL_KIND: &str = "tool";
 /// Group kinds that are role evidence.
 const EVIDENCE_KINDS: &[&str] = &[
     DUTY_KIND,
-    "competency",
+    COMPETENCY_KIND,
     TOOL_KIND,
     "output",
     "workplace",
@@ -593,7 +595,7 @@ pub(crate) fn build(
         let weak = item.contextual || item.phrase_weight < SUBSTANTIAL_WEIGHT;
         if item.role == Role::AiEngineer
             && ((weak && research.binary_search(&sentence).is_ok())
-                || ((weak || &*item.kind == "tool") && using.binary_search(&sentence).is_ok()))
+                || ((weak || &*item.kind == TOOL_KIND) && using.binary_search(&sentence).is_ok()))
         {
             item.weight = 0.0;
         }
@@ -913,23 +915,11 @@ fn beside_neutral_discipline(doc: &Document<'_>, disciplines: &[u32], span: Span
 /// (runs of letters and digits), no [`CLAUSE_END`] and at most
 /// [`BESIDE_DISCIPLINE_BYTES`] bytes.
 fn close(text: &str, from: usize, to: usize) -> bool {
-    let Some(gap) = text.get(from..to) else {
-        return false;
-    };
-    if gap.len() > BESIDE_DISCIPLINE_BYTES {
-        return false;
-    }
-    let mut words = 0;
-    let mut in_word = false;
-    for c in gap.chars() {
-        if CLAUSE_END.contains(&c) {
-            return false;
-        }
-        let word = c.is_alphanumeric();
-        words += usize::from(word && !in_word);
-        in_word = word;
-    }
-    words <= BESIDE_DISCIPLINE_WORDS
+    text.get(from..to).is_some_and(|gap| {
+        gap.len() <= BESIDE_DISCIPLINE_BYTES
+            && !gap.contains(CLAUSE_END)
+            && at_most_words(Some(gap), BESIDE_DISCIPLINE_WORDS)
+    })
 }
 
 /// A phrase a building verb may be the verb of: its sentence, the verb
@@ -1358,41 +1348,50 @@ pub(crate) fn present_in(found: &[&Evidence]) -> bool {
                 .is_some_and(|s| phrase_sentences.binary_search(&s).is_ok())
     };
     // One nice-to-have bullet is one item, however many tools it lists
-    // ("LangChain and LLMOps stack", "prompt engineering, RAG"): a
-    // bonus line alone does not make its role present.
-    // `found` is in text order: a bonus sentence's phrases are next to
-    // each other.
-    //
-    // One responsibility sentence states one duty, with its purpose
-    // ("conduct exploratory data analysis to gain insights and identify
-    // patterns", "generate insights into customer behavior and derive
-    // modeling ideas"): its second duty phrase of the role is not a second
-    // duty. Competencies, tools and outputs listed in one sentence stay
-    // distinct ("LLM frameworks such as the OpenAI API"), and in the role
-    // summary each duty is stated as central.
-    let mut duty_sentences: HashSet<u32> = HashSet::default();
-    let mut last_bonus: Option<u32> = None;
-    let mut items = 0;
-    for e in found
+    // ("LangChain and LLMOps stack", "prompt engineering, RAG"): a bonus
+    // line alone does not make its role present; nor is a duty with its
+    // purpose two duties ([`DistinctItems`]).
+    let mut distinct = DistinctItems::default();
+    let items = found
         .iter()
         .filter(|e| !verb_of_phrase(e) && !e.fundamental)
-    {
+        .filter(|e| distinct.is_new(e))
+        .count();
+    items >= PRESENCE_MIN_PHRASES
+}
+
+/// Tells the distinct items of a role's evidence the way the rubric counts
+/// them, fed in text order: the duty phrases of one responsibility sentence
+/// are one duty, with its purpose ("conduct exploratory data analysis to
+/// gain insights and identify patterns"; in the role summary each duty is
+/// stated as central), and the phrases of one nice-to-have sentence are one
+/// item ("LangChain and LLMOps stack"). Competencies, tools and outputs
+/// listed in one responsibility sentence stay distinct. Role presence
+/// ([`present_in`]) and wrong-role-competencies both count with it.
+#[derive(Debug, Default)]
+pub(crate) struct DistinctItems {
+    duty_sentences: HashSet<u32>,
+    last_bonus: Option<u32>,
+}
+
+impl DistinctItems {
+    /// Whether `e` is a new item, not a later phrase of one already told.
+    pub(crate) fn is_new(&mut self, e: &Evidence) -> bool {
         if &*e.kind == DUTY_KIND
             && e.section != SectionKind::Summary
             && e.sentence
-                .is_some_and(|sentence| !duty_sentences.insert(sentence))
+                .is_some_and(|sentence| !self.duty_sentences.insert(sentence))
         {
-            continue;
+            return false;
         }
         if let (SectionKind::Preferred, Some(sentence)) = (e.section, e.sentence) {
-            if last_bonus == Some(sentence) {
-                continue;
+            if self.last_bonus == Some(sentence) {
+                return false;
             }
-            last_bonus = Some(sentence);
+            self.last_bonus = Some(sentence);
         }
-        items += 1;
+        true
     }
-    items >= PRESENCE_MIN_PHRASES
 }
 
 /// Whether two pieces of evidence are one duty for

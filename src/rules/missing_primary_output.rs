@@ -760,8 +760,7 @@ impl BuiltThings<'_> {
                     || complement.is_some_and(|span| {
                         // "models for predicting outcomes": the purpose
                         // names its aim with the "for" before it.
-                        let with_for = Span::new(span.start.saturating_sub(4), span.end);
-                        says_for(span) || says_for(with_for) || names_kind(span) || ours
+                        says_for(span) || says_for(with_for(text, span)) || names_kind(span) || ours
                     })
             } else {
                 modified || complement.is_some()
@@ -1292,6 +1291,18 @@ fn continues(rest: &str) -> bool {
         .chars()
         .next()
         .is_some_and(char::is_lowercase)
+}
+
+/// `complement` with the "for " before it when it has one ("models for
+/// predicting outcomes": the phrase "for predicting" starts at the "for"),
+/// or as it is.
+fn with_for(text: &str, complement: Span) -> Span {
+    let before = complement.start.saturating_sub(4);
+    if text.as_bytes()[before..complement.start].eq_ignore_ascii_case(b"for ") {
+        Span::new(before, complement.end)
+    } else {
+        complement
+    }
 }
 
 /// Pushes `span` without its surrounding white space, unless nothing is

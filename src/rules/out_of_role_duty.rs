@@ -1,6 +1,6 @@
 use super::{Category, LintContext, Rule, RuleDocs, RuleMeta};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::document::{BlockKind, Document, SectionKind, opens_with_name_and_verb};
+use crate::document::{BlockKind, Document, SectionKind, is_question, opens_with_name_and_verb};
 use crate::roles::Role;
 
 /// A duty the taxonomy says the role is not for.
@@ -89,7 +89,7 @@ pub(crate) fn is_not_duty(sentence: &str, at: usize) -> bool {
     let said = sentence.trim_start_matches(|c: char| !c.is_alphanumeric());
     NOT_DUTIES.iter().any(|lead| opens_with(said, lead))
         || leads_with_requirement(said)
-        || sentence.trim_end().ends_with('?')
+        || is_question(sentence)
         || in_term_list(sentence, at)
         || after_track_record(sentence, at)
         || company_speaks(sentence)

@@ -1,7 +1,7 @@
 use super::{Category, LintContext, Rule, RuleDocs, RuleMeta};
 use crate::diagnostic::{Diagnostic, Edit, Severity, Suggestion};
-use crate::document::SectionKind;
-use crate::roles::{Evidence, Role, RoleProfile, nearly_present_in, present_in};
+use crate::document::{SectionKind, is_question};
+use crate::roles::{Evidence, Role, RoleProfile, TOOL_KIND, nearly_present_in, present_in};
 
 /// The title names one role and the body's primary output is another's.
 #[derive(Debug, Clone, Copy, Default)]
@@ -228,7 +228,7 @@ fn in_question(ctx: &LintContext<'_>, evidence: &Evidence) -> bool {
     evidence
         .sentence
         .and_then(|s| ctx.document.sentences().get(s as usize))
-        .is_some_and(|sentence| ctx.document.slice(sentence.span).trim_end().ends_with('?'))
+        .is_some_and(|sentence| is_question(ctx.document.slice(sentence.span)))
 }
 
 /// The distinct substantial phrases of `role`, those in questions left out.
@@ -245,7 +245,7 @@ fn stated_work<'p>(ctx: &LintContext<'p>, role: Role) -> Vec<&'p Evidence> {
 /// against a title whose role it never describes.
 fn stated_duties<'p>(ctx: &LintContext<'p>, role: Role) -> Vec<&'p Evidence> {
     let mut found = stated_work(ctx, role);
-    found.retain(|e| &*e.kind != "tool");
+    found.retain(|e| &*e.kind != TOOL_KIND);
     found
 }
 

@@ -1,7 +1,7 @@
 use super::{Category, LintContext, Rule, RuleDocs, RuleMeta, is_one_of_caseless};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{Document, SectionKind};
-use crate::roles::{DUTY_KIND, Evidence, Role};
+use crate::roles::{COMPETENCY_KIND, DistinctItems, Evidence, Role};
 
 /// The title names one role and the competencies asked for belong to another.
 #[derive(Debug, Clone, Copy, Default)]
@@ -98,39 +98,12 @@ fn asked_of_hire<'p>(ctx: &LintContext<'_>, found: Vec<&'p Evidence>) -> Vec<&'p
         .copied()
         .collect();
     // One nice-to-have bullet is one competency, however many tools it
-    // lists ("LangChain and LLMOps stack"): only its first counts.
-    // The evidence is in text order: a bonus sentence's phrases are next to
-    // each other.
-    // One responsibility sentence states one duty with its purpose
-    // ("conduct exploratory data analysis to gain insights and identify
-    // patterns"): its first duty phrase of the role counts, the rest are
-    // the same duty. In the role summary each duty is stated as central.
-    let mut duty_sentences: Vec<usize> = Vec::new();
-    let mut last_bonus: Option<usize> = None;
-    asked
-        .into_iter()
-        .filter(|e| {
-            if &*e.kind != DUTY_KIND || e.section == SectionKind::Summary {
-                return true;
-            }
-            let Some(sentence) = sentence_of(e) else {
-                return true;
-            };
-            if duty_sentences.contains(&sentence) {
-                return false;
-            }
-            duty_sentences.push(sentence);
-            true
-        })
-        .filter(|e| match (e.section, sentence_of(e)) {
-            (SectionKind::Preferred, Some(sentence)) => {
-                let first = last_bonus != Some(sentence);
-                last_bonus = Some(sentence);
-                first
-            }
-            _ => true,
-        })
-        .fold(Vec::new(), |mut out: Vec<&Evidence>, e| {
+    // lists ("LangChain and LLMOps stack"), and one responsibility sentence
+    // one duty with its purpose: counted as role presence counts them.
+    let mut distinct = DistinctItems::default();
+    asked.into_iter().filter(|e| distinct.is_new(e)).fold(
+        Vec::new(),
+        |mut out: Vec<&Evidence>, e| {
             // One competency named in a shorter and a longer form
             // ("forecasting models" ... "forecasting", "demand forecasting")
             // counts once: one phrase holds the other as whole words.
@@ -143,7 +116,8 @@ fn asked_of_hire<'p>(ctx: &LintContext<'_>, found: Vec<&'p Evidence>) -> Vec<&'p
                 out.push(e);
             }
             out
-        })
+        },
+    )
 }
 
 /// Whether the pack phrase `long` holds `short` as whole words
@@ -156,9 +130,6 @@ fn holds_words(long: &str, short: &str) -> bool {
             before.is_none_or(|c| c == ' ') && after.is_none_or(|c| c == ' ')
         })
 }
-
-/// Kind of the competency phrases of the role packs (`lints/roles.toml`).
-const COMPETENCY_KIND: &str = "competency";
 
 /// Tag of the ML Engineer's pipeline phrases ("ML pipelines", "training
 /// pipelines", `lints/roles.toml`): a pipeline may be a modelling workflow.
