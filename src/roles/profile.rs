@@ -698,6 +698,14 @@ pub(crate) fn build(
             item.weight = 0.0;
         }
     }
+    // A role's phrase that modifies a job noun ("MLOps Engineer", "GenAI
+    // Platform Engineer", "the ML infrastructure engineers") names a job,
+    // the hire's own restated or a colleague's, not work the hire does.
+    for item in &mut evidence {
+        if item.role != Role::Other && item.weight > 0.0 && names_a_job(text, item.span.end) {
+            item.weight = 0.0;
+        }
+    }
     // An acronym and its expansion are one phrase said twice
     // ("Retrieval-Augmented Generation (RAG)", "RAG (retrieval augmented
     // generation)"): the one in parentheses counts for nothing.
@@ -1023,6 +1031,36 @@ fn listed_factor(role: Role, section: SectionKind) -> f32 {
         (Role::Other, SectionKind::Requirements | SectionKind::Preferred) => OTHER_LISTED_FACTOR,
         _ => 1.0,
     }
+}
+
+/// Job nouns: a role's phrase right before one ("MLOps Engineer", "ML
+/// platform engineers") is part of a job's name.
+const JOB_NOUNS: &[&str] = &[
+    "engineer",
+    "engineers",
+    "scientist",
+    "scientists",
+    "developer",
+    "developers",
+    "architect",
+    "architects",
+];
+
+/// Whether the word right after byte `end` of `text` (past spaces and
+/// hyphens on the same line) is one of [`JOB_NOUNS`].
+fn names_a_job(text: &str, end: usize) -> bool {
+    let Some(rest) = text.get(end..) else {
+        return false;
+    };
+    let rest = rest.trim_start_matches([' ', '\t', '-']);
+    if rest.len() == text.len() - end {
+        return false;
+    }
+    let word = rest
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    is_one_of_caseless(JOB_NOUNS, word)
 }
 
 /// Whether `inner` stands alone in parentheses right after `outer`
