@@ -1,3 +1,4 @@
+use super::wrong_role_competencies::holds_words;
 use super::{Category, LintContext, Rule, RuleDocs, RuleMeta};
 use crate::diagnostic::{Diagnostic, Edit, Severity, Suggestion};
 use crate::document::{SectionKind, is_question};
@@ -36,7 +37,8 @@ not contradict its title, nor does one that names another job only among its nic
 Work put to the reader as a question (\"Are you excited to help customers build generative AI \
 solutions?\") is the posting's pitch, not its duties, and does not count toward another role's \
 work; against a title whose role the body never describes, that role's two duties or \
-competencies must be more than tool names (\"PyTorch, JAX\" in a list of frameworks).",
+competencies must be more than tool names (\"PyTorch, JAX\" in a list of frameworks), and one \
+competency named in a shorter and a longer form (\"forecasting models\" ... \"ML forecasting\") is one.",
         why_it_matters: "An \"AI Engineer\" whose duties are training and deploying classic ML \
 models draws LLM application builders who will not do that job well, and misses the ML engineers \
 who would. A \"Data Scientist\" whose duties are data pipelines draws statisticians to a data \
@@ -241,11 +243,22 @@ fn stated_work<'p>(ctx: &LintContext<'p>, role: Role) -> Vec<&'p Evidence> {
         .collect()
 }
 
-/// [`stated_work`] without tools: what a body must state of a role to stand
-/// against a title whose role it never describes.
+/// [`stated_work`] without tools, and with one competency named in a
+/// shorter and a longer form ("forecasting models" ... "ML forecasting")
+/// kept once, as wrong-role-competencies counts it: what a body must state
+/// of a role to stand against a title whose role it never describes.
 fn stated_duties<'p>(ctx: &LintContext<'p>, role: Role) -> Vec<&'p Evidence> {
-    let mut found = stated_work(ctx, role);
-    found.retain(|e| &*e.kind != TOOL_KIND);
+    let mut found: Vec<&'p Evidence> = Vec::new();
+    for e in stated_work(ctx, role) {
+        let named_before = !e.contextual
+            && found.iter().any(|o| {
+                !o.contextual
+                    && (holds_words(&o.phrase, &e.phrase) || holds_words(&e.phrase, &o.phrase))
+            });
+        if &*e.kind != TOOL_KIND && !named_before {
+            found.push(e);
+        }
+    }
     found
 }
 

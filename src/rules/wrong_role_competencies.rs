@@ -122,7 +122,7 @@ fn asked_of_hire<'p>(ctx: &LintContext<'_>, found: Vec<&'p Evidence>) -> Vec<&'p
 
 /// Whether the pack phrase `long` holds `short` as whole words
 /// ("demand forecasting" holds "forecasting").
-fn holds_words(long: &str, short: &str) -> bool {
+pub(crate) fn holds_words(long: &str, short: &str) -> bool {
     long.len() > short.len()
         && long.match_indices(short).any(|(at, _)| {
             let before = long[..at].chars().next_back();
