@@ -2,7 +2,9 @@ use super::wrong_role_competencies::holds_words;
 use super::{Category, LintContext, Rule, RuleDocs, RuleMeta};
 use crate::diagnostic::{Diagnostic, Edit, Severity, Suggestion};
 use crate::document::{SectionKind, is_question};
-use crate::roles::{Evidence, Role, RoleProfile, TOOL_KIND, nearly_present_in, present_in};
+use crate::roles::{
+    Evidence, Role, RoleProfile, SUBSTANTIAL_WEIGHT, TOOL_KIND, nearly_present_in, present_in,
+};
 
 /// The title names one role and the body's primary output is another's.
 #[derive(Debug, Clone, Copy, Default)]
@@ -27,7 +29,9 @@ too, since a mixed body still has a primary output; a body of another job (data 
 analyst, data engineer, software engineer, research scientist, platform engineer ...) is named \
 as that job, and against a body with work of the title's role only when that job's work is \
 stated in two sentences (one \"push the state of the art\" in the company's pitch beside \
-\"reporting skills\" is not a research scientist's job). (2) The title's role has no firm evidence in the body (not two distinct duties or \
+\"reporting skills\" is not a research scientist's job), and as a research scientist's only when one of its \
+phrases is of substance (\"novel research\", \"peer-reviewed publications\"), not on the words applied roles \
+say too alone (\"conduct research\" on the data, findings shared in \"publications\"). (2) The title's role has no firm evidence in the body (not two distinct duties or \
 competencies of its own) while another of the three has (at least two) and weighs more in the \
 body read alone: the title's prior decides close calls between roles the body describes, it \
 does not stand in for duties the body never lists, so no margin is asked. A single duty of \
@@ -201,7 +205,7 @@ fn outweighing_role(ctx: &LintContext<'_>, title_role: Role) -> Option<Reading> 
     // ("reporting skills") is not that job's duties.
     if body == Role::Other
         && profile.body_score(title_role) > 0.0
-        && other_job_sentences(profile) < 2
+        && (other_job_sentences(profile) < 2 || research_by_hints_only(ctx))
     {
         return None;
     }
@@ -274,6 +278,19 @@ fn stated_apart_from_questions(ctx: &LintContext<'_>, role: Role) -> bool {
 /// Below this weight, a piece of other-job evidence is a trace word
 /// ("reporting" among the skills), not a duty of that job.
 const OTHER_JOB_MIN_WEIGHT: f32 = 0.25;
+
+/// Whether the other job the body names is a research scientist's on
+/// hints alone: no research phrase of substance (pack weight at least
+/// [`SUBSTANTIAL_WEIGHT`]: "novel research", "peer-reviewed publications"),
+/// only words applied roles say too ("conduct research" on the data,
+/// findings shared in "publications").
+fn research_by_hints_only(ctx: &LintContext<'_>) -> bool {
+    other_job(ctx).is_some_and(|job| job.name == "research scientist")
+        && ctx.profile.evidence_for(Role::Other).all(|e| {
+            e.phrase_weight < SUBSTANTIAL_WEIGHT
+                || job_of(ctx, e).is_none_or(|j| j.name != "research scientist")
+        })
+}
 
 /// The number of distinct sentences holding other-job evidence of weight.
 fn other_job_sentences(profile: &RoleProfile) -> usize {
