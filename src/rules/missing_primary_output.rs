@@ -113,7 +113,8 @@ pipelines\"), not only whom it is for. Deliverables of any job count, not only t
 (test plans, toolchains, compilers, configured surveys, analysis results, review reports, a ported code \
 base, a center of excellence, training datasets, whitepapers; prototypes whose purpose is said). A duty may be named by coordinated nouns of making (\"Installation, configuration and bring-up of the \
 lab's GPU hardware\"); data, analytics and cloud say what kind a built thing is (\"implement analytics \
-systems\"), and a complement after an adjective of need says what for (\"the tooling necessary for fast \
+systems\"), and machine learning or AI what kind a platform or infrastructure is (\"enhance our ML \
+platforms\", \"build scalable AI infrastructure\"; \"build ML systems\" names none), and a complement after an adjective of need says what for (\"the tooling necessary for fast \
 model release\"). A model counts as a built thing only when what it is for \
 is said (\"work on our demand forecasting models\", \"the models for our search engine\", not \"develop \
 machine learning models for various use cases\"; \"ML models for harbour crane applications\" and \"our \
@@ -139,7 +140,9 @@ built thing says what it is for (\"write tools to assist in comparing test runs\
 reconcile sensor readings\"), unless it only acts on data (\"scripts to process structured data\") or names a generic aim (\"to solve \
 complex problems and drive innovation\"); such a clause names a model too (\"the models that estimate \
 courier arrival times\"), and names things joined in one phrase (\"simulation and database applications \
-to support exercise planning\", \"the infrastructure and tools necessary for model release\"). Every \
+to support exercise planning\", \"the infrastructure and tools necessary for model release\"); \
+things joined after the head are named by a relative clause that says what they do (\"build tools and \
+capabilities that assist with data ingestion\", not \"tools and interfaces for interactive ML\"). Every \
 line of a list of responsibilities is the hire's duty, whatever its first word: one that owns a named thing \
 (\"Become the owner of our scanning data pipelines\") states the output. Bullets or sentences a scrape ran into one line \
 (\"..., * Design the ...\", \"... hosted LLMs.Experience with ...\") are read one by one; \"assist in\" is read from its object as \"support\" is.",
@@ -664,20 +667,42 @@ impl BuiltThings<'_> {
                 return false;
             };
             let between = past_partitive(text, Span::new(verb.end, head.start));
+            // "our ML platforms", "the AI infrastructure": a machine-learning
+            // modifier says what kind of platform it is (not of a system).
+            let infra = is_one_of_caseless(INFRA_HEADS, &text[head.start..head.end]);
+            // "tools and capabilities that assist with data ingestion": things
+            // joined after the head are named by a relative clause that says
+            // what they do (not by a bare "for <field>", "tools and
+            // interfaces for interactive ML", nor an aim, "tools and
+            // technologies to meet our client's mission"; a model is named
+            // only by what it is for).
+            let (after_head, joined) = past_joined(text, head.end, scope.end);
+            let joined_named = |at: usize| {
+                let rest = &text[at..scope.end];
+                let from = scope.end - rest.trim_start().len();
+                !model
+                    && is_one_of_caseless(&["that", "which"], word_at(text, from, scope.end))
+                    && self.relative_complement(text, from, scope.end).is_some()
+            };
             // Things joined in one phrase ("software and database
             // applications", "the infrastructure and tools") are named when
             // a clause says what they do or what they are needed for ("...
             // to support wargame design", "... necessary for model
             // deployment").
-            let Some(modified) = self.modified(text, between).or_else(|| {
+            let Some(modified) = self.modified(text, between, infra).or_else(|| {
                 (!model
                     && coordinated(text, between)
-                    && self.clause_complement(text, head.end, scope.end))
+                    && (self.clause_complement(text, head.end, scope.end)
+                        || joined && joined_named(after_head)))
                 .then_some(true)
             }) else {
                 return false;
             };
-            let complement = self.for_complement(text, head.end, scope.end);
+            let complement = if joined {
+                None
+            } else {
+                self.for_complement(text, after_head, scope.end)
+            };
             if model {
                 // A model is named only by what it is for: "our demand
                 // forecasting models", "the models for our search engine",
@@ -688,7 +713,7 @@ impl BuiltThings<'_> {
                 // the employer's own models for a stated purpose.
                 let names_kind = |span: Span| {
                     self.head.within(span).iter().any(|inner| {
-                        self.modified(text, Span::new(span.start, inner.start)) == Some(true)
+                        self.modified(text, Span::new(span.start, inner.start), false) == Some(true)
                     })
                 };
                 let ours = text[between.start..between.end]
@@ -709,7 +734,9 @@ impl BuiltThings<'_> {
                         says_for(span) || says_for(with_for(text, span)) || names_kind(span) || ours
                     })
             } else {
-                modified || complement.is_some()
+                modified
+                    || complement.is_some()
+                    || joined && joined_named(after_head)
             }
         })
     }
@@ -819,7 +846,9 @@ impl BuiltThings<'_> {
     /// Whether the words of `between` (a verb's end to a head noun's start)
     /// hold a modifier that says what kind of thing the head is; `None` when
     /// they are no noun phrase (punctuation, a preposition, too many words).
-    fn modified(&self, text: &str, between: Span) -> Option<bool> {
+    /// With `infra` (the head is a platform or infrastructure), a word of
+    /// machine learning or AI says the kind though it is a generic modifier.
+    fn modified(&self, text: &str, between: Span, infra: bool) -> Option<bool> {
         let slice = &text[between.start..between.end];
         if slice.contains(|c: char| {
             !(c.is_alphanumeric()
@@ -844,7 +873,9 @@ impl BuiltThings<'_> {
                 return None;
             }
             let end = start + word.len();
-            let covered = is_one_of_caseless(DETERMINERS, word) || covers(generic, start, end);
+            let covered = is_one_of_caseless(DETERMINERS, word)
+                || covers(generic, start, end)
+                    && !(infra && is_one_of_caseless(ML_KIND_WORDS, word));
             modified |= !covered;
         }
         Some(modified)
@@ -922,6 +953,30 @@ const AIM_VERBS: &[&str] = &[
     "improves",
 ];
 
+/// Heads whose kind a word of machine learning or AI says: "enhance our ML
+/// platforms", "build the AI infrastructure" name the thing, where "build ML
+/// systems" or "develop AI solutions" do not.
+const INFRA_HEADS: &[&str] = &["platform", "platforms", "infrastructure", "infra"];
+
+/// The words of machine learning and AI (generic modifiers of any other
+/// head) that say what kind a platform or infrastructure is.
+const ML_KIND_WORDS: &[&str] = &[
+    "ai",
+    "ml",
+    "mlops",
+    "machine",
+    "learning",
+    "deep",
+    "genai",
+    "gen",
+    "generative",
+    "llm",
+    "llms",
+    "gpu",
+    "artificial",
+    "intelligence",
+];
+
 /// Adjectives of need between a head noun and its "for" complement ("the
 /// tools necessary for model deployment").
 const NEED_ADJECTIVES: &[&str] = &["necessary", "needed", "required", "essential"];
@@ -989,6 +1044,44 @@ fn object_end(text: &str, from: usize, clause: Span, lead: &Spans<'_>) -> usize 
         }
     }
     end
+}
+
+/// Where the text after a head noun goes on once past things joined to it
+/// ("tools and capabilities that ..."): past "and" or "or" and at most a few
+/// words of one noun phrase, and past a parenthesis ("workflows (CI/CD,
+/// containers) for ..."); `from` itself when neither follows. Also returns
+/// whether things were joined.
+fn past_joined(text: &str, from: usize, end: usize) -> (usize, bool) {
+    let mut at = from;
+    let rest = &text[at..end];
+    let trimmed = rest.trim_start();
+    let joint = word_at(trimmed, 0, trimmed.len());
+    if joint.eq_ignore_ascii_case("and") || joint.eq_ignore_ascii_case("or") {
+        let start = at + (rest.len() - trimmed.len()) + joint.len();
+        let mut last = None;
+        for (n, word_start, word) in words_between(text, start, end) {
+            // One noun phrase: words apart only by spaces, hyphens, slashes.
+            let joined = text[last.unwrap_or(start)..word_start]
+                .bytes()
+                .all(|b| matches!(b, b' ' | b'-' | b'/'));
+            if n > HEAD_MODIFIER_WORDS || !joined || is_one_of_caseless(NP_BREAKERS, word) {
+                break;
+            }
+            last = Some(word_start + word.len());
+        }
+        match last {
+            Some(last) => at = last,
+            None => return (from, false),
+        }
+    }
+    let rest = &text[at..end];
+    let trimmed = rest.trim_start();
+    if trimmed.starts_with('(')
+        && let Some(close) = trimmed.find(')')
+    {
+        at += rest.len() - trimmed.len() + close + 1;
+    }
+    (at, at != from && !text[from..at].trim_start().starts_with('('))
 }
 
 /// Whether `between` (a verb's end to a head noun's start) is a noun phrase
