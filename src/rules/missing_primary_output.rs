@@ -861,10 +861,11 @@ impl BuiltThings<'_> {
         let mut words = 0;
         let mut modified = false;
         let mut at = 0;
-        for word in slice.split(|c: char| !(c.is_alphanumeric() || c == '+' || c == '.')) {
+        // A hyphenated compound ("real-time", "end-to-end") is one word.
+        for word in slice.split(|c: char| !(c.is_alphanumeric() || matches!(c, '+' | '.' | '-'))) {
             let start = between.start + at;
             at += word.len() + 1;
-            let word = word.trim_matches('.');
+            let word = word.trim_matches(['.', '-']);
             if word.is_empty() {
                 continue;
             }
