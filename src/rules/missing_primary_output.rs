@@ -131,7 +131,7 @@ company is looking for someone is read from its purpose clause (\"work with the 
 ...\"); one that starts with \"support\", \"participate in\" or \"play a key role in\" counts only when its object names the \
 thing itself (\"support the migration of our feature store\", \"play a key role in designing our trading frameworks\"; \
 not \"play a vital role in this mission\"), and so does \"help us <verb>\"; \
-\"we are hiring someone to help us build ...\" reads from \"build ...\"; \"own the creation of X\" is ownership; an AI-powered product (\"AI-driven \
+\"we are hiring someone to help us build ...\" reads from \"build ...\" (but \"join us on our mission to build ...\" states the employer's aim); \"own the creation of X\" is ownership; an AI-powered product (\"AI-driven \
 scheduling tools\") and role work put into production count too. Whom the work is for counts only in \
 a clause with a duty verb (\"your work will impact millions of patients\" states an impact, not an output); \
 \"we need a data scientist to build ...\" reads from \"build ...\", and \"your day-to-day will include\" \
@@ -1286,11 +1286,20 @@ fn purpose_clause(text: &str, opener_end: usize, line: Span, lead: &Spans<'_>) -
         let infinitive = (relative
             || before.as_bytes()[to..].eq_ignore_ascii_case(b"to")
                 && before[..to].ends_with(|c: char| !c.is_alphanumeric())
-                && !before[..to].trim().is_empty())
+                && !before[..to].trim().is_empty()
+                // "join us on our mission to build ...": the employer's aim,
+                // not the hire's work.
+                && !MISSION_NOUNS
+                    .iter()
+                    .any(|noun| ends_with_caseless(before[..to].trim_end(), noun)))
             && !ends_with_caseless(word, "ing");
         infinitive.then_some(span.start)
     })
 }
+
+/// Nouns of the employer's aim: a purpose clause after one ("on a mission to
+/// build ...", "our vision to create ...") states the aim, not the hire's work.
+const MISSION_NOUNS: &[&str] = &[" mission", " vision", " quest", " journey"];
 
 /// `before` without a trailing "help" or "help us" ("we are hiring someone
 /// to help us build ..." reads as "to build ...").
