@@ -734,9 +734,7 @@ impl BuiltThings<'_> {
                         says_for(span) || says_for(with_for(text, span)) || names_kind(span) || ours
                     })
             } else {
-                modified
-                    || complement.is_some()
-                    || joined && joined_named(after_head)
+                modified || complement.is_some() || joined && joined_named(after_head)
             }
         })
     }
@@ -1082,7 +1080,10 @@ fn past_joined(text: &str, from: usize, end: usize) -> (usize, bool) {
     {
         at += rest.len() - trimmed.len() + close + 1;
     }
-    (at, at != from && !text[from..at].trim_start().starts_with('('))
+    (
+        at,
+        at != from && !text[from..at].trim_start().starts_with('('),
+    )
 }
 
 /// Whether `between` (a verb's end to a head noun's start) is a noun phrase
