@@ -137,7 +137,7 @@ a clause with a duty verb (\"your work will impact millions of patients\" states
 \"we need a data scientist to build ...\" reads from \"build ...\", and \"your day-to-day will include\" \
 speaks of the hire's work. A relative or purpose clause after a \
 built thing says what it is for (\"write tools to assist in comparing test runs\", \"build services that \
-reconcile sensor readings\"), unless it only acts on data (\"scripts to process structured data\") or names a generic aim (\"to solve \
+reconcile sensor readings\", \"architect systems that will ingest, store, and expose telemetry\"), unless it only acts on data (\"scripts to process structured data\") or names a generic aim (\"to solve \
 complex problems and drive innovation\"); such a clause names a model too (\"the models that estimate \
 courier arrival times\"), and names things joined in one phrase (\"simulation and database applications \
 to support exercise planning\", \"the infrastructure and tools necessary for model release\"); \
@@ -804,9 +804,21 @@ impl BuiltThings<'_> {
             return None;
         }
         let start = from + first.len();
-        let end = text[start..end]
-            .find([',', ';', '.', ':', '(', ')', '!', '?'])
-            .map_or(end, |at| start + at);
+        // The clause ends at punctuation, but not at the commas of verbs
+        // joined before their object ("that will process, store, and
+        // expose large volumes of data").
+        let stop =
+            |from: usize, marks: &[char]| text[from..end].find(marks).map_or(end, |at| from + at);
+        let hard = stop(start, &[';', '.', ':', '(', ')', '!', '?']);
+        let mut end = stop(start, &[',']).min(hard);
+        while end < hard
+            && words_between(text, start, end)
+                .filter(|&(_, _, w)| !is_one_of_caseless(AUXILIARIES, w))
+                .count()
+                <= 1
+        {
+            end = stop(end + 1, &[',']).min(hard);
+        }
         let generic = self.generic.within(Span::new(start, end));
         // Where the clause's object starts: after its verb.
         let mut object = None;
