@@ -1,3 +1,5 @@
+use rustc_hash::FxHashSet as HashSet;
+
 use super::{
     Category, LintContext, Rule, RuleDocs, RuleMeta, ends_with_caseless, is_one_of_caseless,
 };
@@ -16,6 +18,8 @@ const BUILD_KIND: &str = "output-build";
 /// Evidence kinds that name something the hire produces (the work of another
 /// role is still a stated output: a data engineer's pipelines).
 const DELIVERABLE_KINDS: &[&str] = &["duty", "output", "other-role"];
+/// Two roles whose scores are this close claim the output evenly.
+const EVEN_SHARE_GAP: f32 = 0.15;
 /// Role evidence of kind `output` at least this heavy is a concrete output by
 /// itself ("actionable insights", "models in production", "LLM-powered
 /// features"); lighter ones ("ML models at scale") are not.
@@ -145,7 +149,8 @@ things joined after the head are named by a relative clause that says what they 
 capabilities that assist with data ingestion\", not \"tools and interfaces for interactive ML\"). Every \
 line of a list of responsibilities is the hire's duty, whatever its first word: one that owns a named thing \
 (\"Become the owner of our scanning data pipelines\") states the output. Bullets or sentences a scrape ran into one line \
-(\"..., * Design the ...\", \"... hosted LLMs.Experience with ...\") are read one by one; \"assist in\" is read from its object as \"support\" is.",
+(\"..., * Design the ...\", \"... hosted LLMs.Experience with ...\") are read one by one; \"assist in\" is read from its object as \"support\" is. Also flags the posting when the outputs of several roles are claimed \
+so evenly that no primary one can be named and no sentence says which the hire owns.",
         why_it_matters: "The primary output decides the role: what the hire delivers is what the \
 interview should test and what candidates need to judge the job. A list of skills says neither.",
         example: "```text\nMachine Learning Engineer\n\nRequirements\n- 5+ years of Python\n- PyTorch, Kubernetes, SQL\n\
@@ -177,6 +182,12 @@ impl Rule for MissingPrimaryOutput {
                 "no sentence says what the hire will deliver or own: the posting lists skills, not duties"
                     .to_owned()
             }
+        } else if lines.named == 0
+            && let Some(names) = evenly_claimed(ctx)
+        {
+            format!(
+                "the outputs of {names} are claimed evenly, and no sentence says which the hire owns"
+            )
         } else {
             return;
         };
@@ -197,6 +208,38 @@ impl Rule for MissingPrimaryOutput {
             "write down three specific things the hire will own in the first six months, and put them first",
         ));
     }
+}
+
+/// The names of the roles whose outputs are claimed evenly, when no sentence
+/// with role work has an ownership cue.
+fn evenly_claimed(ctx: &LintContext<'_>) -> Option<String> {
+    let doc = ctx.document;
+    let profile = ctx.profile;
+    let present = ctx.presence.present_roles();
+    if present.len() < 2 {
+        return None;
+    }
+    let first = profile.scores.get(present[0]).share;
+    let second = profile.scores.get(present[1]).share;
+    if first - second >= EVEN_SHARE_GAP {
+        return None;
+    }
+    let deliverables: HashSet<usize> = profile
+        .evidence
+        .iter()
+        .filter(|e| e.weight > 0.0 && in_duties(e.section))
+        .filter(|e| DELIVERABLE_KINDS.contains(&&*e.kind))
+        .filter_map(|e| doc.sentence_index_at(e.span.start))
+        .collect();
+    let owned = ctx
+        .spans_of(OWNERSHIP_KIND)
+        .filter_map(|span| doc.sentence_index_at(span.start))
+        .any(|sentence| deliverables.contains(&sentence));
+    if owned {
+        return None;
+    }
+    let names: Vec<&str> = present.iter().map(|r| r.title()).collect();
+    Some(names.join(" and "))
 }
 
 /// Endings of a word that opens a qualification but is no duty verb in the
@@ -295,11 +338,16 @@ impl<'b> Spans<'b> {
 
 /// The duty lines of a posting, sorted into those that state a concrete
 /// output and those that name only an activity. Read up to the first line
-/// that states its output: past it the rule finds nothing (`concrete > 0`),
-/// so the counts stop there.
+/// that names its output: past it the rule finds nothing (`named > 0`), so
+/// the counts stop there.
 struct DutyLines {
-    /// How many lines state a concrete output (0 or 1: the first settles it).
+    /// How many lines state a concrete output.
     concrete: usize,
+    /// How many of those name the thing itself (an artifact, a strong output,
+    /// the central result, owned role work), not only whom it is for: a
+    /// posting with one has a primary output however evenly its role
+    /// evidence is split.
+    named: usize,
     /// The duty lines that state none, in order.
     generic: Vec<Span>,
 }
@@ -409,6 +457,7 @@ impl DutyLines {
 
         let mut out = DutyLines {
             concrete: 0,
+            named: 0,
             generic: Vec::new(),
         };
         // Buffers reused from one sentence, line and clause to the next.
@@ -449,8 +498,8 @@ impl DutyLines {
             'lines: for &line in &lines {
                 clauses_of(text, line, &mut clauses);
                 // What the line's clauses state: a duty at all, a concrete
-                // output.
-                let (mut duty, mut concrete) = (false, false);
+                // output, one that names the thing itself.
+                let (mut duty, mut concrete, mut named_any) = (false, false, false);
                 for (nth, &clause) in clauses.iter().enumerate() {
                     let first = nth == 0;
                     let subject = clause_starts(
@@ -485,6 +534,7 @@ impl DutyLines {
                     {
                         duty = true;
                         concrete = true;
+                        named_any = true;
                         continue;
                     }
                     // A line that starts like a requirement is none of the
@@ -599,6 +649,7 @@ impl DutyLines {
                                 // owned models are the hire's output.
                                 || (owns.any_in(scope) && built.models.any_in(scope))
                                 || owned_making(text, scope, &owns, &making));
+                    named_any |= named;
                     // The team's work counts only when it names the thing
                     // ("builds all streaming data pipelines"), not for whom
                     // ("transforms programs in line with regulatory aims");
@@ -615,9 +666,12 @@ impl DutyLines {
                 }
                 if concrete {
                     out.concrete += 1;
-                    // A line that states its output settles the rule: it
+                    out.named += usize::from(named_any);
+                    // A line that names its output settles the rule: it
                     // finds nothing, whatever the other lines say.
-                    return out;
+                    if named_any {
+                        return out;
+                    }
                 } else if duty && duties {
                     out.generic.push(line);
                 }
