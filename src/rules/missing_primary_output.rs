@@ -117,7 +117,8 @@ pipelines\"), not only whom it is for. Deliverables of any job count, not only t
 (test plans, toolchains, compilers, configured surveys, analysis results, review reports, a ported code \
 base, a center of excellence, training datasets, whitepapers; prototypes whose purpose is said). A duty may be named by coordinated nouns of making (\"Installation, configuration and bring-up of the \
 lab's GPU hardware\"); data, analytics and cloud say what kind a built thing is (\"implement analytics \
-systems\"), and a complement after an adjective of need says what for (\"the tooling necessary for fast \
+systems\"), and machine learning or AI what kind a platform or infrastructure is (\"enhance our ML \
+platforms\", \"build scalable AI infrastructure\"; \"build ML systems\" names none), and a complement after an adjective of need says what for (\"the tooling necessary for fast \
 model release\"). A model counts as a built thing only when what it is for \
 is said (\"work on our demand forecasting models\", \"the models for our search engine\", not \"develop \
 machine learning models for various use cases\"; \"ML models for harbour crane applications\" and \"our \
@@ -134,16 +135,18 @@ company is looking for someone is read from its purpose clause (\"work with the 
 ...\"); one that starts with \"support\", \"participate in\" or \"play a key role in\" counts only when its object names the \
 thing itself (\"support the migration of our feature store\", \"play a key role in designing our trading frameworks\"; \
 not \"play a vital role in this mission\"), and so does \"help us <verb>\"; \
-\"we are hiring someone to help us build ...\" reads from \"build ...\"; \"own the creation of X\" is ownership; an AI-powered product (\"AI-driven \
+\"we are hiring someone to help us build ...\" reads from \"build ...\" (but \"join us on our mission to build ...\" states the employer's aim); \"own the creation of X\" is ownership; an AI-powered product (\"AI-driven \
 scheduling tools\") and role work put into production count too. Whom the work is for counts only in \
 a clause with a duty verb (\"your work will impact millions of patients\" states an impact, not an output); \
 \"we need a data scientist to build ...\" reads from \"build ...\", and \"your day-to-day will include\" \
 speaks of the hire's work. A relative or purpose clause after a \
 built thing says what it is for (\"write tools to assist in comparing test runs\", \"build services that \
-reconcile sensor readings\"), unless it only acts on data (\"scripts to process structured data\") or names a generic aim (\"to solve \
+reconcile sensor readings\", \"architect systems that will ingest, store, and expose telemetry\"), unless it only acts on data (\"scripts to process structured data\") or names a generic aim (\"to solve \
 complex problems and drive innovation\"); such a clause names a model too (\"the models that estimate \
 courier arrival times\"), and names things joined in one phrase (\"simulation and database applications \
-to support exercise planning\", \"the infrastructure and tools necessary for model release\"). Every \
+to support exercise planning\", \"the infrastructure and tools necessary for model release\"); \
+things joined after the head are named by a relative clause that says what they do (\"build tools and \
+capabilities that assist with data ingestion\", not \"tools and interfaces for interactive ML\"). Every \
 line of a list of responsibilities is the hire's duty, whatever its first word: one that owns a named thing \
 (\"Become the owner of our scanning data pipelines\") states the output. Bullets or sentences a scrape ran into one line \
 (\"..., * Design the ...\", \"... hosted LLMs.Experience with ...\") are read one by one; \"assist in\" is read from its object as \"support\" is. Also flags the posting when the outputs of several roles are claimed \
@@ -718,20 +721,42 @@ impl BuiltThings<'_> {
                 return false;
             };
             let between = past_partitive(text, Span::new(verb.end, head.start));
+            // "our ML platforms", "the AI infrastructure": a machine-learning
+            // modifier says what kind of platform it is (not of a system).
+            let infra = is_one_of_caseless(INFRA_HEADS, &text[head.start..head.end]);
+            // "tools and capabilities that assist with data ingestion": things
+            // joined after the head are named by a relative clause that says
+            // what they do (not by a bare "for <field>", "tools and
+            // interfaces for interactive ML", nor an aim, "tools and
+            // technologies to meet our client's mission"; a model is named
+            // only by what it is for).
+            let (after_head, joined) = past_joined(text, head.end, scope.end);
+            let joined_named = |at: usize| {
+                let rest = &text[at..scope.end];
+                let from = scope.end - rest.trim_start().len();
+                !model
+                    && is_one_of_caseless(&["that", "which"], word_at(text, from, scope.end))
+                    && self.relative_complement(text, from, scope.end).is_some()
+            };
             // Things joined in one phrase ("software and database
             // applications", "the infrastructure and tools") are named when
             // a clause says what they do or what they are needed for ("...
             // to support wargame design", "... necessary for model
             // deployment").
-            let Some(modified) = self.modified(text, between).or_else(|| {
+            let Some(modified) = self.modified(text, between, infra).or_else(|| {
                 (!model
                     && coordinated(text, between)
-                    && self.clause_complement(text, head.end, scope.end))
+                    && (self.clause_complement(text, head.end, scope.end)
+                        || joined && joined_named(after_head)))
                 .then_some(true)
             }) else {
                 return false;
             };
-            let complement = self.for_complement(text, head.end, scope.end);
+            let complement = if joined {
+                None
+            } else {
+                self.for_complement(text, after_head, scope.end)
+            };
             if model {
                 // A model is named only by what it is for: "our demand
                 // forecasting models", "the models for our search engine",
@@ -742,7 +767,7 @@ impl BuiltThings<'_> {
                 // the employer's own models for a stated purpose.
                 let names_kind = |span: Span| {
                     self.head.within(span).iter().any(|inner| {
-                        self.modified(text, Span::new(span.start, inner.start)) == Some(true)
+                        self.modified(text, Span::new(span.start, inner.start), false) == Some(true)
                     })
                 };
                 let ours = text[between.start..between.end]
@@ -763,7 +788,7 @@ impl BuiltThings<'_> {
                         says_for(span) || says_for(with_for(text, span)) || names_kind(span) || ours
                     })
             } else {
-                modified || complement.is_some()
+                modified || complement.is_some() || joined && joined_named(after_head)
             }
         })
     }
@@ -833,9 +858,21 @@ impl BuiltThings<'_> {
             return None;
         }
         let start = from + first.len();
-        let end = text[start..end]
-            .find([',', ';', '.', ':', '(', ')', '!', '?'])
-            .map_or(end, |at| start + at);
+        // The clause ends at punctuation, but not at the commas of verbs
+        // joined before their object ("that will process, store, and
+        // expose large volumes of data").
+        let stop =
+            |from: usize, marks: &[char]| text[from..end].find(marks).map_or(end, |at| from + at);
+        let hard = stop(start, &[';', '.', ':', '(', ')', '!', '?']);
+        let mut end = stop(start, &[',']).min(hard);
+        while end < hard
+            && words_between(text, start, end)
+                .filter(|&(_, _, w)| !is_one_of_caseless(AUXILIARIES, w))
+                .count()
+                <= 1
+        {
+            end = stop(end + 1, &[',']).min(hard);
+        }
         let generic = self.generic.within(Span::new(start, end));
         // Where the clause's object starts: after its verb.
         let mut object = None;
@@ -873,7 +910,9 @@ impl BuiltThings<'_> {
     /// Whether the words of `between` (a verb's end to a head noun's start)
     /// hold a modifier that says what kind of thing the head is; `None` when
     /// they are no noun phrase (punctuation, a preposition, too many words).
-    fn modified(&self, text: &str, between: Span) -> Option<bool> {
+    /// With `infra` (the head is a platform or infrastructure), a word of
+    /// machine learning or AI says the kind though it is a generic modifier.
+    fn modified(&self, text: &str, between: Span, infra: bool) -> Option<bool> {
         let slice = &text[between.start..between.end];
         if slice.contains(|c: char| {
             !(c.is_alphanumeric()
@@ -886,10 +925,11 @@ impl BuiltThings<'_> {
         let mut words = 0;
         let mut modified = false;
         let mut at = 0;
-        for word in slice.split(|c: char| !(c.is_alphanumeric() || c == '+' || c == '.')) {
+        // A hyphenated compound ("real-time", "end-to-end") is one word.
+        for word in slice.split(|c: char| !(c.is_alphanumeric() || matches!(c, '+' | '.' | '-'))) {
             let start = between.start + at;
             at += word.len() + 1;
-            let word = word.trim_matches('.');
+            let word = word.trim_matches(['.', '-']);
             if word.is_empty() {
                 continue;
             }
@@ -898,7 +938,9 @@ impl BuiltThings<'_> {
                 return None;
             }
             let end = start + word.len();
-            let covered = is_one_of_caseless(DETERMINERS, word) || covers(generic, start, end);
+            let covered = is_one_of_caseless(DETERMINERS, word)
+                || covers(generic, start, end)
+                    && !(infra && is_one_of_caseless(ML_KIND_WORDS, word));
             modified |= !covered;
         }
         Some(modified)
@@ -976,6 +1018,30 @@ const AIM_VERBS: &[&str] = &[
     "improves",
 ];
 
+/// Heads whose kind a word of machine learning or AI says: "enhance our ML
+/// platforms", "build the AI infrastructure" name the thing, where "build ML
+/// systems" or "develop AI solutions" do not.
+const INFRA_HEADS: &[&str] = &["platform", "platforms", "infrastructure", "infra"];
+
+/// The words of machine learning and AI (generic modifiers of any other
+/// head) that say what kind a platform or infrastructure is.
+const ML_KIND_WORDS: &[&str] = &[
+    "ai",
+    "ml",
+    "mlops",
+    "machine",
+    "learning",
+    "deep",
+    "genai",
+    "gen",
+    "generative",
+    "llm",
+    "llms",
+    "gpu",
+    "artificial",
+    "intelligence",
+];
+
 /// Adjectives of need between a head noun and its "for" complement ("the
 /// tools necessary for model deployment").
 const NEED_ADJECTIVES: &[&str] = &["necessary", "needed", "required", "essential"];
@@ -1043,6 +1109,47 @@ fn object_end(text: &str, from: usize, clause: Span, lead: &Spans<'_>) -> usize 
         }
     }
     end
+}
+
+/// Where the text after a head noun goes on once past things joined to it
+/// ("tools and capabilities that ..."): past "and" or "or" and at most a few
+/// words of one noun phrase, and past a parenthesis ("workflows (CI/CD,
+/// containers) for ..."); `from` itself when neither follows. Also returns
+/// whether things were joined.
+fn past_joined(text: &str, from: usize, end: usize) -> (usize, bool) {
+    let mut at = from;
+    let rest = &text[at..end];
+    let trimmed = rest.trim_start();
+    let joint = word_at(trimmed, 0, trimmed.len());
+    if joint.eq_ignore_ascii_case("and") || joint.eq_ignore_ascii_case("or") {
+        let start = at + (rest.len() - trimmed.len()) + joint.len();
+        let mut last = None;
+        for (n, word_start, word) in words_between(text, start, end) {
+            // One noun phrase: words apart only by spaces, hyphens, slashes.
+            let joined = text[last.unwrap_or(start)..word_start]
+                .bytes()
+                .all(|b| matches!(b, b' ' | b'-' | b'/'));
+            if n > HEAD_MODIFIER_WORDS || !joined || is_one_of_caseless(NP_BREAKERS, word) {
+                break;
+            }
+            last = Some(word_start + word.len());
+        }
+        match last {
+            Some(last) => at = last,
+            None => return (from, false),
+        }
+    }
+    let rest = &text[at..end];
+    let trimmed = rest.trim_start();
+    if trimmed.starts_with('(')
+        && let Some(close) = trimmed.find(')')
+    {
+        at += rest.len() - trimmed.len() + close + 1;
+    }
+    (
+        at,
+        at != from && !text[from..at].trim_start().starts_with('('),
+    )
 }
 
 /// Whether `between` (a verb's end to a head noun's start) is a noun phrase
@@ -1246,11 +1353,20 @@ fn purpose_clause(text: &str, opener_end: usize, line: Span, lead: &Spans<'_>) -
         let infinitive = (relative
             || before.as_bytes()[to..].eq_ignore_ascii_case(b"to")
                 && before[..to].ends_with(|c: char| !c.is_alphanumeric())
-                && !before[..to].trim().is_empty())
+                && !before[..to].trim().is_empty()
+                // "join us on our mission to build ...": the employer's aim,
+                // not the hire's work.
+                && !MISSION_NOUNS
+                    .iter()
+                    .any(|noun| ends_with_caseless(before[..to].trim_end(), noun)))
             && !ends_with_caseless(word, "ing");
         infinitive.then_some(span.start)
     })
 }
+
+/// Nouns of the employer's aim: a purpose clause after one ("on a mission to
+/// build ...", "our vision to create ...") states the aim, not the hire's work.
+const MISSION_NOUNS: &[&str] = &[" mission", " vision", " quest", " journey"];
 
 /// `before` without a trailing "help" or "help us" ("we are hiring someone
 /// to help us build ..." reads as "to build ...").
