@@ -43,6 +43,7 @@
 
 mod builtin;
 mod compile;
+mod kinds;
 mod pack;
 mod plurals;
 
@@ -59,6 +60,7 @@ pub use self::builtin::BUILTIN_PACKS;
 use self::builtin::builtin_packs;
 pub(crate) use self::builtin::builtin_technologies;
 use self::compile::Compiler;
+pub(crate) use self::kinds::Kinds;
 pub(crate) use self::pack::line_of;
 pub use self::pack::{Anchor, Case, Group, Pack};
 pub(crate) use self::plurals::expand_plurals;
@@ -155,6 +157,8 @@ pub struct Lexicon {
     kinds: HashMap<String, KindId>,
     /// The name of each kind, by [`KindId::index`].
     kind_names: Vec<Arc<str>>,
+    /// The kinds the built-in code reads, resolved once.
+    kind_ids: Kinds,
     groups: Vec<GroupData>,
     entries: Vec<EntryData>,
     /// The text of each entry.
@@ -825,6 +829,13 @@ impl Lexicon {
     #[must_use]
     pub fn kind_id(&self, kind: &str) -> Option<KindId> {
         self.kinds.get(kind).copied()
+    }
+
+    /// The ids of the kinds the built-in code reads, resolved when the
+    /// lexicon was built (see [`Kinds`]).
+    #[must_use]
+    pub(crate) fn kinds(&self) -> &Kinds {
+        &self.kind_ids
     }
 
     /// The number of distinct kinds.
