@@ -420,7 +420,13 @@ fn is_word_char(c: char) -> bool {
 /// byte `end - 1`, to `raw`. Out of line: see [`Lexicon::walk`].
 #[inline(never)]
 fn record(automaton: &NFA, state: StateID, end: usize, raw: &mut Vec<(u32, u32)>) {
-    for k in 0..automaton.match_len(state) {
+    // The count and the first pattern (most states have one) are read
+    // before anything is pushed: with no store between them, the state's
+    // header is decoded once for both.
+    let count = automaton.match_len(state);
+    let first = automaton.match_pattern(state, 0);
+    raw.push((end as u32, first.as_u32()));
+    for k in 1..count {
         raw.push((end as u32, automaton.match_pattern(state, k).as_u32()));
     }
 }
