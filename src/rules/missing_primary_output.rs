@@ -1403,6 +1403,10 @@ fn clause_starts(
 /// ...", "will also build ..."); `at` itself when neither is there.
 fn past_auxiliary(text: &str, mut at: usize, end: usize) -> usize {
     for _ in 0..2 {
+        // Most verbs start with another letter than "be" and "also".
+        if !matches!(first_letter(text, at), b'b' | b'a') {
+            break;
+        }
         let word = word_at(text, at, end);
         if !(word.eq_ignore_ascii_case("be") || word.eq_ignore_ascii_case("also")) {
             break;
@@ -1413,6 +1417,12 @@ fn past_auxiliary(text: &str, mut at: usize, end: usize) -> usize {
         }
     }
     at
+}
+
+/// The byte at `at`, lowercased (0 past the end): a word's first letter,
+/// when it is ASCII.
+fn first_letter(text: &str, at: usize) -> u8 {
+    text.as_bytes().get(at).map_or(0, u8::to_ascii_lowercase)
 }
 
 /// The alphabetic word that starts at `at` (empty if none).
@@ -1428,6 +1438,12 @@ fn word_at(text: &str, at: usize, end: usize) -> &str {
 /// words ending in the title's noun, then "will" ("The Data Analyst will
 /// prepare ...") or a duty verb ("The Data Scientist designs ...").
 fn hire_subject(text: &str, at: usize, end: usize, starters: &Starters<'_>) -> Option<usize> {
+    // Every subject read here opens with "you", "the", "this" or "our": a
+    // clause that starts with another letter (most start with a duty verb)
+    // is not read word by word.
+    if !matches!(first_letter(text, at), b'y' | b't' | b'o') {
+        return None;
+    }
     let next = |from: usize| {
         text[from..end]
             .find(|c: char| c.is_alphanumeric())
