@@ -30,6 +30,15 @@ impl LineIndex {
         let mut starts = Vec::with_capacity(bytes.len() / 40 + 1);
         let mut ends = Vec::with_capacity(bytes.len() / 40 + 1);
         starts.push(0);
+        // Most texts end their lines with `\n` alone: one byte to look for.
+        if memchr::memchr(b'\r', bytes).is_none() {
+            for i in memchr::memchr_iter(b'\n', bytes) {
+                ends.push(i);
+                starts.push(i + 1);
+            }
+            ends.push(bytes.len());
+            return Self { starts, ends };
+        }
         let mut skip_lf_at = usize::MAX;
         for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
             if i == skip_lf_at {

@@ -228,23 +228,24 @@ impl<'a> Document<'a> {
             by_kind[next[kind as usize] as usize] = i as u32;
             next[kind as usize] += 1;
         }
-        let of_kind = |kind: &str| {
-            lexicon.kind_id(kind).map_or(&[][..], |k| {
+        let of_kind = |kind: Option<KindId>| {
+            kind.map_or(&[][..], |k| {
                 &by_kind[kind_starts[k.index()] as usize..kind_starts[k.index() + 1] as usize]
             })
         };
+        let kinds = lexicon.kinds();
         let structure = structure::analyse(
             text,
             &lines,
             &hits,
             &structure::StructureHits {
-                headings: of_kind(structure::HEADING_KIND),
-                boilerplate: of_kind(structure::BOILERPLATE_KIND),
-                job_board: of_kind(structure::JOB_BOARD_KIND),
-                job_cues: of_kind(structure::JOB_CUE_KIND),
-                hire_address: of_kind(structure::HIRE_ADDRESS_KIND),
-                duty_verbs: of_kind(structure::DUTY_VERB_KIND),
-                company_cues: of_kind(structure::COMPANY_CUE_KIND),
+                headings: of_kind(kinds.heading),
+                boilerplate: of_kind(kinds.boilerplate),
+                job_board: of_kind(kinds.job_board),
+                job_cues: of_kind(kinds.job_cue),
+                hire_address: of_kind(kinds.hire_address),
+                duty_verbs: of_kind(kinds.output_build),
+                company_cues: of_kind(kinds.company_cue),
             },
             lexicon,
             detect_title,

@@ -6,27 +6,6 @@ use super::{Block, BlockKind, Section, SectionKind, Sentence};
 use crate::lexicon::{Hit, Lexicon};
 use crate::span::Span;
 
-/// Group kinds of the sections pack.
-pub(crate) const HEADING_KIND: &str = "heading";
-/// Group kind of phrases that mark a block as boilerplate wherever it is.
-pub(crate) const BOILERPLATE_KIND: &str = "boilerplate";
-/// Group kind of the job board's own text around a scraped posting
-/// (sidebar, job alerts, similar jobs): from its first phrase on, nothing
-/// is the posting's.
-pub(crate) const JOB_BOARD_KIND: &str = "job-board";
-/// Group kind of phrases that speak of the job or to the candidate.
-pub(crate) const JOB_CUE_KIND: &str = "job-cue";
-/// Group kind of phrases that tell the hire what they will do ("you will",
-/// "you'll"): job cues, and what makes a paragraph under a company heading
-/// about the role.
-pub(crate) const HIRE_ADDRESS_KIND: &str = "hire-address";
-/// Group kind of the verbs that build, run or improve a thing (`lints/cues.toml`):
-/// after a [`HIRE_ADDRESS_KIND`] phrase, the hire's work.
-pub(crate) const DUTY_VERB_KIND: &str = "output-build";
-/// Group kind of phrases that speak of the employer (mission, customers,
-/// history, funding).
-pub(crate) const COMPANY_CUE_KIND: &str = "company-cue";
-
 /// A boilerplate phrase re-labels its whole block when the block is at most
 /// this long; in longer blocks (run-together postings) only its sentence.
 const BOILERPLATE_BLOCK_LIMIT: usize = 1500;

@@ -100,7 +100,7 @@ const NOT_EXPERIENCE: [&str; 8] = [
 pub fn years_asked(document: &Document<'_>, lexicon: &Lexicon) -> Vec<YearsAsked> {
     let text = document.text();
     document
-        .hits_of_kind(lexicon.kind_id(YEARS_KIND))
+        .hits_of_kind(lexicon.kinds().years)
         .filter_map(|(_, hit)| parse_at(text, hit.span))
         .collect()
 }

@@ -33,7 +33,7 @@ pub const DATE_CUE_KIND: &str = "date-cue";
 pub fn stated_date(document: &Document<'_>, lexicon: &Lexicon) -> Option<Date> {
     let text = document.text();
     document
-        .hits_of_kind(lexicon.kind_id(DATE_CUE_KIND))
+        .hits_of_kind(lexicon.kinds().date_cue)
         .find_map(|(_, hit)| date::date_at_start(&text[hit.span.end..]))
 }
 

@@ -49,8 +49,8 @@ impl PayStated {
 #[must_use]
 pub fn pay_stated(document: &Document<'_>, lexicon: &Lexicon) -> Vec<PayStated> {
     let mut cues: Vec<(u32, &Hit)> = document
-        .hits_of_kind(lexicon.kind_id(CURRENCY_KIND))
-        .chain(document.hits_of_kind(lexicon.kind_id(PAY_KIND)))
+        .hits_of_kind(lexicon.kinds().currency)
+        .chain(document.hits_of_kind(lexicon.kinds().pay))
         .collect();
     cues.sort_unstable_by_key(|&(i, _)| i);
     pay_in(
@@ -76,8 +76,7 @@ pub fn pay_in<'h>(
     lexicon: &Lexicon,
 ) -> Vec<PayStated> {
     let mut found: Vec<PayStated> = Vec::new();
-    let currency = lexicon.kind_id(CURRENCY_KIND);
-    let pay_word = lexicon.kind_id(PAY_KIND);
+    let (currency, pay_word) = (lexicon.kinds().currency, lexicon.kinds().pay);
     for hit in hits {
         let kind = Some(lexicon.entry(hit.entry).kind);
         if kind != currency && kind != pay_word {

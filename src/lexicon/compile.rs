@@ -17,8 +17,8 @@ use aho_corasick::MatchKind;
 use rustc_hash::FxHashMap as HashMap;
 
 use super::{
-    Anchor, CONTEXT_KIND, EntryData, Group, GroupData, KindId, Lexicon, Pack, PatternInfo, Phrase,
-    STEM, Slot, is_word_char, marked, normalize_phrase, start_row,
+    Anchor, CONTEXT_KIND, EntryData, Group, GroupData, KindId, Kinds, Lexicon, Pack, PatternInfo,
+    Phrase, STEM, Slot, is_word_char, marked, normalize_phrase, start_row,
 };
 use crate::error::{Error, Result};
 
@@ -319,10 +319,12 @@ impl Compiler {
         for (name, id) in &kinds {
             kind_names[id.index()] = Arc::from(name.as_str());
         }
+        let kind_ids = Kinds::resolve(|name| kinds.get(name).copied());
         Ok(Lexicon {
             namespaces,
             kinds,
             kind_names,
+            kind_ids,
             groups,
             entries,
             phrases: phrases

@@ -43,6 +43,7 @@
 
 mod builtin;
 mod compile;
+mod kinds;
 mod pack;
 mod plurals;
 
@@ -59,6 +60,7 @@ pub use self::builtin::BUILTIN_PACKS;
 use self::builtin::builtin_packs;
 pub(crate) use self::builtin::builtin_technologies;
 use self::compile::Compiler;
+pub(crate) use self::kinds::Kinds;
 pub(crate) use self::pack::line_of;
 pub use self::pack::{Anchor, Case, Group, Pack};
 pub(crate) use self::plurals::expand_plurals;
@@ -155,6 +157,8 @@ pub struct Lexicon {
     kinds: HashMap<String, KindId>,
     /// The name of each kind, by [`KindId::index`].
     kind_names: Vec<Arc<str>>,
+    /// The kinds the built-in code reads, resolved once.
+    kind_ids: Kinds,
     groups: Vec<GroupData>,
     entries: Vec<EntryData>,
     /// The text of each entry.
@@ -409,14 +413,30 @@ fn word_len_at(text: &str, at: usize) -> usize {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
+    if c.is_ascii() {
+        return ASCII[c as usize].1;
+    }
+    // Postings' commonest other chars are general punctuation (bullets,
+    // curly quotes, dashes, ellipses, invisible marks: 94% of the corpus's
+    // non-ASCII chars), none of them alphanumeric: they are answered
+    // without Unicode's tables (two searches of some 250 instructions each).
+    !GENERAL_PUNCTUATION.contains(&c) && c.is_alphanumeric()
 }
+
+/// The Unicode block of general punctuation, which has no letter or digit.
+const GENERAL_PUNCTUATION: std::ops::RangeInclusive<char> = '\u{2000}'..='\u{206f}';
 
 /// Pushes the patterns of the match `state`, which the walk reached with
 /// byte `end - 1`, to `raw`. Out of line: see [`Lexicon::walk`].
 #[inline(never)]
 fn record(automaton: &NFA, state: StateID, end: usize, raw: &mut Vec<(u32, u32)>) {
-    for k in 0..automaton.match_len(state) {
+    // The count and the first pattern (most states have one) are read
+    // before anything is pushed: with no store between them, the state's
+    // header is decoded once for both.
+    let count = automaton.match_len(state);
+    let first = automaton.match_pattern(state, 0);
+    raw.push((end as u32, first.as_u32()));
+    for k in 1..count {
         raw.push((end as u32, automaton.match_pattern(state, k).as_u32()));
     }
 }
@@ -827,6 +847,13 @@ impl Lexicon {
         self.kinds.get(kind).copied()
     }
 
+    /// The ids of the kinds the built-in code reads, resolved when the
+    /// lexicon was built (see [`Kinds`]).
+    #[must_use]
+    pub(crate) fn kinds(&self) -> &Kinds {
+        &self.kind_ids
+    }
+
     /// The number of distinct kinds.
     #[must_use]
     pub fn kind_count(&self) -> usize {
@@ -961,6 +988,13 @@ name = "t"
 kind = "k"
 phrases = ["rag", "rag pipeline", "what you'll do", "real time", "c++", "ml"]
 "#;
+
+    #[test]
+    fn general_punctuation_has_no_word_char() {
+        for c in GENERAL_PUNCTUATION {
+            assert!(!c.is_alphanumeric() && c != '_', "{c:?}");
+        }
+    }
 
     #[test]
     fn matches_respect_word_boundaries() {

@@ -5,9 +5,8 @@
 //! once per posting, not once per rule.
 
 use super::Role;
-use super::profile::{DELEGATION_KIND, NEGATION_KIND, PREFERRED_CUE_KIND};
 use crate::document::Document;
-use crate::lexicon::{CONTEXT_KIND, GroupId, Lexicon};
+use crate::lexicon::{GroupId, Lexicon};
 
 /// A delegation cue that names no role hands over everyone's work.
 const ANY_ROLE: u8 = 1 << 7;
@@ -39,10 +38,9 @@ impl HitIndex {
     /// Indexes the hits of `document`.
     #[must_use]
     pub fn new(document: &Document<'_>, lexicon: &Lexicon) -> Self {
-        let negation = lexicon.kind_id(NEGATION_KIND);
-        let delegation = lexicon.kind_id(DELEGATION_KIND);
-        let preferred = lexicon.kind_id(PREFERRED_CUE_KIND);
-        let context = lexicon.kind_id(CONTEXT_KIND);
+        let kinds = lexicon.kinds();
+        let (negation, delegation) = (kinds.negation, kinds.delegation);
+        let (preferred, context) = (kinds.preferred_cue, kinds.context);
         let sentences = document.sentences();
         let mut index = HitIndex {
             sentence: Vec::with_capacity(document.hits().len()),

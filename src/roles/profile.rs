@@ -8,42 +8,19 @@ use serde::{Deserialize, Serialize};
 
 use super::{HitIndex, Role, TitleAnalysis, TitleRole};
 use crate::document::{Document, SectionKind, is_one_of_caseless};
-use crate::lexicon::{CONTEXT_KIND, GroupId, KindId, Lexicon};
+use crate::lexicon::{GroupId, KindId, Lexicon};
 use crate::span::Span;
 
-/// Group kind of negation cues (`lints/cues.toml`).
-pub(crate) const NEGATION_KIND: &str = "negation";
-/// Group kind of delegation cues: the sentence hands the group's role's work
-/// to someone else.
-pub(crate) const DELEGATION_KIND: &str = "delegation";
-/// Inline marks that a requirement is only preferred ("is a plus"), from
-/// `lints/requirements.toml`.
-pub(crate) const PREFERRED_CUE_KIND: &str = "preferred-cue";
-/// Group kind of cues of research on generative models (`lints/cues.toml`):
-/// GANs, diffusion models, "research and development".
-const MODEL_RESEARCH_KIND: &str = "model-research";
-/// Group kind of cues of the architectures of models that are built or
-/// pretrained (`lints/cues.toml`): "LLM architectures", "pretraining".
-const MODEL_ARCHITECTURE_KIND: &str = "model-architecture";
 /// Tag of the data-engineering phrases (`lints/roles.toml`): "data
 /// pipelines", "ETL".
 const DATA_ENGINEER_TAG: &str = "data-engineer";
 /// An ML Engineer verb is the verb of a data pipeline at most this many
 /// words before it ("deploy and maintain automated data pipelines").
 const MAX_OBJECT_GAP_WORDS: usize = 4;
-/// Group kind of cues of the hire using AI assistants as a user
-/// (`lints/cues.toml`): "AI tools to boost productivity", "AI coding
-/// assistants".
-const AI_TOOL_USE_KIND: &str = "ai-tool-use";
 /// Tag of the Data Scientist's statistics phrases (`lints/roles.toml`,
 /// `lints/roles-coverage.toml`): "statistical modeling", "statistical
 /// techniques".
 pub(crate) const STATISTICS_TAG: &str = "statistics";
-/// Group kind of the disciplines any of the three roles is asked for
-/// (`lints/requirements.toml`): "machine learning", "NLP", "computer vision",
-/// "mathematics". Statistics listed beside one are the fundamentals of the
-/// body's own role (see [`Evidence::fundamental`]).
-pub(crate) const NEUTRAL_DISCIPLINE_KIND: &str = "neutral-discipline";
 /// Group kind of the duties of a role (`lints/roles.toml`).
 pub(crate) const DUTY_KIND: &str = "duty";
 /// Group kind of the competencies of a role (`lints/roles.toml`).
@@ -51,7 +28,7 @@ pub(crate) const COMPETENCY_KIND: &str = "competency";
 /// Group kind of the tools of a role (`lints/roles.toml`).
 pub(crate) const TOOL_KIND: &str = "tool";
 /// Group kinds that are role evidence.
-const EVIDENCE_KINDS: &[&str] = &[
+pub(crate) const EVIDENCE_KINDS: &[&str] = &[
     DUTY_KIND,
     COMPETENCY_KIND,
     TOOL_KIND,
@@ -383,10 +360,8 @@ pub(crate) fn build(
     index: &HitIndex,
     title: TitleAnalysis,
 ) -> RoleProfile {
-    let evidence_kinds: Vec<KindId> = EVIDENCE_KINDS
-        .iter()
-        .filter_map(|kind| lexicon.kind_id(kind))
-        .collect();
+    let kinds = lexicon.kinds();
+    let evidence_kinds = &kinds.evidence;
     let mut repeats: HashMap<_, u32> = HashMap::default();
     let mut context_counted = HashSet::default();
     let mut verb_stages = HashSet::default();
@@ -399,20 +374,20 @@ pub(crate) fn build(
             .map(|&kind| doc.hits_of_kind(Some(kind)).size_hint().0)
             .sum(),
     );
-    for &kind in &evidence_kinds {
+    for &kind in evidence_kinds {
         hit_indices.extend(doc.hits_of_kind(Some(kind)).map(|(i, _)| i));
     }
     hit_indices.sort_unstable();
     // At most one piece of evidence per hit.
     let mut evidence = Vec::with_capacity(hit_indices.len());
     // The neutral disciplines statistics may be listed beside, in order.
-    let disciplines = doc.hit_indices_of_kind(lexicon.kind_id(NEUTRAL_DISCIPLINE_KIND));
+    let disciplines = doc.hit_indices_of_kind(kinds.neutral_discipline);
     // What a building verb may be the verb of, in order of start: its
     // group's context phrases (sentence, Some(group), span), and the AI
     // Engineer's own phrases ("AI-powered", "RAG"), objects of any of its
     // building verbs (sentence, None, span).
     // Only the hidden context groups' phrases have a context owner.
-    let context_hits = doc.hits_of_kind(lexicon.kind_id(CONTEXT_KIND));
+    let context_hits = doc.hits_of_kind(kinds.context);
     let mut objects: Vec<VerbObject> = Vec::with_capacity(context_hits.size_hint().0);
     objects.extend(context_hits.filter_map(|(j, hit)| {
         let owner = lexicon.context_owner(hit.entry)?;
@@ -578,15 +553,13 @@ pub(crate) fn build(
     // builder of them: the AI Engineer's building verbs, weak hints and
     // tool names in it are not its work.
     // Hits of a kind come in text order: their sentences are sorted.
-    let sentences_with = |kind: &str| -> Vec<u32> {
-        lexicon.kind_id(kind).map_or_else(Vec::new, |kind| {
-            doc.hits_of_kind(Some(kind))
-                .filter_map(|(i, _)| index.sentence(i).map(|s| s as u32))
-                .collect()
-        })
+    let sentences_with = |kind: Option<KindId>| -> Vec<u32> {
+        doc.hits_of_kind(kind)
+            .filter_map(|(i, _)| index.sentence(i).map(|s| s as u32))
+            .collect()
     };
-    let research = sentences_with(MODEL_RESEARCH_KIND);
-    let using = sentences_with(AI_TOOL_USE_KIND);
+    let research = sentences_with(kinds.model_research);
+    let using = sentences_with(kinds.ai_tool_use);
     debug_assert!(research.is_sorted() && using.is_sorted());
     for item in &mut evidence {
         let Some(sentence) = item.sentence else {
@@ -610,14 +583,10 @@ pub(crate) fn build(
     // Each architecture with the end of its clause: the next comma or
     // semicolon after it, found once per architecture and never past the
     // next one (whose clause it then shares), so the cost stays linear.
-    let mut architectures: Vec<(u32, Span, usize)> = lexicon
-        .kind_id(MODEL_ARCHITECTURE_KIND)
-        .map(|kind| {
-            doc.hits_of_kind(Some(kind))
-                .filter_map(|(i, hit)| Some((index.sentence(i)? as u32, hit.span, hit.span.end)))
-                .collect()
-        })
-        .unwrap_or_default();
+    let mut architectures: Vec<(u32, Span, usize)> = doc
+        .hits_of_kind(kinds.model_architecture)
+        .filter_map(|(i, hit)| Some((index.sentence(i)? as u32, hit.span, hit.span.end)))
+        .collect();
     for i in (0..architectures.len()).rev() {
         let (sentence, span, _) = architectures[i];
         let sentence_end = doc.sentences()[sentence as usize].span.end;
@@ -890,7 +859,7 @@ const CLAUSE_END: [char; 4] = ['.', ';', ':', '\n'];
 
 /// Whether the phrase at `span` is listed beside a neutral discipline: a hit
 /// among `disciplines` (indices into the document's hits, of
-/// [`NEUTRAL_DISCIPLINE_KIND`]) that ends at most
+/// `neutral-discipline` kind) that ends at most
 /// [`BESIDE_DISCIPLINE_WORDS`] words before it or starts at most that many
 /// words after it, with no full stop, semicolon, colon or line end between
 /// them or inside the discipline.
@@ -1468,7 +1437,7 @@ mod tests {
         let doc = Document::parse_body(text, lexicon);
         let start = text.find(stats).unwrap();
         let span = Span::new(start, start + stats.len());
-        let disciplines = doc.hit_indices_of_kind(lexicon.kind_id(NEUTRAL_DISCIPLINE_KIND));
+        let disciplines = doc.hit_indices_of_kind(lexicon.kinds().neutral_discipline);
         beside_neutral_discipline(&doc, disciplines, span)
     }
 

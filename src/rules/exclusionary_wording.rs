@@ -30,11 +30,11 @@ impl Rule for ExclusionaryWording {
 
     fn check(&self, ctx: &LintContext<'_>, diagnostics: &mut Vec<Diagnostic>) {
         let mut found: Vec<_> = ctx
-            .live_hits("exclusive-culture")
+            .live_hits(ctx.kinds().exclusive_culture)
             .into_iter()
             .map(|(hit, _)| (hit, "bro-culture"))
             .chain(
-                ctx.live_hits("age-coded")
+                ctx.live_hits(ctx.kinds().age_coded)
                     .into_iter()
                     .map(|(hit, _)| (hit, "age-coded")),
             )

@@ -1,7 +1,6 @@
 use super::{Category, LintContext, Rule, RuleDocs, RuleMeta};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::facts::experience::YearsAsked;
-use crate::facts::technology::TECHNOLOGY_KIND;
 use crate::facts::{DateSource, Technology};
 use crate::lexicon::Hit;
 
@@ -15,9 +14,6 @@ const FIRST_GAP: usize = 80;
 /// How far apart the technologies of one list may be ("LangChain, LlamaIndex
 /// and vector databases such as Pinecone").
 const LIST_GAP: usize = 40;
-/// The pack group of words that make a list of tools a choice of one
-/// ("such as", "one of"); a plain " or " and "/" are read from the text.
-const ALTERNATIVES_KIND: &str = "alternatives-marker";
 /// Words between the years and a technology that end what the years are of.
 const BREAKS: [&str; 14] = [
     "and experience",
@@ -67,7 +63,7 @@ impl Rule for ExperienceExceedsTechnologyAge {
         let doc = ctx.document;
         let text = doc.text();
         let technologies: Vec<(Hit, &Technology)> = ctx
-            .hits_of(TECHNOLOGY_KIND)
+            .hits_of(ctx.kinds().technology)
             .filter_map(|(hit, entry)| {
                 Some((hit, ctx.technologies.get(entry.group.tags.first()?)?))
             })
@@ -76,7 +72,7 @@ impl Rule for ExperienceExceedsTechnologyAge {
             return;
         }
         let markers: Vec<Hit> = ctx
-            .live_hits(ALTERNATIVES_KIND)
+            .live_hits(ctx.kinds().alternatives_marker)
             .into_iter()
             .map(|(hit, _)| hit)
             .collect();

@@ -12,13 +12,7 @@ use crate::span::Span;
 #[derive(Debug, Clone, Copy, Default)]
 pub struct GenderCodedWording;
 
-const MASCULINE: &str = "masculine-coded";
-const FEMININE: &str = "feminine-coded";
 const MAX_LABELS: usize = 12;
-/// Nouns that make a coded adjective describe a company, a thing or pay
-/// (`lints/wording.toml`); tags `after:WORD` / `before:WORD` name the
-/// adjectives they neutralize on each side.
-const NEUTRAL_HEAD: &str = "neutral-head";
 /// Most words between a coded adjective and its neutral head noun.
 const MAX_GAP_WORDS: usize = 3;
 /// Farthest a head noun can start from the coded word, in bytes (three
@@ -66,10 +60,15 @@ impl Rule for GenderCodedWording {
         // The filters below only drop words: with fewer masculine-coded
         // words than the margin, nothing can fire (most postings), and the
         // text need not be read again.
-        if ctx.spans_of(MASCULINE).take(margin).count() < margin {
+        if ctx
+            .spans_of(ctx.kinds().masculine_coded)
+            .take(margin)
+            .count()
+            < margin
+        {
             return;
         }
-        let mut heads = ctx.live_hits(NEUTRAL_HEAD);
+        let mut heads = ctx.live_hits(ctx.kinds().neutral_head);
         heads.sort_by_key(|(hit, _)| hit.span.start);
         // Scraped postings repeat whole paragraphs: count each block's text once.
         // Sized once for every block: the set never grows block by block.
@@ -99,12 +98,12 @@ impl Rule for GenderCodedWording {
                 .filter(|hit| !person_free(doc, hit.span, &heads))
                 .collect::<Vec<_>>()
         };
-        let masculine = counted(MASCULINE);
+        let masculine = counted(ctx.kinds().masculine_coded);
         // Fewer than the margin cannot outweigh any number of feminine words.
         if masculine.len() < margin {
             return;
         }
-        let feminine = counted(FEMININE);
+        let feminine = counted(ctx.kinds().feminine_coded);
         if masculine.len() < feminine.len() + margin {
             return;
         }

@@ -31,11 +31,11 @@ impl Rule for HollowPerks {
     }
 
     fn check(&self, ctx: &LintContext<'_>, diagnostics: &mut Vec<Diagnostic>) {
-        let perks = ctx.live_hits("hollow-perk");
+        let perks = ctx.live_hits(ctx.kinds().hollow_perk);
         let Some((first, _)) = perks.first() else {
             return;
         };
-        if !ctx.live_hits("real-benefit").is_empty() {
+        if !ctx.live_hits(ctx.kinds().real_benefit).is_empty() {
             return;
         }
         let mut diagnostic = Diagnostic::new(

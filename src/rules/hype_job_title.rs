@@ -50,7 +50,7 @@ impl Rule for HypeJobTitle {
                 }
             }
         }
-        for (hit, _) in ctx.live_hits(KIND) {
+        for (hit, _) in ctx.live_hits(ctx.kinds().hype_title) {
             diagnostics.push(
                 Diagnostic::new(
                     META.id,

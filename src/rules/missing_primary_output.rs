@@ -5,16 +5,13 @@ use super::{
 };
 use crate::diagnostic::{Diagnostic, Origin, Severity};
 use crate::document::{BlockKind, Document, SectionKind, trim_span};
+use crate::lexicon::KindId;
 use crate::span::Span;
 
 /// No sentence says what the hire delivers or owns.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct MissingPrimaryOutput;
 
-/// Group kind of ownership cues (`lints/cues.toml`).
-const OWNERSHIP_KIND: &str = "ownership";
-/// Group kind of the verbs that build, run or improve a thing (`lints/cues.toml`).
-const BUILD_KIND: &str = "output-build";
 /// Evidence kinds that name something the hire produces (the work of another
 /// role is still a stated output: a data engineer's pipelines).
 const DELIVERABLE_KINDS: &[&str] = &["duty", "output", "other-role"];
@@ -24,12 +21,6 @@ const EVEN_SHARE_GAP: f32 = 0.15;
 /// itself ("actionable insights", "models in production", "LLM-powered
 /// features"); lighter ones ("ML models at scale") are not.
 const STRONG_OUTPUT_WEIGHT: f32 = 2.5;
-/// Group kind of "into" (`lints/cues.toml`): a built thing after it is the
-/// result the work is turned into.
-const INTO_KIND: &str = "output-into";
-/// Group kind of nouns that name no thing of their own ("solutions",
-/// "projects": `lints/cues.toml`).
-const VAGUE_HEAD_KIND: &str = "output-vague-head";
 /// A label before a colon at the start of a duty line ("Model Training:
 /// train and evaluate ...") is at most this many bytes long.
 const LINE_LABEL_MAX: usize = 60;
@@ -38,52 +29,6 @@ const LINE_LABEL_MAX: usize = 60;
 const INTRO_MAX: usize = 120;
 /// At most this many generic duty lines are pointed at.
 const MAX_LABELS: usize = 3;
-
-/// Group kinds of `lints/outputs.toml`.
-mod kinds {
-    /// Verbs that start a duty line.
-    pub const LEAD: &str = "output-lead";
-    /// "you will", "this role": the line speaks of the hire's work.
-    pub const HIRE: &str = "output-hire";
-    /// A line that starts like a requirement ("Experience with ...").
-    pub const SKILL: &str = "output-skill-lead";
-    /// An introductory phrase ended by a comma before the duty verb ("In
-    /// close collaboration with the CTO, define ...").
-    pub const INTRO: &str = "output-intro";
-    /// What the hire receives, not does ("you'll receive training").
-    pub const PERK: &str = "output-perk";
-    /// A line that courts the candidate ("passionate about ...").
-    pub const APPEAL: &str = "output-appeal";
-    /// The company looks for the hire ("we are seeking a").
-    pub const SEARCH: &str = "output-search";
-    /// A duty line that starts with a vague activity ("support the team").
-    pub const VAGUE: &str = "output-vague-lead";
-    /// A duty line read from its object ("support", "participate in").
-    pub const OBJECT_LEAD: &str = "output-object-lead";
-    /// Owning or shipping a thing.
-    pub const OWNS: &str = "output-owns";
-    /// The central result ("in your first six months", "your main goal").
-    pub const CENTRAL: &str = "output-central";
-    /// A concrete artifact ("dashboards", "data pipelines", "APIs").
-    pub const ARTIFACT: &str = "output-artifact";
-    /// Who or what the output is for ("used by", "fraud", "our customers").
-    pub const SPECIFIC: &str = "output-specific";
-    /// What makes a product an AI product ("AI-powered", "powered by LLMs").
-    pub const AI_MADE: &str = "output-ai-made";
-    /// What an AI maker makes ("features", "tools", "applications").
-    pub const PRODUCT_NOUN: &str = "output-product-noun";
-    /// The making of a thing as a noun ("creation of", "development of").
-    pub const MAKING: &str = "output-making";
-    /// Role work put into production ("into production", "production systems").
-    pub const PRODUCTION: &str = "output-production";
-    /// The head noun of a built thing ("pipelines", "platform", "tooling").
-    pub const HEAD: &str = "output-head";
-    /// A model as the head noun of a built thing (`lints/cues.toml`): named
-    /// only by what it is for ("our forecasting models").
-    pub const MODEL_HEAD: &str = "output-model-head";
-    /// Modifiers that do not say what kind of thing is built ("scalable").
-    pub const HEAD_GENERIC: &str = "output-head-generic";
-}
 
 /// An AI maker and a product noun at most this many bytes apart name an AI
 /// product ("AI-driven platform capabilities", "tools powered by NLP").
@@ -232,7 +177,7 @@ fn evenly_claimed(ctx: &LintContext<'_>) -> Option<String> {
         .filter_map(|e| doc.sentence_index_at(e.span.start))
         .collect();
     let owned = ctx
-        .spans_of(OWNERSHIP_KIND)
+        .spans_of(ctx.kinds().ownership)
         .filter_map(|span| doc.sentence_index_at(span.start))
         .any(|sentence| deliverables.contains(&sentence));
     if owned {
@@ -299,9 +244,9 @@ struct SpanLists {
 impl SpanLists {
     /// Appends the spans of the hits of `kinds` as the next list, sorted by
     /// start when there are several kinds.
-    fn push(&mut self, ctx: &LintContext<'_>, kinds: &[&str]) {
+    fn push(&mut self, ctx: &LintContext<'_>, kinds: &[Option<KindId>]) {
         let from = self.spans.len();
-        for kind in kinds {
+        for &kind in kinds {
             self.spans.extend(ctx.spans_of(kind));
         }
         if kinds.len() > 1 {
@@ -356,42 +301,49 @@ impl DutyLines {
     fn new(ctx: &LintContext<'_>) -> Self {
         let doc = ctx.document;
         let text = doc.text();
-        // Each list's kinds, in the order of the lists below.
-        const LISTS: [&[&str]; 22] = [
-            &[kinds::MAKING],
+        // Each list's kinds (`lints/outputs.toml`, `lints/cues.toml`), in the
+        // order of the lists below.
+        let kinds = ctx.kinds();
+        let lists_of_kinds: [&[Option<KindId>]; 22] = [
+            &[kinds.output_making],
             // "Creation of ..." starts a duty line as "Create ..." does (the
             // longer phrase shadows the verb's).
-            &[kinds::LEAD, kinds::MAKING],
-            &[kinds::HIRE],
-            &[kinds::INTRO],
-            &[kinds::SKILL],
-            &[kinds::PERK],
-            &[kinds::APPEAL],
-            &[kinds::VAGUE],
-            &[kinds::OBJECT_LEAD],
-            &[kinds::SEARCH],
-            &[kinds::OWNS],
-            &[kinds::CENTRAL],
-            &[kinds::ARTIFACT],
-            &[kinds::AI_MADE],
-            &[kinds::PRODUCT_NOUN],
-            &[kinds::PRODUCTION],
-            &[kinds::HEAD],
-            &[kinds::MODEL_HEAD],
-            &[kinds::SPECIFIC],
-            &[kinds::HEAD_GENERIC],
+            &[kinds.output_lead, kinds.output_making],
+            &[kinds.output_hire],
+            &[kinds.output_intro],
+            &[kinds.output_skill_lead],
+            &[kinds.output_perk],
+            &[kinds.output_appeal],
+            &[kinds.output_vague_lead],
+            &[kinds.output_object_lead],
+            &[kinds.output_search],
+            &[kinds.output_owns],
+            &[kinds.output_central],
+            &[kinds.output_artifact],
+            &[kinds.output_ai_made],
+            &[kinds.output_product_noun],
+            &[kinds.output_production],
+            &[kinds.output_head],
+            &[kinds.output_model_head],
+            &[kinds.output_specific],
+            &[kinds.output_head_generic],
             // "Development and implementation of geospatial algorithms":
             // the making, named as a noun, is the verb.
-            &[BUILD_KIND, OWNERSHIP_KIND, INTO_KIND, kinds::MAKING],
-            &[VAGUE_HEAD_KIND],
+            &[
+                kinds.output_build,
+                kinds.ownership,
+                kinds.output_into,
+                kinds.output_making,
+            ],
+            &[kinds.output_vague_head],
         ];
         let mut lists = SpanLists {
             // Room for every hit once: the lists hold a subset of them (the
             // verbs of making three times, which rarely regrows it).
             spans: Vec::with_capacity(doc.hits().len()),
-            ends: Vec::with_capacity(LISTS.len()),
+            ends: Vec::with_capacity(lists_of_kinds.len()),
         };
-        for kinds in LISTS {
+        for kinds in lists_of_kinds {
             lists.push(ctx, kinds);
         }
         let [
@@ -1567,6 +1519,10 @@ fn clause_starts(
 /// ...", "will also build ..."); `at` itself when neither is there.
 fn past_auxiliary(text: &str, mut at: usize, end: usize) -> usize {
     for _ in 0..2 {
+        // Most verbs start with another letter than "be" and "also".
+        if !matches!(first_letter(text, at), b'b' | b'a') {
+            break;
+        }
         let word = word_at(text, at, end);
         if !(word.eq_ignore_ascii_case("be") || word.eq_ignore_ascii_case("also")) {
             break;
@@ -1577,6 +1533,12 @@ fn past_auxiliary(text: &str, mut at: usize, end: usize) -> usize {
         }
     }
     at
+}
+
+/// The byte at `at`, lowercased (0 past the end): a word's first letter,
+/// when it is ASCII.
+fn first_letter(text: &str, at: usize) -> u8 {
+    text.as_bytes().get(at).map_or(0, u8::to_ascii_lowercase)
 }
 
 /// The alphabetic word that starts at `at` (empty if none).
@@ -1592,6 +1554,12 @@ fn word_at(text: &str, at: usize, end: usize) -> &str {
 /// words ending in the title's noun, then "will" ("The Data Analyst will
 /// prepare ...") or a duty verb ("The Data Scientist designs ...").
 fn hire_subject(text: &str, at: usize, end: usize, starters: &Starters<'_>) -> Option<usize> {
+    // Every subject read here opens with "you", "the", "this" or "our": a
+    // clause that starts with another letter (most start with a duty verb)
+    // is not read word by word.
+    if !matches!(first_letter(text, at), b'y' | b't' | b'o') {
+        return None;
+    }
     let next = |from: usize| {
         text[from..end]
             .find(|c: char| c.is_alphanumeric())

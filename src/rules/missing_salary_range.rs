@@ -1,7 +1,7 @@
 use super::{Category, LintContext, Rule, RuleDocs, RuleMeta};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::SectionKind;
-use crate::facts::pay::{self, PAY_KIND, PayStated};
+use crate::facts::pay::{self, PayStated};
 
 /// No pay range, or pay described only as "competitive".
 #[derive(Debug, Clone, Copy, Default)]
@@ -10,7 +10,6 @@ pub struct MissingSalaryRange;
 /// A range whose top is more than this many times its bottom is not a pay
 /// range ("$10 to $100 million").
 const MAX_RANGE_RATIO: f64 = 4.0;
-const VAGUE_KIND: &str = "pay-vague";
 const VAGUE_WINDOW: usize = 24;
 
 static META: RuleMeta = RuleMeta {
@@ -48,7 +47,7 @@ impl Rule for MissingSalaryRange {
         let stated = pay::pay_stated(doc, ctx.lexicon);
         // Sorted, so each amount looks its sentence up by binary search.
         let mut pay_sentences: Vec<usize> = ctx
-            .spans_of(PAY_KIND)
+            .spans_of(ctx.kinds().pay)
             .filter_map(|span| doc.sentence_index_at(span.start))
             .collect();
         pay_sentences.sort_unstable();
@@ -57,7 +56,10 @@ impl Rule for MissingSalaryRange {
         // a vague pay phrase, on its line, is pay as much as after "salary".
         // Not the whole sentence: a perks list run together ("Competitive
         // pay and benefits ... $200/month wellness perk") names other money.
-        let mut vague_ends: Vec<usize> = ctx.spans_of(VAGUE_KIND).map(|span| span.end).collect();
+        let mut vague_ends: Vec<usize> = ctx
+            .spans_of(ctx.kinds().pay_vague)
+            .map(|span| span.end)
+            .collect();
         vague_ends.sort_unstable();
         let text = doc.text();
         // The nearest vague phrase ending before an amount is the one that
@@ -89,7 +91,7 @@ impl Rule for MissingSalaryRange {
         {
             return;
         }
-        let vague = ctx.live_hits(VAGUE_KIND);
+        let vague = ctx.live_hits(ctx.kinds().pay_vague);
         let diagnostic = match vague.first() {
             Some((hit, _)) => {
                 let mut d = Diagnostic::new(

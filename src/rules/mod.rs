@@ -51,7 +51,7 @@ use crate::diagnostic::{Diagnostic, Origin, Severity};
 use crate::document::Document;
 use crate::facts::experience::YearsAsked;
 use crate::facts::{PostingDate, TechnologyTable};
-use crate::lexicon::{Entry, Group, Hit, Lexicon};
+use crate::lexicon::{Entry, Group, Hit, KindId, Kinds, Lexicon};
 pub use crate::roles::HitIndex;
 use crate::roles::{Evidence, Presence, Role, RoleProfile, TitleRole};
 use crate::span::Span;
@@ -328,11 +328,19 @@ impl<'a> LintContext<'a> {
             .map(move |hit| lexicon.entry(hit.entry).group)
     }
 
-    /// Every hit of groups of `kind`, with its entry, in order.
-    pub fn hits_of(&self, kind: &str) -> impl Iterator<Item = (Hit, Entry<'a>)> + 'a {
+    /// The ids of the kinds the built-in rules read, resolved when the
+    /// lexicon was built: `ctx.spans_of(ctx.kinds().pay)`. (A custom rule
+    /// looks its own up once with [`Lexicon::kind_id`].)
+    pub(crate) fn kinds(&self) -> &'a Kinds {
+        self.lexicon.kinds()
+    }
+
+    /// Every hit of groups of `kind`, with its entry, in order (none for
+    /// `None`: a kind no pack defines).
+    pub fn hits_of(&self, kind: Option<KindId>) -> impl Iterator<Item = (Hit, Entry<'a>)> + 'a {
         let lexicon = self.lexicon;
         self.document
-            .hits_of_kind(lexicon.kind_id(kind))
+            .hits_of_kind(kind)
             .map(move |(_, hit)| (*hit, lexicon.entry(hit.entry)))
     }
 
@@ -342,10 +350,8 @@ impl<'a> LintContext<'a> {
     /// cache misses).
     ///
     /// [`hits_of`]: LintContext::hits_of
-    pub fn spans_of(&self, kind: &str) -> impl Iterator<Item = Span> + 'a {
-        self.document
-            .hits_of_kind(self.lexicon.kind_id(kind))
-            .map(|(_, hit)| hit.span)
+    pub fn spans_of(&self, kind: Option<KindId>) -> impl Iterator<Item = Span> + 'a {
+        self.document.hits_of_kind(kind).map(|(_, hit)| hit.span)
     }
 
     /// The hits of groups of `kind` that count: outside a negated sentence
@@ -353,9 +359,9 @@ impl<'a> LintContext<'a> {
     /// sentence that holds one of its context phrases. With their entries, in
     /// order.
     #[must_use]
-    pub fn live_hits(&self, kind: &str) -> Vec<(Hit, Entry<'a>)> {
+    pub fn live_hits(&self, kind: Option<KindId>) -> Vec<(Hit, Entry<'a>)> {
         let index = self.index;
-        let hits = self.document.hits_of_kind(self.lexicon.kind_id(kind));
+        let hits = self.document.hits_of_kind(kind);
         // Sized once for every hit of the kind (most are live): a collect
         // through `filter_map` starts small and regrows.
         let mut live = Vec::with_capacity(hits.size_hint().0);

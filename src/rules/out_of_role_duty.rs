@@ -7,10 +7,6 @@ use crate::roles::Role;
 #[derive(Debug, Clone, Copy, Default)]
 pub struct OutOfRoleDuty;
 
-const KIND: &str = "out-of-role";
-/// Phrases that say the sentence puts an LLM to work on the analysis ("extract
-/// sentiment from reviews with an LLM"): a data scientist's tool, not a feature.
-const ANALYSIS_USE_KIND: &str = "analysis-use";
 /// How sentences open that are not the hire's duties: the company speaking,
 /// or what the hire must bring.
 const NOT_DUTIES: [&str; 25] = [
@@ -372,13 +368,13 @@ impl Rule for OutOfRoleDuty {
         let mut found = Vec::new();
         // Sorted, so each duty looks its sentence up by binary search.
         let mut analysis_use: Vec<Option<usize>> = ctx
-            .live_hits(ANALYSIS_USE_KIND)
+            .live_hits(ctx.kinds().analysis_use)
             .into_iter()
             .map(|(hit, _)| doc.sentence_index_at(hit.span.start))
             .collect();
         analysis_use.sort_unstable();
         analysis_use.dedup();
-        for (hit, entry) in ctx.live_hits(KIND) {
+        for (hit, entry) in ctx.live_hits(ctx.kinds().out_of_role) {
             if entry.group.role != Some(role)
                 || !matches!(
                     doc.section_at(hit.span.start),

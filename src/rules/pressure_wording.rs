@@ -34,7 +34,7 @@ impl Rule for PressureWording {
         let doc = ctx.document;
         let help =
             "say what the pace means in practice: release cadence, on-call, hours, onboarding";
-        let mut cliches = ctx.live_hits("pressure-cliche");
+        let mut cliches = ctx.live_hits(ctx.kinds().pressure_cliche);
         // A cliché repeated (or a feed that repeats the posting) is told once.
         let mut told = rustc_hash::FxHashSet::default();
         cliches.retain(|(_, entry)| told.insert(entry.phrase));
@@ -51,7 +51,7 @@ impl Rule for PressureWording {
                 .with_help(help),
             );
         }
-        let pace = ctx.live_hits("pressure");
+        let pace = ctx.live_hits(ctx.kinds().pressure);
         // Distinct phrases: "fast-paced" three times (or a feed that repeats
         // the posting) is one phrase.
         let distinct: rustc_hash::FxHashSet<String> = pace

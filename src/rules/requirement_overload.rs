@@ -3,7 +3,6 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use super::{Category, LintContext, Rule, RuleDocs, RuleMeta, ends_with_caseless};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{BlockKind, Document, SectionKind};
-use crate::facts::technology::TECHNOLOGY_KIND;
 use crate::lexicon::{Entry, GroupId, Hit};
 use crate::span::Span;
 
@@ -11,8 +10,6 @@ use crate::span::Span;
 #[derive(Debug, Clone, Copy, Default)]
 pub struct RequirementOverload;
 
-const PREFERRED_CUE: &str = "preferred-cue";
-const ALTERNATIVES: &str = "alternatives-marker";
 const MAX_LABELS: usize = 5;
 
 static META: RuleMeta = RuleMeta {
@@ -60,8 +57,8 @@ impl Rule for RequirementOverload {
         let sentence_count = doc.sentences().len();
         // Read once, for the sentences here and the blocks in
         // `not_required_blocks`.
-        let preferred_cues = ctx.live_hits(PREFERRED_CUE);
-        let alternatives = ctx.live_hits(ALTERNATIVES);
+        let preferred_cues = ctx.live_hits(ctx.kinds().preferred_cue);
+        let alternatives = ctx.live_hits(ctx.kinds().alternatives_marker);
         let mut preferred_sentences = Marks::new(sentence_count);
         for (hit, _) in &preferred_cues {
             if let Some(s) = doc.sentence_index_at(hit.span.start) {
@@ -92,8 +89,10 @@ impl Rule for RequirementOverload {
         };
 
         // Skills: technologies by name, role competencies by phrase.
-        let (technologies, competencies) =
-            (ctx.hits_of(TECHNOLOGY_KIND), ctx.hits_of("competency"));
+        let (technologies, competencies) = (
+            ctx.hits_of(ctx.kinds().technology),
+            ctx.hits_of(ctx.kinds().competency),
+        );
         // Sized once: at most one skill per hit.
         let mut skills: Vec<Skill<'_>> =
             Vec::with_capacity(technologies.size_hint().0 + competencies.size_hint().0);
@@ -353,15 +352,8 @@ fn last_word(text: &str) -> &str {
         .unwrap_or_default()
 }
 
-/// Kind of the soft traits a requirements bullet may name (`lints/requirements.toml`).
-const TRAIT: &str = "trait";
-/// Kind of the duty verbs that open a bullet.
-const DUTY_VERB: &str = "duty-verb";
 /// Scope phrases said as duty verbs ("Lead the ...") carry this tag.
-const SCOPE: &str = "scope";
 const IMPERATIVE: &str = "imperative";
-const YEARS: &str = "years";
-const HEADING: &str = "heading";
 /// Most words a bullet that only labels what follows ("Education:") has.
 const LABEL_MAX_WORDS: usize = 5;
 /// Most words of a sub-item ("- Data Dictionary") under an item that opens a list.
@@ -384,7 +376,7 @@ fn block_index_at(doc: &Document<'_>, at: usize) -> Option<usize> {
 /// list ("... top benefits, including:", "Preferred, but not required").
 ///
 /// `preferred_cues` and `alternatives` are the live hits of
-/// [`PREFERRED_CUE`] and [`ALTERNATIVES`].
+/// the `preferred-cue` and `alternatives-marker` kinds.
 fn not_required_blocks(
     ctx: &LintContext<'_>,
     preferred_cues: &[(Hit, Entry<'_>)],
@@ -403,15 +395,18 @@ fn not_required_blocks(
             set.insert(b);
         }
     };
-    for span in ctx.spans_of(TECHNOLOGY_KIND).chain(ctx.spans_of(YEARS)) {
+    for span in ctx
+        .spans_of(ctx.kinds().technology)
+        .chain(ctx.spans_of(ctx.kinds().years))
+    {
         mark(&mut hard, span.start);
     }
-    for (hit, entry) in ctx.hits_of("competency") {
+    for (hit, entry) in ctx.hits_of(ctx.kinds().competency) {
         if entry.group.role.is_some() && entry.group.weight >= 1.0 {
             mark(&mut hard, hit.span.start);
         }
     }
-    for span in ctx.spans_of(TRAIT) {
+    for span in ctx.spans_of(ctx.kinds().trait_) {
         mark(&mut traits, span.start);
     }
     for (hit, _) in preferred_cues {
@@ -422,8 +417,8 @@ fn not_required_blocks(
     for (hit, _) in alternative_hits {
         mark(&mut alternatives, hit.span.start);
     }
-    for span in ctx.spans_of(DUTY_VERB).chain(
-        ctx.hits_of(SCOPE)
+    for span in ctx.spans_of(ctx.kinds().duty_verb).chain(
+        ctx.hits_of(ctx.kinds().scope)
             .filter(|(_, e)| e.group.has_tag(IMPERATIVE))
             .map(|(hit, _)| hit.span),
     ) {
@@ -433,7 +428,7 @@ fn not_required_blocks(
     // (start, end, section) of the heading phrases, the first at each start:
     // hits come by start.
     let mut headings: Vec<(usize, usize, SectionKind)> = ctx
-        .hits_of(HEADING)
+        .hits_of(ctx.kinds().heading)
         .filter_map(|(hit, entry)| {
             entry
                 .group

@@ -9,8 +9,6 @@ use super::out_of_role_duty::not_duty_at;
 #[derive(Debug, Clone, Copy, Default)]
 pub struct RoleLifecycleGap;
 
-const START_KIND: &str = "lifecycle-start";
-const CLOSE_KIND: &str = "lifecycle-close";
 const MAX_LABELS: usize = 4;
 
 static META: RuleMeta = RuleMeta {
@@ -80,7 +78,7 @@ impl Rule for RoleLifecycleGap {
         }
         let doc = ctx.document;
         let starts: Vec<_> = ctx
-            .live_hits(START_KIND)
+            .live_hits(ctx.kinds().lifecycle_start)
             .into_iter()
             .filter(|(hit, entry)| {
                 entry.group.role == Some(role)
@@ -103,15 +101,17 @@ impl Rule for RoleLifecycleGap {
         else {
             return;
         };
-        let closed = ctx.hits_of(CLOSE_KIND).any(|(hit, entry)| {
-            let sentence = doc.sentence_index_at(hit.span.start);
-            entry.group.role == Some(role)
-                && !matches!(doc.section_at(hit.span.start), SectionKind::Legal)
-                && ctx
-                    .lexicon
-                    .context_key(entry.group_id)
-                    .is_none_or(|key| ctx.index.has_context(sentence, key))
-        });
+        let closed = ctx
+            .hits_of(ctx.kinds().lifecycle_close)
+            .any(|(hit, entry)| {
+                let sentence = doc.sentence_index_at(hit.span.start);
+                entry.group.role == Some(role)
+                    && !matches!(doc.section_at(hit.span.start), SectionKind::Legal)
+                    && ctx
+                        .lexicon
+                        .context_key(entry.group_id)
+                        .is_none_or(|key| ctx.index.has_context(sentence, key))
+            });
         if closed {
             return;
         }

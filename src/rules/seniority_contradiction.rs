@@ -1,14 +1,12 @@
 use super::{Category, LintContext, Rule, RuleDocs, RuleMeta};
 use crate::diagnostic::{Diagnostic, Origin, Severity};
 use crate::document::SectionKind;
+use crate::lexicon::KindId;
 
 /// A junior posting asking for many years, or a senior one with nothing to own.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct SeniorityContradiction;
 
-const JUNIOR_KIND: &str = "seniority-junior";
-const SENIOR_KIND: &str = "seniority-senior";
-const SCOPE_KIND: &str = "scope";
 /// Stems in a sentence that make "junior" someone else ("mentor junior
 /// analysts", "from junior to senior"), not the hire.
 const OTHERS: [&str; 16] = [
@@ -56,24 +54,24 @@ impl Rule for SeniorityContradiction {
 
     fn check(&self, ctx: &LintContext<'_>, diagnostics: &mut Vec<Diagnostic>) {
         let doc = ctx.document;
-        let in_title = |kind: &str| {
+        let in_title = |kind: Option<KindId>| {
             ctx.title_hits
                 .iter()
-                .find(|hit| ctx.lexicon.entry(hit.entry).group.kind == kind)
+                .find(|hit| Some(ctx.lexicon.kind_of(hit.entry)) == kind)
                 .copied()
         };
         // Junior: in the title, or said of the role in the text.
-        let junior: Option<(crate::Span, Origin, &str)> = in_title(JUNIOR_KIND)
+        let junior: Option<(crate::Span, Origin, &str)> = in_title(ctx.kinds().seniority_junior)
             .map(|hit| {
                 let title = ctx.title_text().unwrap_or_default();
                 let (span, origin) = ctx.title_span(hit.span);
                 (span, origin, &title[hit.span.start..hit.span.end])
             })
             .or_else(|| {
-                if in_title(SENIOR_KIND).is_some() {
+                if in_title(ctx.kinds().seniority_senior).is_some() {
                     return None;
                 }
-                ctx.live_hits(JUNIOR_KIND)
+                ctx.live_hits(ctx.kinds().seniority_junior)
                     .into_iter()
                     .map(|(hit, _)| hit)
                     .find(|hit| {
@@ -118,8 +116,8 @@ impl Rule for SeniorityContradiction {
             }
         }
         // Senior: in the title, with nothing to own.
-        if let Some(hit) = in_title(SENIOR_KIND) {
-            let scope = ctx.spans_of(SCOPE_KIND).any(|span| {
+        if let Some(hit) = in_title(ctx.kinds().seniority_senior) {
+            let scope = ctx.spans_of(ctx.kinds().scope).any(|span| {
                 !matches!(
                     doc.section_at(span.start),
                     SectionKind::Legal | SectionKind::Benefits | SectionKind::Compensation

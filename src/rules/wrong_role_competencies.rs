@@ -8,15 +8,6 @@ use crate::roles::{COMPETENCY_KIND, DistinctItems, Evidence, Role};
 pub struct WrongRoleCompetencies;
 
 const MAX_LABELS: usize = 6;
-/// Kind of the phrases for teaching people ("training courses",
-/// `lints/cues.toml`).
-const PEOPLE_TRAINING: &str = "people-training";
-/// Kind of the phrases that apply statistics or metrics to the hire's own
-/// models ("for our models", "model performance", `lints/cues.toml`).
-const MODEL_IMPROVEMENT: &str = "model-improvement";
-/// Kind of the techniques of machine learning ("deep learning", "image
-/// processing", "model evaluation", `lints/cues.toml`).
-const ML_TECHNIQUE: &str = "ml-technique";
 
 /// The competencies among `found` that are asked of the hire: not the company
 /// speaking of itself ("Acme is the contract review AI agent", "we partner
@@ -35,7 +26,7 @@ fn asked_of_hire<'p>(ctx: &LintContext<'_>, found: Vec<&'p Evidence>) -> Vec<&'p
     let doc = ctx.document;
     let sentence_of = |e: &Evidence| e.sentence.map(|s| s as usize);
     // The sentences of each cue kind, sorted for binary search.
-    let sentences_of = |kind: &str| {
+    let sentences_of = |kind| {
         let mut sentences: Vec<Option<usize>> = ctx
             .spans_of(kind)
             .map(|span| doc.sentence_index_at(span.start))
@@ -44,9 +35,10 @@ fn asked_of_hire<'p>(ctx: &LintContext<'_>, found: Vec<&'p Evidence>) -> Vec<&'p
         sentences.dedup();
         sentences
     };
-    let teaching = sentences_of(PEOPLE_TRAINING);
-    let improving = sentences_of(MODEL_IMPROVEMENT);
-    let techniques = sentences_of(ML_TECHNIQUE);
+    let kinds = ctx.kinds();
+    let teaching = sentences_of(kinds.people_training);
+    let improving = sentences_of(kinds.model_improvement);
+    let techniques = sentences_of(kinds.ml_technique);
     // The sentences with two or more phrases of the Data Scientist that are
     // no contextual verb: a list of statistics, not one item among
     // techniques.
@@ -140,9 +132,6 @@ fn has_tag(ctx: &LintContext<'_>, e: &Evidence, tag: &str) -> bool {
     ctx.groups_of(e).any(|group| group.has_tag(tag))
 }
 
-/// Kinds of the steps of building and of running a model (`lints/cues.toml`).
-const MODELLING_STEP: &str = "modelling-step";
-const PRODUCTION_STEP: &str = "production-step";
 /// A pipeline whose sentence lists at least this many modelling steps (and
 /// no production step) is a modelling workflow.
 const MIN_MODELLING_STEPS: usize = 2;
@@ -156,12 +145,12 @@ fn modelling_pipeline(ctx: &LintContext<'_>, e: &Evidence, sentence: &Option<usi
     let doc = ctx.document;
     let in_sentence = |at: usize| &doc.sentence_index_at(at) == sentence;
     let steps = ctx
-        .spans_of(MODELLING_STEP)
+        .spans_of(ctx.kinds().modelling_step)
         .filter(|span| span.start >= e.span.end && in_sentence(span.start))
         .count();
     steps >= MIN_MODELLING_STEPS
         && !ctx
-            .spans_of(PRODUCTION_STEP)
+            .spans_of(ctx.kinds().production_step)
             .any(|span| in_sentence(span.start))
 }
 
