@@ -1,5 +1,6 @@
 use super::{Category, LintContext, Rule, RuleDocs, RuleMeta, join_names};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::roles::{Evidence, Role, present_in};
 use crate::span::Span;
 
 /// The posting asks for substantial work of two or three of the roles.
@@ -29,7 +30,8 @@ data engineering, and the words that describe an architecture being trained (\"L
 optimized for low inference cost\") are not AI Engineer work. Statistics asked for beside machine \
 learning or another neutral discipline (\"machine learning algorithms and statistical \
 techniques\") in the requirements of another role's posting are that role's fundamentals: they do \
-not make the Data Scientist present. Company blurbs, benefits and legal text never count, nor do \
+not make the Data Scientist present, nor does analysis said of improving the hire's own models \
+(\"statistical analysis and model improvement\"). Company blurbs, benefits and legal text never count, nor do \
 negated mentions (\"you will not deploy models\"). The finding is an error, not a warning, when \
 the work is split evenly.",
         why_it_matters: "No single hire does all of this well. A posting that mixes roles draws \
@@ -51,10 +53,17 @@ impl Rule for MixedRoleResponsibilities {
 
     fn check(&self, ctx: &LintContext<'_>, diagnostics: &mut Vec<Diagnostic>) {
         let profile = ctx.profile;
-        let present = ctx.presence.present_roles();
+        let mut present: Vec<Role> = ctx.presence.present_roles().to_vec();
         if present.len() < 2 {
             return;
         }
+        if present.contains(&Role::DataScientist) && !statistics_beyond_models(ctx) {
+            present.retain(|&r| r != Role::DataScientist);
+        }
+        if present.len() < 2 {
+            return;
+        }
+        let present = present.as_slice();
         // Point at the first duty of the role that intrudes on the primary one.
         let primary = if present.contains(&profile.primary_role) {
             profile.primary_role
@@ -112,4 +121,37 @@ primary output ({})",
         }
         diagnostics.push(diagnostic);
     }
+}
+
+/// Kind of the phrases that apply statistics or metrics to the hire's own
+/// models ("model performance", "model improvement", `lints/cues.toml`).
+const MODEL_IMPROVEMENT: &str = "model-improvement";
+
+/// Whether the Data Scientist is present on work other than analysis of the
+/// hire's own models: a Data Scientist's phrase in a sentence on improving
+/// a model ("statistical analysis and model improvement", "exploratory data
+/// analysis to refine and strengthen models") is how an ML engineer improves
+/// a model, as wrong-role-competencies reads it, not insight for decisions.
+fn statistics_beyond_models(ctx: &LintContext<'_>) -> bool {
+    let doc = ctx.document;
+    let mut improving: Vec<Option<usize>> = ctx
+        .spans_of(MODEL_IMPROVEMENT)
+        .map(|span| doc.sentence_index_at(span.start))
+        .collect();
+    if improving.is_empty() {
+        return true;
+    }
+    improving.sort_unstable();
+    let kept: Vec<&Evidence> = ctx
+        .presence
+        .substantial_evidence(Role::DataScientist)
+        .iter()
+        .copied()
+        .filter(|e| {
+            improving
+                .binary_search(&e.sentence.map(|s| s as usize))
+                .is_err()
+        })
+        .collect();
+    present_in(&kept)
 }
