@@ -123,25 +123,18 @@ primary output ({})",
     }
 }
 
-/// Kind of the phrases that apply statistics or metrics to the hire's own
-/// models ("model performance", "model improvement", `lints/cues.toml`).
-const MODEL_IMPROVEMENT: &str = "model-improvement";
-
 /// Whether the Data Scientist is present on work other than analysis of the
 /// hire's own models: a Data Scientist's phrase in a sentence on improving
 /// a model ("statistical analysis and model improvement", "exploratory data
 /// analysis to refine and strengthen models") is how an ML engineer improves
 /// a model, as wrong-role-competencies reads it, not insight for decisions.
 fn statistics_beyond_models(ctx: &LintContext<'_>) -> bool {
-    let doc = ctx.document;
-    let mut improving: Vec<Option<usize>> = ctx
-        .spans_of(MODEL_IMPROVEMENT)
-        .map(|span| doc.sentence_index_at(span.start))
-        .collect();
+    // The phrases that apply statistics or metrics to the hire's own models
+    // ("model performance", "model improvement": `lints/cues.toml`).
+    let improving = ctx.sentences_of(ctx.kinds().model_improvement);
     if improving.is_empty() {
         return true;
     }
-    improving.sort_unstable();
     let kept: Vec<&Evidence> = ctx
         .presence
         .substantial_evidence(Role::DataScientist)

@@ -354,6 +354,22 @@ impl<'a> LintContext<'a> {
         self.document.hits_of_kind(kind).map(|(_, hit)| hit.span)
     }
 
+    /// The sentences that hold a hit of groups of `kind` (`None` for a hit
+    /// outside every sentence), sorted and deduplicated for
+    /// `binary_search`: "is there a cue of this kind in the sentence of
+    /// this evidence".
+    #[must_use]
+    pub fn sentences_of(&self, kind: Option<KindId>) -> Vec<Option<usize>> {
+        let doc = self.document;
+        let mut sentences: Vec<Option<usize>> = self
+            .spans_of(kind)
+            .map(|span| doc.sentence_index_at(span.start))
+            .collect();
+        sentences.sort_unstable();
+        sentences.dedup();
+        sentences
+    }
+
     /// The hits of groups of `kind` that count: outside a negated sentence
     /// ("you will not be on call"), and, for a group with a `context`, in a
     /// sentence that holds one of its context phrases. With their entries, in

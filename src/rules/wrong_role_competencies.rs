@@ -25,20 +25,10 @@ const MAX_LABELS: usize = 6;
 fn asked_of_hire<'p>(ctx: &LintContext<'_>, found: Vec<&'p Evidence>) -> Vec<&'p Evidence> {
     let doc = ctx.document;
     let sentence_of = |e: &Evidence| e.sentence.map(|s| s as usize);
-    // The sentences of each cue kind, sorted for binary search.
-    let sentences_of = |kind| {
-        let mut sentences: Vec<Option<usize>> = ctx
-            .spans_of(kind)
-            .map(|span| doc.sentence_index_at(span.start))
-            .collect();
-        sentences.sort_unstable();
-        sentences.dedup();
-        sentences
-    };
     let kinds = ctx.kinds();
-    let teaching = sentences_of(kinds.people_training);
-    let improving = sentences_of(kinds.model_improvement);
-    let techniques = sentences_of(kinds.ml_technique);
+    let teaching = ctx.sentences_of(kinds.people_training);
+    let improving = ctx.sentences_of(kinds.model_improvement);
+    let techniques = ctx.sentences_of(kinds.ml_technique);
     // The sentences with two or more phrases of the Data Scientist that are
     // no contextual verb: a list of statistics, not one item among
     // techniques.
