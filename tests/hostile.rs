@@ -93,6 +93,34 @@ fn a_megabyte_line_of_statistics_beside_machine_learning() {
     assert!(report.profile.evidence.iter().any(|e| e.fundamental));
 }
 
+/// A duty whose relative clause runs into a megabyte of commas: the clause
+/// reads past the commas of verbs joined before their object ("that will
+/// process, store, and expose"), counting each comma's piece once (it
+/// recounted the clause from its start at every comma: 154 s for 400 KB).
+#[test]
+fn a_relative_clause_of_a_megabyte_of_commas() {
+    let text = format!(
+        "Data Scientist\n\nResponsibilities\n- Build systems that will process{} data\n",
+        ",".repeat(1 << 20)
+    );
+    check("1MB commas", &text, Format::Text);
+}
+
+/// Duty lines with multi-byte separators between the words of a thing
+/// ("tools and “smart” capabilities that ..."): word offsets were counted
+/// one byte per separator, and a slice between two words panicked.
+#[test]
+fn multi_byte_separators_in_duty_lines() {
+    for duty in [
+        "Build tools and \u{201c}smart\u{201d} capabilities that assist with data ingestion",
+        "Build pipelines and \u{2014} tools \u{2014} \u{2014} that will process, store and expose data",
+        "Develop systems \u{2014}\u{2014} that will \u{2014} process \u{2014}, store",
+    ] {
+        let text = format!("Data Scientist\n\nResponsibilities\n- {duty}\n");
+        check(duty, &text, Format::Text);
+    }
+}
+
 #[test]
 fn unusual_scripts_and_characters() {
     let cases = [

@@ -816,14 +816,18 @@ impl BuiltThings<'_> {
         let stop =
             |from: usize, marks: &[char]| text[from..end].find(marks).map_or(end, |at| from + at);
         let hard = stop(start, &[';', '.', ':', '(', ')', '!', '?']);
-        let mut end = stop(start, &[',']).min(hard);
-        while end < hard
-            && words_between(text, start, end)
+        let verbs = |from: usize, to: usize| {
+            words_between(text, from, to)
                 .filter(|&(_, _, w)| !is_one_of_caseless(AUXILIARIES, w))
                 .count()
-                <= 1
-        {
-            end = stop(end + 1, &[',']).min(hard);
+        };
+        let mut end = stop(start, &[',']).min(hard);
+        // Counted piece by piece: each comma's piece is read once.
+        let mut words = verbs(start, end);
+        while end < hard && words <= 1 {
+            let next = stop(end + 1, &[',']).min(hard);
+            words += verbs(end, next);
+            end = next;
         }
         let generic = self.generic.within(Span::new(start, end));
         // Where the clause's object starts: after its verb.
@@ -907,14 +911,19 @@ fn words_between(
     start: usize,
     end: usize,
 ) -> impl Iterator<Item = (usize, usize, &str)> {
-    let mut at = start;
-    text[start..end]
+    let slice = &text[start..end];
+    slice
         .split(|c: char| !(c.is_alphanumeric() || c == '+'))
         .enumerate()
-        .filter_map(move |(n, word)| {
-            let word_start = at;
-            at += word.len() + 1;
-            (!word.is_empty()).then_some((n, word_start, word))
+        .filter(|(_, word)| !word.is_empty())
+        // Where the word starts, from its address in `slice`: a separator
+        // may be several bytes long ("“", "—").
+        .map(move |(n, word)| {
+            (
+                n,
+                start + (word.as_ptr() as usize - slice.as_ptr() as usize),
+                word,
+            )
         })
 }
 
