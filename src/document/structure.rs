@@ -479,6 +479,17 @@ fn heading_line(
     if !may_be_heading {
         return None;
     }
+    // "Python/R\nSQL\nApache Airflow": an acronym alone between two lines
+    // is an item of a list without markers, not an ALL CAPS heading.
+    if known.is_none()
+        && !previous_blank
+        && !next_blank
+        && inner.len() <= 4
+        && !inner.ends_with([':', '?'])
+        && !inner.contains(char::is_whitespace)
+    {
+        return None;
+    }
     let words = count_words(text, content, HEADING_MAX_WORDS);
     if words == 0 || words > HEADING_MAX_WORDS {
         return None;
@@ -1859,6 +1870,23 @@ mod tests {
             SectionKind::Benefits
         );
         assert_eq!(sentence_section(text, "More text"), SectionKind::Benefits);
+    }
+
+    #[test]
+    fn lead_ins_and_acronyms_inside_a_list_keep_its_section() {
+        // A sentence ending in ':' introduces more of the same list, and an
+        // acronym alone on its line is an item, not an ALL CAPS heading.
+        let text = "Data Scientist\n\nRequirements\n\nTwo years of industry work\n\
+            You can run the analyses we need:\nPython/R\nSQL\nApache Airflow\n\
+            Experience shipping pipelines\n\nNice to have\n\nRust\nAWS\nGo\n";
+        for item in ["Python/R", "SQL", "Apache Airflow", "shipping pipelines"] {
+            assert_eq!(
+                sentence_section(text, item),
+                SectionKind::Requirements,
+                "{item}"
+            );
+        }
+        assert_eq!(sentence_section(text, "Go"), SectionKind::Preferred);
     }
 
     #[test]
