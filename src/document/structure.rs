@@ -132,7 +132,25 @@ pub(super) fn analyse(
             blocks.push(block(BlockKind::Heading, trimmed, content));
         } else if let Some(content_start) = bullet_content(raw) {
             let content = Span::new(trimmed.start + content_start, trimmed.end);
-            blocks.push(block(BlockKind::Bullet, trimmed, content));
+            // "* What will you be doing in this role?" over more items: a
+            // heading a scrape turned into a list item.
+            let items_follow = trimmed_lines
+                .peek()
+                .is_some_and(|next| bullet_content(&text[next.start..next.end]).is_some());
+            match items_follow
+                .then(|| bullet_heading(text, content, &heading_hits))
+                .flatten()
+            {
+                Some((heading, section)) => {
+                    headings.push(PendingHeading {
+                        block: blocks.len(),
+                        section: Some(section),
+                        strength: HeadingStrength::Strong,
+                    });
+                    blocks.push(block(BlockKind::Heading, trimmed, heading));
+                }
+                None => blocks.push(block(BlockKind::Bullet, trimmed, content)),
+            }
         } else if let Some((content, strength)) =
             heading_line(text, trimmed, &heading_hits, previous_blank, next_blank)
         {
@@ -461,6 +479,17 @@ fn heading_line(
     if !may_be_heading {
         return None;
     }
+    // "Python/R\nSQL\nApache Airflow": an acronym alone between two lines
+    // is an item of a list without markers, not an ALL CAPS heading.
+    if known.is_none()
+        && !previous_blank
+        && !next_blank
+        && inner.len() <= 4
+        && !inner.ends_with([':', '?'])
+        && !inner.contains(char::is_whitespace)
+    {
+        return None;
+    }
     let words = count_words(text, content, HEADING_MAX_WORDS);
     if words == 0 || words > HEADING_MAX_WORDS {
         return None;
@@ -489,6 +518,34 @@ fn heading_line(
         return Some((content, HeadingStrength::Weak));
     }
     None
+}
+
+/// A list item that is a whole heading ("* Responsibilities", "* What will
+/// you be doing in this role?") → its content and section: a known heading
+/// phrase alone, or with at most three words after it when the item ends in
+/// `?` or `:`. "* Requirements gathering with stakeholders" is a duty.
+fn bullet_heading(
+    text: &str,
+    content: Span,
+    heading_hits: &HeadingHits,
+) -> Option<(Span, SectionKind)> {
+    let raw = &text[content.start..content.end];
+    if raw.len() > HEADING_MAX_BYTES {
+        return None;
+    }
+    let heading = strip_decoration(text, content);
+    if text[heading.start..heading.end].ends_with(['.', '!', ',', ';']) {
+        return None;
+    }
+    let (hit, section) = known_heading(text, heading_hits, heading)?;
+    // One word alone is as often an item ("- Bonus" among benefits), and
+    // one word with more after it a quality ("4. Team player:").
+    let phrase_words = count_words(text, hit, 1);
+    let asks = raw.trim_end_matches(['*', '_', ' ']).ends_with(['?', ':']);
+    let most = if asks && phrase_words > 1 { 3 } else { 0 };
+    let extra = count_words(text, Span::new(hit.end, heading.end), most);
+    let words = count_words(text, heading, 1);
+    (extra <= most && (asks || words > 1)).then_some((heading, section))
 }
 
 /// Words a heading may start with before the words that name its section:
@@ -1770,6 +1827,66 @@ mod tests {
             sentence_section(text, "feature store"),
             SectionKind::Company
         );
+    }
+
+    #[test]
+    fn a_list_item_that_is_a_whole_heading_opens_its_section() {
+        let text = "Data Scientist\n\nNice to have\n\n* Experience with Rust\n\
+            * What will you be doing in this role?\n* Build churn models for the shop\n\
+            * Explain results to planners\n* Preferred Qualifications\n* Spark\n";
+        assert_eq!(sentence_section(text, "Rust"), SectionKind::Preferred);
+        for duty in ["churn models", "Explain results"] {
+            assert_eq!(
+                sentence_section(text, duty),
+                SectionKind::Responsibilities,
+                "{duty}"
+            );
+        }
+        assert_eq!(sentence_section(text, "Spark"), SectionKind::Preferred);
+    }
+
+    #[test]
+    fn list_items_that_only_start_like_headings_stay_items() {
+        // A duty that starts with a heading word, one word alone ("- Bonus"
+        // among benefits), a quality ("Team player:"), and a heading item
+        // with no items after it.
+        let text = "Data Scientist\n\nResponsibilities\n\n* Build churn models\n\
+            * Requirements gathering with stakeholders\n* Explain results to planners\n\
+            * Team player:\n* Share the work\n\nBenefits\n\n- Bonus\n- Health cover\n\
+            - Preferred Qualifications\n\nMore text\n";
+        for duty in [
+            "Requirements gathering",
+            "Explain results",
+            "Share the work",
+        ] {
+            assert_eq!(
+                sentence_section(text, duty),
+                SectionKind::Responsibilities,
+                "{duty}"
+            );
+        }
+        assert_eq!(
+            sentence_section(text, "Health cover"),
+            SectionKind::Benefits
+        );
+        assert_eq!(sentence_section(text, "More text"), SectionKind::Benefits);
+    }
+
+    #[test]
+    fn lead_ins_and_acronyms_inside_a_list_keep_its_section() {
+        // A sentence ending in ':' introduces more of the same list, and an
+        // acronym alone on its line is an item, not an ALL CAPS heading.
+        let text = "Data Scientist\n\nRequirements\n\nTwo years of industry work\n\
+            You can run the analyses we need:\nPython/R\nSQL\nApache Airflow\n\
+            Experience shipping pipelines\n\nNice to have\n\nRust\nAWS\nGo\n";
+        for item in ["Python/R", "SQL", "Apache Airflow", "shipping pipelines"] {
+            assert_eq!(
+                sentence_section(text, item),
+                SectionKind::Requirements,
+                "{item}"
+            );
+        }
+        assert_eq!(sentence_section(text, "Go"), SectionKind::Preferred);
     }
 
     #[test]
