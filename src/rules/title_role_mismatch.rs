@@ -1,4 +1,4 @@
-use super::wrong_role_competencies::holds_words;
+use super::wrong_role_competencies::one_per_competency;
 use super::{Category, LintContext, Rule, RuleDocs, RuleMeta};
 use crate::diagnostic::{Diagnostic, Edit, Severity, Suggestion};
 use crate::document::{SectionKind, is_question};
@@ -252,18 +252,11 @@ fn stated_work<'p>(ctx: &LintContext<'p>, role: Role) -> Vec<&'p Evidence> {
 /// kept once, as wrong-role-competencies counts it: what a body must state
 /// of a role to stand against a title whose role it never describes.
 fn stated_duties<'p>(ctx: &LintContext<'p>, role: Role) -> Vec<&'p Evidence> {
-    let mut found: Vec<&'p Evidence> = Vec::new();
-    for e in stated_work(ctx, role) {
-        let named_before = !e.contextual
-            && found.iter().any(|o| {
-                !o.contextual
-                    && (holds_words(&o.phrase, &e.phrase) || holds_words(&e.phrase, &o.phrase))
-            });
-        if &*e.kind != TOOL_KIND && !named_before {
-            found.push(e);
-        }
-    }
-    found
+    one_per_competency(
+        stated_work(ctx, role)
+            .into_iter()
+            .filter(|e| &*e.kind != TOOL_KIND),
+    )
 }
 
 /// Whether `role` is present, or nearly present, with the phrases of

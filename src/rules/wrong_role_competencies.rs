@@ -83,28 +83,34 @@ fn asked_of_hire<'p>(ctx: &LintContext<'_>, found: Vec<&'p Evidence>) -> Vec<&'p
     // lists ("LangChain and LLMOps stack"), and one responsibility sentence
     // one duty with its purpose: counted as role presence counts them.
     let mut distinct = DistinctItems::default();
-    asked.into_iter().filter(|e| distinct.is_new(e)).fold(
-        Vec::new(),
-        |mut out: Vec<&Evidence>, e| {
-            // One competency named in a shorter and a longer form
-            // ("forecasting models" ... "forecasting", "demand forecasting")
-            // counts once: one phrase holds the other as whole words.
-            let one = |a: &str, b: &str| holds_words(a, b) || holds_words(b, a);
-            if e.contextual
-                || !out
-                    .iter()
-                    .any(|o| !o.contextual && one(&o.phrase, &e.phrase))
-            {
-                out.push(e);
-            }
-            out
-        },
-    )
+    one_per_competency(asked.into_iter().filter(|e| distinct.is_new(e)))
+}
+
+/// `items` with one competency named in a shorter and a longer form
+/// ("forecasting models" ... "forecasting", "demand forecasting") kept
+/// once, at its first mention: one phrase holds the other as whole words.
+/// Contextual verbs are all kept. Used by title-role-mismatch too, so both
+/// rules count a role's competencies alike.
+pub(crate) fn one_per_competency<'p>(
+    items: impl IntoIterator<Item = &'p Evidence>,
+) -> Vec<&'p Evidence> {
+    let one = |a: &str, b: &str| holds_words(a, b) || holds_words(b, a);
+    let mut out: Vec<&Evidence> = Vec::new();
+    for e in items {
+        if e.contextual
+            || !out
+                .iter()
+                .any(|o| !o.contextual && one(&o.phrase, &e.phrase))
+        {
+            out.push(e);
+        }
+    }
+    out
 }
 
 /// Whether the pack phrase `long` holds `short` as whole words
 /// ("demand forecasting" holds "forecasting").
-pub(crate) fn holds_words(long: &str, short: &str) -> bool {
+fn holds_words(long: &str, short: &str) -> bool {
     long.len() > short.len()
         && long.match_indices(short).any(|(at, _)| {
             let before = long[..at].chars().next_back();
