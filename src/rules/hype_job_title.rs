@@ -5,8 +5,6 @@ use crate::diagnostic::{Diagnostic, Severity};
 #[derive(Debug, Clone, Copy, Default)]
 pub struct HypeJobTitle;
 
-const KIND: &str = "hype-title";
-
 static META: RuleMeta = RuleMeta {
     id: "hype-job-title",
     category: Category::Inclusion,
@@ -33,7 +31,7 @@ impl Rule for HypeJobTitle {
         let help = "use the real job title and describe the skills you need";
         if let super::TitleSource::Explicit(title) = ctx.title {
             for hit in ctx.title_hits {
-                if ctx.lexicon.entry(hit.entry).group.kind == KIND {
+                if Some(ctx.lexicon.kind_of(hit.entry)) == ctx.kinds().hype_title {
                     let (span, origin) = ctx.title_span(hit.span);
                     diagnostics.push(
                         Diagnostic::new(
