@@ -29,6 +29,15 @@ const LINE_LABEL_MAX: usize = 60;
 const INTRO_MAX: usize = 120;
 /// At most this many generic duty lines are pointed at.
 const MAX_LABELS: usize = 3;
+/// Tag of the `output-head` group of heads whose kind a word of machine
+/// learning or AI says ("our ML platforms", "the AI infrastructure"):
+/// platforms and infrastructure (`lints/outputs.toml`).
+const INFRA_TAG: &str = "infra";
+/// Tag of the `output-head-generic` group of the words of machine learning
+/// and AI ("ML", "machine learning", "generative AI"): generic modifiers of
+/// any head but those tagged [`INFRA_TAG`], whose kind they say
+/// (`lints/outputs.toml`).
+const ML_KIND_TAG: &str = "ml-kind";
 
 /// An AI maker and a product noun at most this many bytes apart name an AI
 /// product ("AI-driven platform capabilities", "tools powered by NLP").
@@ -255,6 +264,17 @@ impl SpanLists {
         self.ends.push(self.spans.len());
     }
 
+    /// Appends the spans of the hits of `kind` whose group carries `tag` as
+    /// the next list.
+    fn push_tagged(&mut self, ctx: &LintContext<'_>, kind: Option<KindId>, tag: &str) {
+        self.spans.extend(
+            ctx.hits_of(kind)
+                .filter(|(_, entry)| entry.group.has_tag(tag))
+                .map(|(hit, _)| hit.span),
+        );
+        self.ends.push(self.spans.len());
+    }
+
     /// The `n`-th list.
     fn get(&self, n: usize) -> Spans<'_> {
         let from = n.checked_sub(1).map_or(0, |before| self.ends[before]);
@@ -339,13 +359,18 @@ impl DutyLines {
         ];
         let mut lists = SpanLists {
             // Room for every hit once: the lists hold a subset of them (the
-            // verbs of making three times, which rarely regrows it).
+            // verbs of making three times, platforms and the words of machine
+            // learning twice, which rarely regrows it).
             spans: Vec::with_capacity(doc.hits().len()),
             ends: Vec::with_capacity(lists_of_kinds.len()),
         };
         for kinds in lists_of_kinds {
             lists.push(ctx, kinds);
         }
+        // The heads whose kind a word of machine learning says, and those
+        // words: the hits of a kind whose group carries a tag.
+        lists.push_tagged(ctx, kinds.output_head, INFRA_TAG);
+        lists.push_tagged(ctx, kinds.output_head_generic, ML_KIND_TAG);
         let [
             making,
             lead,
@@ -369,6 +394,8 @@ impl DutyLines {
             generic,
             verbs,
             vague_head,
+            infra,
+            ml_kind,
         ] = std::array::from_fn(|n| lists.get(n));
         let built = BuiltThings {
             head,
@@ -376,6 +403,8 @@ impl DutyLines {
             specific,
             generic,
             verbs,
+            infra,
+            ml_kind,
         };
         let title = ctx.title_text();
         let title_noun = title.and_then(title_noun);
@@ -646,6 +675,12 @@ struct BuiltThings<'b> {
     generic: Spans<'b>,
     /// Verbs that build, run or own a thing ("build", "monitor", "deliver").
     verbs: Spans<'b>,
+    /// The heads whose kind a word of machine learning or AI says
+    /// ("platforms", "infrastructure": [`INFRA_TAG`]), among `head`.
+    infra: Spans<'b>,
+    /// The words of machine learning and AI ("ML", "generative AI":
+    /// [`ML_KIND_TAG`]), among `generic`.
+    ml_kind: Spans<'b>,
 }
 
 impl BuiltThings<'_> {
@@ -675,7 +710,7 @@ impl BuiltThings<'_> {
             let between = past_partitive(text, Span::new(verb.end, head.start));
             // "our ML platforms", "the AI infrastructure": a machine-learning
             // modifier says what kind of platform it is (not of a system).
-            let infra = is_one_of_caseless(INFRA_HEADS, &text[head.start..head.end]);
+            let infra = self.infra.at(head.start) == Some(*head);
             // "tools and capabilities that assist with data ingestion": things
             // joined after the head are named by a relative clause that says
             // what they do (not by a bare "for <field>", "tools and
@@ -866,8 +901,9 @@ impl BuiltThings<'_> {
     /// Whether the words of `between` (a verb's end to a head noun's start)
     /// hold a modifier that says what kind of thing the head is; `None` when
     /// they are no noun phrase (punctuation, a preposition, too many words).
-    /// With `infra` (the head is a platform or infrastructure), a word of
-    /// machine learning or AI says the kind though it is a generic modifier.
+    /// With `infra` (the head is a platform or infrastructure: [`INFRA_TAG`]),
+    /// a word of machine learning or AI (one a hit tagged [`ML_KIND_TAG`]
+    /// covers) says the kind though it is a generic modifier.
     fn modified(&self, text: &str, between: Span, infra: bool) -> Option<bool> {
         let slice = &text[between.start..between.end];
         if slice.contains(|c: char| {
@@ -878,6 +914,11 @@ impl BuiltThings<'_> {
             return None;
         }
         let generic = self.generic.within(between);
+        let ml_kind = if infra {
+            self.ml_kind.within(between)
+        } else {
+            &[]
+        };
         let mut words = 0;
         let mut modified = false;
         let mut at = 0;
@@ -895,8 +936,7 @@ impl BuiltThings<'_> {
             }
             let end = start + word.len();
             let covered = is_one_of_caseless(DETERMINERS, word)
-                || covers(generic, start, end)
-                    && !(infra && is_one_of_caseless(ML_KIND_WORDS, word));
+                || covers(generic, start, end) && !covers(ml_kind, start, end);
             modified |= !covered;
         }
         Some(modified)
@@ -977,30 +1017,6 @@ const AIM_VERBS: &[&str] = &[
     "enhances",
     "improve",
     "improves",
-];
-
-/// Heads whose kind a word of machine learning or AI says: "enhance our ML
-/// platforms", "build the AI infrastructure" name the thing, where "build ML
-/// systems" or "develop AI solutions" do not.
-const INFRA_HEADS: &[&str] = &["platform", "platforms", "infrastructure", "infra"];
-
-/// The words of machine learning and AI (generic modifiers of any other
-/// head) that say what kind a platform or infrastructure is.
-const ML_KIND_WORDS: &[&str] = &[
-    "ai",
-    "ml",
-    "mlops",
-    "machine",
-    "learning",
-    "deep",
-    "genai",
-    "gen",
-    "generative",
-    "llm",
-    "llms",
-    "gpu",
-    "artificial",
-    "intelligence",
 ];
 
 /// Adjectives of need between a head noun and its "for" complement ("the
