@@ -29,7 +29,7 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 
 pub use self::lines::LineIndex;
-pub(crate) use self::structure::opens_with_name_and_verb;
+pub(crate) use self::structure::{JOB_NOUNS, opens_with_name_and_verb};
 #[doc(hidden)]
 pub(crate) use self::tokens::is_one_of_caseless;
 

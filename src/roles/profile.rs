@@ -7,7 +7,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::{Deserialize, Serialize};
 
 use super::{HitIndex, Role, TitleAnalysis, TitleRole};
-use crate::document::{Document, SectionKind, is_one_of_caseless};
+use crate::document::{Document, JOB_NOUNS, SectionKind, is_one_of_caseless};
 use crate::lexicon::{GroupId, KindId, Lexicon};
 use crate::span::Span;
 
@@ -1002,21 +1002,10 @@ fn listed_factor(role: Role, section: SectionKind) -> f32 {
     }
 }
 
-/// Job nouns: a role's phrase right before one ("MLOps Engineer", "ML
-/// platform engineers") is part of a job's name.
-const JOB_NOUNS: &[&str] = &[
-    "engineer",
-    "engineers",
-    "scientist",
-    "scientists",
-    "developer",
-    "developers",
-    "architect",
-    "architects",
-];
-
 /// Whether the word right after byte `end` of `text` (past spaces and
-/// hyphens on the same line) is one of [`JOB_NOUNS`].
+/// hyphens on the same line) is one of [`JOB_NOUNS`]: a role's phrase right
+/// before one ("MLOps Engineer", "ML platform engineers") is part of a job's
+/// name.
 fn names_a_job(text: &str, end: usize) -> bool {
     let Some(rest) = text.get(end..) else {
         return false;
