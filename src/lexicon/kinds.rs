@@ -39,6 +39,22 @@ pub(crate) struct Kinds {
     /// funding).
     pub company_cue: Option<KindId>,
 
+    // The title (`lints/titles.toml`).
+    /// Role nouns: "Data Scientist", "ML Engineer".
+    pub title_role: Option<KindId>,
+    /// Role nouns that name their role only when joined to another role
+    /// word.
+    pub title_role_joined: Option<KindId>,
+    /// Role words joined to a noun ("AI" in "AI/ML Engineer").
+    pub title_modifier: Option<KindId>,
+    /// Nouns that name no role ("Ninja", "Guru").
+    pub title_vague: Option<KindId>,
+    /// Generic nouns ("Specialist", "Expert"): after an AI, ML or data
+    /// modifier they still name no role.
+    pub title_generic: Option<KindId>,
+    /// Nouns of another role or of a trade ("Data Engineer", "Developer").
+    pub title_other_noun: Option<KindId>,
+
     // The role profile and its hit index.
     /// The hidden groups that hold other groups' `context` phrases.
     pub context: Option<KindId>,
@@ -178,6 +194,13 @@ impl Kinds {
             job_cue: id("job-cue"),
             hire_address: id("hire-address"),
             company_cue: id("company-cue"),
+
+            title_role: id("title-role"),
+            title_role_joined: id("title-role-joined"),
+            title_modifier: id("title-modifier"),
+            title_vague: id("title-vague"),
+            title_generic: id("title-generic"),
+            title_other_noun: id("title-other-noun"),
 
             context: id(CONTEXT_KIND),
             negation: id("negation"),

@@ -829,6 +829,13 @@ impl Lexicon {
         self.entries[id.0 as usize].kind
     }
 
+    /// The kind of a group, interned: what [`Entry::kind`] is for each of
+    /// its phrases.
+    #[must_use]
+    pub fn group_kind(&self, id: GroupId) -> KindId {
+        self.groups[id.0 as usize].kind
+    }
+
     /// A phrase entry's phrase, shared (for evidence that outlives the
     /// lexicon's borrow).
     pub(crate) fn shared_phrase(&self, id: EntryId) -> Arc<str> {

@@ -16,7 +16,10 @@ use serde::{Deserialize, Serialize};
 
 pub use self::index::HitIndex;
 pub(crate) use self::profile::build as build_profile;
-pub(crate) use self::profile::{COMPETENCY_KIND, DistinctItems, EVIDENCE_KINDS, TOOL_KIND};
+pub(crate) use self::profile::{
+    COMPETENCY_KIND, DUTY_KIND, DistinctItems, EVIDENCE_KINDS, OTHER_ROLE_KIND, OUTPUT_KIND,
+    TOOL_KIND,
+};
 pub use self::profile::{
     Evidence, MIN_LEAD, PRESENCE_MIN_PHRASES, Presence, RoleProfile, RoleScore, SUBSTANTIAL_WEIGHT,
     Scores,

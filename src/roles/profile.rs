@@ -27,15 +27,21 @@ pub(crate) const DUTY_KIND: &str = "duty";
 pub(crate) const COMPETENCY_KIND: &str = "competency";
 /// Group kind of the tools of a role (`lints/roles.toml`).
 pub(crate) const TOOL_KIND: &str = "tool";
+/// Group kind of the outputs of a role (`lints/roles.toml`): what the role
+/// delivers ("actionable insights", "models in production").
+pub(crate) const OUTPUT_KIND: &str = "output";
+/// Group kind of the work of other jobs (`lints/roles.toml`: the data
+/// engineer's, the research scientist's, ...).
+pub(crate) const OTHER_ROLE_KIND: &str = "other-role";
 /// Group kinds that are role evidence.
 pub(crate) const EVIDENCE_KINDS: &[&str] = &[
     DUTY_KIND,
     COMPETENCY_KIND,
     TOOL_KIND,
-    "output",
+    OUTPUT_KIND,
     "workplace",
     "failure-mode",
-    "other-role",
+    OTHER_ROLE_KIND,
 ];
 
 /// How much a section's evidence counts.
@@ -658,9 +664,8 @@ pub(crate) fn build(
             .any(|&(s, owner, _)| {
                 s == sentence
                     && owner.is_some_and(|g| {
-                        let group = lexicon.group(g);
-                        group.role == Some(Role::MlEngineer)
-                            && EVIDENCE_KINDS.contains(&&*group.kind)
+                        lexicon.group(g).role == Some(Role::MlEngineer)
+                            && kinds.evidence.contains(&lexicon.group_kind(g))
                     })
             });
         if !model_first {

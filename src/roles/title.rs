@@ -16,14 +16,6 @@ use super::{Role, TitleRole};
 use crate::lexicon::{Hit, Lexicon};
 use crate::span::Span;
 
-/// Group kinds of the titles pack.
-const ROLE_NOUN: &str = "title-role";
-/// Nouns that name their role only when joined to another role word.
-const JOINED_NOUN: &str = "title-role-joined";
-const MODIFIER: &str = "title-modifier";
-const VAGUE: &str = "title-vague";
-const GENERIC: &str = "title-generic";
-const OTHER_NOUN: &str = "title-other-noun";
 /// Tag of the role nouns that are engineers (`ML Engineer`): role words
 /// right before one name roles too (`Gen AI ML Engineer`).
 const ENGINEER_TAG: &str = "engineer";
@@ -78,31 +70,33 @@ pub(crate) fn analyse(title: &str, hits: &[Hit], lexicon: &Lexicon) -> TitleAnal
     let mut names_a_role = false;
     // The first noun of a trade (`Developer`, `Engineer`) the title has.
     let mut trade_noun = None;
+    // The group kinds of the titles pack, resolved when the lexicon was built.
+    let kinds = lexicon.kinds();
     for hit in hits {
         let entry = lexicon.entry(hit.entry);
         let group = entry.group;
-        let kind = match &*group.kind {
-            ROLE_NOUN | JOINED_NOUN => PieceKind::Noun {
+        let of = Some(entry.kind);
+        let kind = if of == kinds.title_role || of == kinds.title_role_joined {
+            PieceKind::Noun {
                 engineer: group.has_tag(ENGINEER_TAG),
-                needs_join: group.kind == JOINED_NOUN,
-            },
-            MODIFIER => PieceKind::Modifier,
-            VAGUE => {
-                vague.get_or_insert(hit.span);
-                continue;
+                needs_join: of == kinds.title_role_joined,
             }
-            GENERIC => {
-                generic.push(hit.span);
-                continue;
+        } else if of == kinds.title_modifier {
+            PieceKind::Modifier
+        } else if of == kinds.title_vague {
+            vague.get_or_insert(hit.span);
+            continue;
+        } else if of == kinds.title_generic {
+            generic.push(hit.span);
+            continue;
+        } else if of == kinds.title_other_noun {
+            names_a_role = true;
+            if group.has_tag(TRADE_TAG) {
+                trade_noun.get_or_insert(hit.span);
             }
-            OTHER_NOUN => {
-                names_a_role = true;
-                if group.has_tag(TRADE_TAG) {
-                    trade_noun.get_or_insert(hit.span);
-                }
-                continue;
-            }
-            _ => continue,
+            continue;
+        } else {
+            continue;
         };
         pieces.push(Piece {
             span: hit.span,
@@ -229,14 +223,15 @@ fn shared_head_role(title: &str, modifier: Span, noun: Span, lexicon: &Lexicon) 
         return Role::Other;
     };
     let compound = format!("{} {head}", &title[modifier.start..modifier.end]);
+    let role_noun = lexicon.kinds().title_role;
     lexicon
         .find(&compound)
         .into_iter()
-        .map(|hit| (hit.span, lexicon.entry(hit.entry).group))
-        .find(|(span, group)| {
-            group.kind == ROLE_NOUN && span.start == 0 && span.end == compound.len()
+        .map(|hit| (hit.span, lexicon.entry(hit.entry)))
+        .find(|(span, entry)| {
+            Some(entry.kind) == role_noun && span.start == 0 && span.end == compound.len()
         })
-        .and_then(|(_, group)| group.role)
+        .and_then(|(_, entry)| entry.group.role)
         .unwrap_or(Role::Other)
 }
 

@@ -6,6 +6,7 @@ use super::{
 use crate::diagnostic::{Diagnostic, Origin, Severity};
 use crate::document::{BlockKind, Document, SectionKind, trim_span};
 use crate::lexicon::KindId;
+use crate::roles::{DUTY_KIND, OTHER_ROLE_KIND, OUTPUT_KIND};
 use crate::span::Span;
 
 /// No sentence says what the hire delivers or owns.
@@ -14,7 +15,7 @@ pub struct MissingPrimaryOutput;
 
 /// Evidence kinds that name something the hire produces (the work of another
 /// role is still a stated output: a data engineer's pipelines).
-const DELIVERABLE_KINDS: &[&str] = &["duty", "output", "other-role"];
+const DELIVERABLE_KINDS: &[&str] = &[DUTY_KIND, OUTPUT_KIND, OTHER_ROLE_KIND];
 /// Two roles whose scores are this close claim the output evenly.
 const EVEN_SHARE_GAP: f32 = 0.15;
 /// Role evidence of kind `output` at least this heavy is a concrete output by
@@ -424,7 +425,7 @@ impl DutyLines {
             .iter()
             .filter(|e| e.weight > 0.0)
             .map(|e| {
-                let strong = &*e.kind == "output" && e.phrase_weight >= STRONG_OUTPUT_WEIGHT;
+                let strong = &*e.kind == OUTPUT_KIND && e.phrase_weight >= STRONG_OUTPUT_WEIGHT;
                 let deliverable = DELIVERABLE_KINDS.contains(&&*e.kind);
                 (e.span.start, strong, deliverable)
             })

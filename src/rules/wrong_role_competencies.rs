@@ -1,7 +1,7 @@
 use super::{Category, LintContext, Rule, RuleDocs, RuleMeta, is_one_of_caseless};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{Document, SectionKind};
-use crate::roles::{COMPETENCY_KIND, DistinctItems, Evidence, Role};
+use crate::roles::{COMPETENCY_KIND, DistinctItems, Evidence, OUTPUT_KIND, Role};
 
 /// The title names one role and the competencies asked for belong to another.
 #[derive(Debug, Clone, Copy, Default)]
@@ -308,7 +308,7 @@ impl Rule for WrongRoleCompetencies {
                 .substantial_evidence(other)
                 .iter()
                 .copied()
-                .filter(|e| &*e.kind != "output")
+                .filter(|e| &*e.kind != OUTPUT_KIND)
                 .collect();
             let found = asked_of_hire(ctx, evidence);
             if found.len() < crate::roles::PRESENCE_MIN_PHRASES {
