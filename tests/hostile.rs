@@ -121,6 +121,42 @@ fn multi_byte_separators_in_duty_lines() {
     }
 }
 
+/// Run-in headings a scrape left before the first duty ("Responsibilities
+/// Build ..."), beside multi-byte separators, a megabyte of repeated
+/// headings and a long run of commas and dashes after an introductory phrase
+/// before "own": each is read once, sliced on char boundaries.
+#[test]
+fn run_in_headings_and_introductory_phrases() {
+    for duty in [
+        "Responsibilities\u{2014}Build the churn models used by the retention team",
+        "Key\u{00a0}Responsibilities Build the churn models",
+        "Responsibilities \u{201c}Build\u{201d} the churn models",
+        "Key Responsibilities \u{00c9}tablir les mod\u{00e8}les",
+        "Duties \u{2022} Own the pricing model",
+        "Key Responsibilities",
+        "Key ",
+        "In partnership with the team,\u{2014}, own the pricing model",
+        "In close collaboration with \u{201c}ops\u{201d}, own",
+    ] {
+        let text = format!("Data Scientist\n\nThe team is hiring. {duty}\n");
+        check(duty, &text, Format::Text);
+    }
+    let headings = "Key Responsibilities ".repeat(1 << 16);
+    check(
+        "repeated run-in headings",
+        &format!("Data Scientist\n\nThe team is hiring. {headings}Build the churn models\n"),
+        Format::Text,
+    );
+    let commas = ",\u{2014}".repeat(1 << 18);
+    check(
+        "commas after an introductory phrase",
+        &format!(
+            "Data Scientist\n\nIn collaboration with the team{commas} own the pricing model\n"
+        ),
+        Format::Text,
+    );
+}
+
 #[test]
 fn unusual_scripts_and_characters() {
     let cases = [

@@ -104,7 +104,9 @@ things joined after the head are named by a relative clause that says what they 
 capabilities that assist with data ingestion\", not \"tools and interfaces for interactive ML\"). Every \
 line of a list of responsibilities is the hire's duty, whatever its first word: one that owns a named thing \
 (\"Become the owner of our scanning data pipelines\") states the output. Bullets or sentences a scrape ran into one line \
-(\"..., * Design the ...\", \"... hosted LLMs.Experience with ...\") are read one by one; \"assist in\" is read from its object as \"support\" is. Also flags the posting when the outputs of several roles are claimed \
+(\"..., * Design the ...\", \"... hosted LLMs.Experience with ...\") are read one by one; a duties heading a scrape ran into the text with no break \
+(\"Key Responsibilities Build the churn models ...\") is read past, and so is an introductory phrase before \"own\" \
+(\"In collaboration with the revenue team, own the pricing model\"); \"assist in\" is read from its object as \"support\" is. Also flags the posting when the outputs of several roles are claimed \
 so evenly that no primary one can be named and no sentence says which the hire owns.",
         why_it_matters: "The primary output decides the role: what the hire delivers is what the \
 interview should test and what candidates need to judge the job. A list of skills says neither.",
@@ -492,6 +494,7 @@ impl DutyLines {
                             hire: &hire,
                             lead: &lead,
                             intro: &intro,
+                            owns: &owns,
                             making: &making,
                             title_noun,
                             title,
@@ -1223,6 +1226,10 @@ struct Starters<'s> {
     lead: &'s Spans<'s>,
     /// Introductory phrases read past, up to their comma.
     intro: &'s Spans<'s>,
+    /// Verbs of owning or shipping: after an introductory phrase one
+    /// starts a duty as a duty verb does ("In collaboration with the
+    /// revenue team, own the pricing model").
+    owns: &'s Spans<'s>,
     /// Nouns of making ("implementation of"): the last of coordinated
     /// ones starts a duty ("Design and implementation of ...").
     making: &'s Spans<'s>,
@@ -1467,6 +1474,15 @@ fn clause_starts(
     {
         starts.push(at + colon + 1 + offset);
     }
+    // "Responsibilities Enhance device diagnostics ...": a heading a
+    // scrape ran into the text, with no line break or colon, before the
+    // first duty verb.
+    if first
+        && let Some(verb) = past_run_in_heading(text, at, clause.end)
+        && lead.at(verb).is_some()
+    {
+        starts.push(verb);
+    }
     // "Installation, configuration and bring-up of X": the last of
     // coordinated nouns of making starts the duty.
     let window = Span::new(at, (at + LINE_LABEL_MAX).min(clause.end));
@@ -1497,7 +1513,7 @@ fn clause_starts(
                 text[intro.end + comma + 1..clause.end].find(|c: char| c.is_alphanumeric())
         {
             let verb = intro.end + comma + 1 + offset;
-            if lead.at(verb).is_some() {
+            if lead.at(verb).is_some() || starters.owns.at(verb).is_some() {
                 starts.push(verb);
             }
         }
@@ -1539,6 +1555,40 @@ fn clause_starts(
         }
     }
     subject
+}
+
+/// Heading words of a list of duties that a scrape may run into the text
+/// ("Responsibilities Enhance ...").
+const RUN_IN_HEADINGS: &[&str] = &["responsibilities", "duties", "accountabilities"];
+
+/// Words that may come before a run-in heading ("Key Responsibilities").
+const HEADING_ADJECTIVES: &[&str] = &[
+    "key",
+    "main",
+    "primary",
+    "core",
+    "job",
+    "major",
+    "essential",
+];
+
+/// Where the word after a run-in heading at `at` starts ("Key
+/// Responsibilities Enhance ..." gives the start of "Enhance"): the heading
+/// is followed by one space and a capitalised word, on the same line.
+fn past_run_in_heading(text: &str, at: usize, end: usize) -> Option<usize> {
+    let mut word = word_at(text, at, end);
+    let mut from = at;
+    if is_one_of_caseless(HEADING_ADJECTIVES, word) && text[at + word.len()..end].starts_with(' ') {
+        from = at + word.len() + 1;
+        word = word_at(text, from, end);
+    }
+    if !is_one_of_caseless(RUN_IN_HEADINGS, word) {
+        return None;
+    }
+    let next = from + word.len() + 1;
+    (text[from + word.len()..end].starts_with(' ')
+        && text[next..end].starts_with(|c: char| c.is_uppercase()))
+    .then_some(next)
 }
 
 /// Where the verb starts after "be" or "also" at `at` ("will be working on
