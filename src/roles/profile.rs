@@ -816,9 +816,32 @@ pub(crate) fn build(
     // names, too briefly to anchor it, and nothing else.
     let thin_but_the_titles =
         thin_body && raw[Role::Other.index()] <= 0.0 && title.role.role() == Some(best);
+    // The same under a title that joins two of the roles ("Data Scientist
+    // / ML Engineer", "AI/ML Engineer"): a thin body with hints of the
+    // title's roles and none of another job asks for the one of them it
+    // hints most. A role the title does not name is no candidate (an
+    // "AI/ML Engineer" body that "performs exploratory analysis" and
+    // "training" is the ML Engineer's, not a Data Scientist's).
+    let thin_under_joined_title =
+        (thin_body && raw[Role::Other.index()] <= 0.0 && title.role == TitleRole::Ambiguous)
+            .then(|| {
+                title
+                    .mentions
+                    .iter()
+                    .map(|mention| mention.role)
+                    .filter(|role| raw[role.index()] > 0.0)
+                    .max_by(|a, b| {
+                        adjusted[a.index()]
+                            .total_cmp(&adjusted[b.index()])
+                            .then(b.cmp(a))
+                    })
+            })
+            .flatten();
     let saturation = 1.0 - (-total / 4.0).exp();
     let (primary_role, confidence) =
         if let (true, Some(role)) = (body_silent || thin_but_the_titles, title.role.role()) {
+            (role, scores.get(role).share * saturation)
+        } else if let Some(role) = thin_under_joined_title {
             (role, scores.get(role).share * saturation)
         } else if describes_none {
             (Role::Other, 0.0)

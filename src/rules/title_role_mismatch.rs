@@ -397,6 +397,14 @@ const OTHER_JOBS: &[(&str, OtherJob)] = &[
         },
     ),
     (
+        "data-quality",
+        OtherJob {
+            name: "data analyst",
+            with_article: "a data analyst's",
+            work: "checking and reconciling data",
+        },
+    ),
+    (
         "data-engineer",
         OtherJob {
             name: "data engineer",
