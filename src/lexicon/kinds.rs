@@ -161,6 +161,9 @@ pub(crate) struct Kinds {
     pub output_object_lead: Option<KindId>,
     /// Owning or shipping a thing.
     pub output_owns: Option<KindId>,
+    /// A duties heading a scrape may run into the text with no line break
+    /// ("Key Responsibilities Build ...").
+    pub output_run_in_heading: Option<KindId>,
     /// The central result ("in your first six months", "your main goal").
     pub output_central: Option<KindId>,
     /// A concrete artifact ("dashboards", "data pipelines", "APIs").
@@ -260,6 +263,7 @@ impl Kinds {
             output_vague_lead: id("output-vague-lead"),
             output_object_lead: id("output-object-lead"),
             output_owns: id("output-owns"),
+            output_run_in_heading: id("output-run-in-heading"),
             output_central: id("output-central"),
             output_artifact: id("output-artifact"),
             output_specific: id("output-specific"),

@@ -327,7 +327,7 @@ impl DutyLines {
         // Each list's kinds (`lints/outputs.toml`, `lints/cues.toml`), in the
         // order of the lists below.
         let kinds = ctx.kinds();
-        let lists_of_kinds: [&[Option<KindId>]; 22] = [
+        let lists_of_kinds: [&[Option<KindId>]; 23] = [
             &[kinds.output_making],
             // "Creation of ..." starts a duty line as "Create ..." does (the
             // longer phrase shadows the verb's).
@@ -341,6 +341,7 @@ impl DutyLines {
             &[kinds.output_object_lead],
             &[kinds.output_search],
             &[kinds.output_owns],
+            &[kinds.output_run_in_heading],
             &[kinds.output_central],
             &[kinds.output_artifact],
             &[kinds.output_ai_made],
@@ -386,6 +387,7 @@ impl DutyLines {
             object_lead,
             search,
             owns,
+            run_in_heading,
             central,
             artifact,
             ai_made,
@@ -495,6 +497,7 @@ impl DutyLines {
                             lead: &lead,
                             intro: &intro,
                             owns: &owns,
+                            run_in_heading: &run_in_heading,
                             making: &making,
                             title_noun,
                             title,
@@ -1230,6 +1233,9 @@ struct Starters<'s> {
     /// starts a duty as a duty verb does ("In collaboration with the
     /// revenue team, own the pricing model").
     owns: &'s Spans<'s>,
+    /// Headings of a list of duties a scrape ran into the text ("Key
+    /// Responsibilities Build ...").
+    run_in_heading: &'s Spans<'s>,
     /// Nouns of making ("implementation of"): the last of coordinated
     /// ones starts a duty ("Design and implementation of ...").
     making: &'s Spans<'s>,
@@ -1478,7 +1484,8 @@ fn clause_starts(
     // scrape ran into the text, with no line break or colon, before the
     // first duty verb.
     if first
-        && let Some(verb) = past_run_in_heading(text, at, clause.end)
+        && let Some(heading) = starters.run_in_heading.at(at)
+        && let Some(verb) = past_run_in_heading(text, heading, clause.end)
         && lead.at(verb).is_some()
     {
         starts.push(verb);
@@ -1557,36 +1564,13 @@ fn clause_starts(
     subject
 }
 
-/// Heading words of a list of duties that a scrape may run into the text
-/// ("Responsibilities Enhance ...").
-const RUN_IN_HEADINGS: &[&str] = &["responsibilities", "duties", "accountabilities"];
-
-/// Words that may come before a run-in heading ("Key Responsibilities").
-const HEADING_ADJECTIVES: &[&str] = &[
-    "key",
-    "main",
-    "primary",
-    "core",
-    "job",
-    "major",
-    "essential",
-];
-
-/// Where the word after a run-in heading at `at` starts ("Key
-/// Responsibilities Enhance ..." gives the start of "Enhance"): the heading
-/// is followed by one space and a capitalised word, on the same line.
-fn past_run_in_heading(text: &str, at: usize, end: usize) -> Option<usize> {
-    let mut word = word_at(text, at, end);
-    let mut from = at;
-    if is_one_of_caseless(HEADING_ADJECTIVES, word) && text[at + word.len()..end].starts_with(' ') {
-        from = at + word.len() + 1;
-        word = word_at(text, from, end);
-    }
-    if !is_one_of_caseless(RUN_IN_HEADINGS, word) {
-        return None;
-    }
-    let next = from + word.len() + 1;
-    (text[from + word.len()..end].starts_with(' ')
+/// Where the word after a run-in `heading` starts ("Key Responsibilities
+/// Enhance ..." gives the start of "Enhance"): the heading is followed by
+/// one space and a capitalised word, before `end`.
+fn past_run_in_heading(text: &str, heading: Span, end: usize) -> Option<usize> {
+    let next = heading.end + 1;
+    (next < end
+        && text[heading.end..end].starts_with(' ')
         && text[next..end].starts_with(|c: char| c.is_uppercase()))
     .then_some(next)
 }
