@@ -771,16 +771,7 @@ pub(crate) fn build(
             adjusted[role.index()] *= UNANCHORED_FACTOR;
         }
     }
-    let best_of = |adjusted: &[f32; 4]| {
-        Role::ALL
-            .into_iter()
-            .max_by(|a, b| {
-                adjusted[a.index()]
-                    .total_cmp(&adjusted[b.index()])
-                    .then(b.cmp(a))
-            })
-            .unwrap_or(Role::Other)
-    };
+    let best_of = |adjusted: &[f32; 4]| best_among(adjusted, Role::ALL).unwrap_or(Role::Other);
     let mut best = best_of(&adjusted);
     // Whether no role reaches MIN_ROLE_SCORE: the body is too thin to
     // describe any of the three (a title alone does not).
@@ -814,29 +805,24 @@ pub(crate) fn build(
     // A thin body whose few hints are all of the three roles, the title's
     // the strongest, and none of another job: it asks for what the title
     // names, too briefly to anchor it, and nothing else.
-    let thin_but_the_titles =
-        thin_body && raw[Role::Other.index()] <= 0.0 && title.role.role() == Some(best);
+    let thin_without_other_job = thin_body && raw[Role::Other.index()] <= 0.0;
+    let thin_but_the_titles = thin_without_other_job && title.role.role() == Some(best);
     // The same under a title that joins two of the roles ("Data Scientist
     // / ML Engineer", "AI/ML Engineer"): a thin body with hints of the
     // title's roles and none of another job asks for the one of them it
     // hints most. A role the title does not name is no candidate (an
     // "AI/ML Engineer" body that "performs exploratory analysis" and
     // "training" is the ML Engineer's, not a Data Scientist's).
-    let thin_under_joined_title =
-        (thin_body && raw[Role::Other.index()] <= 0.0 && title.role == TitleRole::Ambiguous)
-            .then(|| {
-                title
-                    .mentions
-                    .iter()
-                    .map(|mention| mention.role)
-                    .filter(|role| raw[role.index()] > 0.0)
-                    .max_by(|a, b| {
-                        adjusted[a.index()]
-                            .total_cmp(&adjusted[b.index()])
-                            .then(b.cmp(a))
-                    })
-            })
-            .flatten();
+    let thin_under_joined_title = (thin_without_other_job && title.role == TitleRole::Ambiguous)
+        .then(|| {
+            let hinted = title
+                .mentions
+                .iter()
+                .map(|mention| mention.role)
+                .filter(|role| raw[role.index()] > 0.0);
+            best_among(&adjusted, hinted)
+        })
+        .flatten();
     let saturation = 1.0 - (-total / 4.0).exp();
     let (primary_role, confidence) =
         if let (true, Some(role)) = (body_silent || thin_but_the_titles, title.role.role()) {
@@ -870,6 +856,16 @@ pub(crate) fn build(
         title,
         evidence,
     }
+}
+
+/// The role of the highest score in `adjusted` among `roles`; on a tie, the
+/// first in [`Role`] order. `None` when `roles` is empty.
+fn best_among(adjusted: &[f32; 4], roles: impl IntoIterator<Item = Role>) -> Option<Role> {
+    roles.into_iter().max_by(|a, b| {
+        adjusted[a.index()]
+            .total_cmp(&adjusted[b.index()])
+            .then(b.cmp(a))
+    })
 }
 
 /// At most this many words stand between a statistics phrase and a
